@@ -1,0 +1,35 @@
+# The two commands: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint sysdeps render bench schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py $(ARGS)
+
+sysdeps:
+	@resources/install-system-deps.sh
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check kiosk tests main.py
+	$(VENV)/bin/lint-imports
+
+test: $(STAMP) sysdeps lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+render: $(STAMP)
+	$(PY) main.py render content.yaml --out docs --size 1920x1080
+
+schema: $(STAMP)
+	$(PY) main.py schema > resources/content.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,47 @@
+"""Create the Qt application and run the kiosk window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import Loaded
+from kiosk.fonts import load_fonts
+
+log = logging.getLogger(__name__)
+
+
+def make_app() -> QApplication:
+    """The one QApplication, with the bundled fonts loaded."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    load_fonts()
+    return app
+
+
+def time_scale() -> float:
+    """KIOSK_TIME_SCALE shrinks every duration; for tests and soak runs only."""
+    try:
+        return max(0.0001, float(os.environ.get("KIOSK_TIME_SCALE", "1")))
+    except ValueError:
+        return 1.0
+
+
+def run_kiosk(loaded: Loaded, args: argparse.Namespace) -> int:
+    from kiosk.player import Player
+    from kiosk.window import KioskWindow
+
+    app = make_app()
+    screens = QGuiApplication.screens()
+    screen = screens[args.screen] if args.screen is not None and 0 <= args.screen < len(screens) else None
+    player = Player(time_scale=time_scale())
+    window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=screen)
+    window.present()
+    player.set_content(loaded, start_id=args.panel)
+    return app.exec()

@@ -1,0 +1,119 @@
+"""The command line: run, check, render, schema. Exit codes: 0 ok, 1 invalid content, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kiosk.content import ContentError, Loaded, load_content
+from kiosk.content.model import Content
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("run", "check", "render", "schema")
+
+
+def size_arg(text: str) -> tuple[int, int]:
+    """Parse ``1920x1080``."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}") from None
+    if not (160 <= width <= 16384 and 120 <= height <= 16384):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range")
+    return width, height
+
+
+def build_parser(default_content: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Full-screen rotating information display, read from content.yaml.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = commands.add_parser("run", help="show the kiosk (the default command)",
+                              description="Show the panels full screen, rotating forever.")
+    run.add_argument("content", nargs="?", default=default_content, help="content file (default: %(default)s)")
+    run.add_argument("--windowed", action="store_true", help="a normal window, for previewing on a desktop")
+    run.add_argument("--size", type=size_arg, default=(1280, 720), metavar="WxH",
+                     help="window size with --windowed (default 1280x720)")
+    run.add_argument("--screen", type=int, default=None, metavar="N", help="screen index to show on")
+    run.add_argument("--panel", metavar="ID", help="start on this panel")
+    check = commands.add_parser("check", help="validate a content file",
+                                description="Validate a content file; print one line per problem.")
+    check.add_argument("content", nargs="?", default=default_content)
+    render = commands.add_parser("render", help="render every panel to PNG",
+                                 description="Render every panel offscreen to DIR/NN-ID.png, in play order.")
+    render.add_argument("content", nargs="?", default=default_content)
+    render.add_argument("--out", required=True, type=Path, metavar="DIR")
+    render.add_argument("--size", type=size_arg, default=(1920, 1080), metavar="WxH")
+    commands.add_parser("schema", help="print the content JSON Schema",
+                        description="Print the JSON Schema of the content format on stdout.")
+    return parser
+
+
+def load_or_report(path: str) -> Loaded | None:
+    """Load content, printing problems as ``PATH:LINE:COL: severity: field: message``."""
+    try:
+        loaded = load_content(path)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+    for warning in loaded.warnings:
+        print(warning, file=sys.stderr)
+    return loaded
+
+
+def schema_json() -> str:
+    schema = Content.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "kiosk content.yaml"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None, default_content: str = "content.yaml") -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
+        args_list.insert(0, "run")
+    try:
+        args = build_parser(default_content).parse_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s")
+    if args.command == "schema":
+        sys.stdout.write(schema_json())
+        return EXIT_OK
+    loaded = load_or_report(args.content)
+    if loaded is None:
+        return EXIT_INVALID
+    if args.command == "check":
+        return EXIT_OK
+    if args.command == "render":
+        return _render(loaded, args)
+    return _run(loaded, args)
+
+
+def _render(loaded: Loaded, args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+
+    from kiosk.app import make_app
+    from kiosk.render import render_deck
+
+    app = make_app()
+    for path in render_deck(loaded, args.out, QSize(*args.size)):
+        print(path)
+    del app
+    return EXIT_OK
+
+
+def _run(loaded: Loaded, args: argparse.Namespace) -> int:
+    from kiosk.app import run_kiosk
+    from kiosk.system import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_kiosk(loaded, args)

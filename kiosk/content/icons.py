@@ -1,0 +1,47 @@
+"""Which qtawesome icon names exist, read from its charmaps without importing Qt."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import cache
+from pathlib import Path
+
+# qtawesome's prefixes and the charmap file each reads (see qtawesome._BUNDLED_FONTS).
+_CHARMAPS = {
+    "fa5": "fontawesome5-regular-webfont-charmap-*.json",
+    "fa5s": "fontawesome5-solid-webfont-charmap-*.json",
+    "fa5b": "fontawesome5-brands-webfont-charmap-*.json",
+    "fa6": "fontawesome6-regular-webfont-charmap-*.json",
+    "fa6s": "fontawesome6-solid-webfont-charmap-*.json",
+    "fa6b": "fontawesome6-brands-webfont-charmap-*.json",
+    "ei": "elusiveicons-webfont-charmap-*.json",
+    "mdi": "materialdesignicons5-webfont-charmap-*.json",
+    "mdi6": "materialdesignicons6-webfont-charmap-*.json",
+    "ph": "phosphor-charmap-*.json",
+    "ri": "remixicon-charmap-*.json",
+    "msc": "codicon-charmap-*.json",
+}
+
+
+def _fonts_dir() -> Path:
+    spec = importlib.util.find_spec("qtawesome")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("qtawesome is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts"
+
+
+@cache
+def icon_names(prefix: str) -> frozenset[str]:
+    """The icon names under one prefix ("fa5s"), empty for an unknown prefix."""
+    pattern = _CHARMAPS.get(prefix)
+    if pattern is None:
+        return frozenset()
+    for charmap in sorted(_fonts_dir().glob(pattern)):
+        return frozenset(json.loads(charmap.read_text(encoding="utf-8")))
+    return frozenset()
+
+
+def icon_exists(name: str) -> bool:
+    prefix, _, icon = name.partition(".")
+    return bool(icon) and icon in icon_names(prefix)

@@ -1,0 +1,166 @@
+"""The content format: the one source of truth for what content.yaml may hold.
+
+Validation, the JSON Schema (``kiosk schema``) and the README's field reference
+all come from these models. Text stays plain text everywhere; nothing here is
+ever interpreted as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from kiosk.content.icons import icon_exists
+
+MIN_DURATION = 1.0
+MAX_DURATION = 3600.0
+MAX_PANELS = 200
+
+_DURATION = re.compile(r"^\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m)?\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s?)?\s*$")
+
+
+def _parse_duration(value: object) -> object:
+    """Accept 12, 12.5, "12s", "1m" or "1m30s"; leave other input for pydantic to reject."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number of seconds, such as 12 or \"12s\"")
+    if isinstance(value, str):
+        match = _DURATION.match(value)
+        if not match or not (match["m"] or match["s"]):
+            raise ValueError(f"cannot read {value!r} as a duration; write 12, \"12s\" or \"1m\"")
+        return float(match["m"] or 0) * 60 + float(match["s"] or 0)
+    return value
+
+
+def _check_icon(name: str) -> str:
+    if not icon_exists(name):
+        raise ValueError(f"no icon named {name!r} in qtawesome; names look like fa5s.baby "
+                         "(see https://fontawesome.com/v5/search?m=free&s=solid)")
+    return name
+
+
+Duration = Annotated[
+    float,
+    BeforeValidator(_parse_duration),
+    Field(ge=MIN_DURATION, le=MAX_DURATION, allow_inf_nan=False,
+          description="Seconds: a number, or a string such as \"12s\" or \"1m\"."),
+]
+Color = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
+Icon = Annotated[str, AfterValidator(_check_icon),
+                 Field(description="A qtawesome icon name, e.g. fa5s.baby.")]
+PanelId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64,
+                               description="Unique; lowercase letters, digits and dashes.")]
+Text = Annotated[str, Field(max_length=5000)]
+Count = Annotated[int, Field(ge=0, le=999_999_999_999, description="A whole number, 0 or more.")]
+
+
+class Model(BaseModel):
+    """Unknown keys are errors and nothing can be changed after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Theme(Model):
+    background: Color = "#0b2545"
+    text: Color = "#ffffff"
+    accent: Color = "#f2a541"
+    font: str = Field("Source Sans Pro", description="Family name; Source Sans Pro ships with the kiosk.")
+
+
+class Settings(Model):
+    title: Text = Field(description="Shown in the slim header of every panel.")
+    duration: Duration = Field(12.0, description="Default seconds each panel shows.")
+    transition: Literal["fade", "slide", "none"] = "fade"
+    footer: Text = Field("", description="Shown at the foot of every panel (e.g. a disclaimer).")
+    theme: Theme = Theme()
+
+
+class Link(Model):
+    label: Text
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", description="An http(s) address.")]
+
+
+class PanelBase(Model):
+    id: PanelId
+    duration: Duration | None = Field(None, description="Overrides settings.duration.")
+
+
+class Counter(Model):
+    value: Count
+    label: Text
+    icon: Icon | None = None
+
+
+class Total(Model):
+    value: Count | Literal["auto"] = Field(description="A number, or \"auto\" for the sum.")
+    label: Text
+
+
+class CountersPanel(PanelBase):
+    kind: Literal["counters"]
+    title: Text
+    intro: Text = ""
+    counters: list[Counter] = Field(min_length=1, max_length=12)
+    total: Total | None = None
+    notes: list[Text] = []
+
+    @property
+    def total_value(self) -> int | None:
+        if self.total is None:
+            return None
+        if self.total.value == "auto":
+            return sum(c.value for c in self.counters)
+        return self.total.value
+
+
+class TextPanel(PanelBase):
+    kind: Literal["text"]
+    title: Text
+    icon: Icon | None = None
+    body: Text = Field(description="Paragraphs, separated by a blank line.")
+    link: Link | None = None
+
+
+class SpotlightPanel(PanelBase):
+    kind: Literal["spotlight"]
+    heading: Text
+    name: Text
+    detail: Text = ""
+    quote: Text = ""
+    body: Text = ""
+    photo: str | None = Field(None, description="Image path, relative to the content file.")
+    link: Link | None = None
+
+
+class UpdateItem(Model):
+    title: Text
+    text: Text = ""
+    link: Link | None = None
+
+
+class UpdatesPanel(PanelBase):
+    kind: Literal["updates"]
+    title: Text
+    items: list[UpdateItem] = Field(min_length=1, max_length=50)
+
+
+Panel = Annotated[
+    CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel,
+    Field(discriminator="kind"),
+]
+PANEL_KINDS = ("counters", "text", "spotlight", "updates")
+
+
+class Content(Model):
+    settings: Settings
+    panels: list[Panel] = Field(min_length=1, max_length=MAX_PANELS)
+
+    def duration_of(self, panel: PanelBase) -> float:
+        return panel.duration or self.settings.duration
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split on blank lines and join wrapped lines, the way staff write YAML blocks."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(block.split()) for block in blocks if block.strip()]

@@ -1,0 +1,18 @@
+#!/bin/sh
+# System packages the real-window tests and a real window need on Debian/Ubuntu:
+# Xvfb and xdotool for the end-to-end tests, and the xcb libraries Qt's window plugin loads.
+set -e
+PACKAGES="xvfb xdotool x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3"
+missing=""
+for pkg in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing system packages:$missing"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+else
+    echo "missing system packages; install them with:"
+    echo "  sudo apt-get install$missing"
+    exit 1
+fi

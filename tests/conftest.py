@@ -1,0 +1,60 @@
+"""Shared fixtures. Tests run offscreen; no test sleeps."""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from kiosk.content import Loaded, load_content  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "content.yaml"
+
+
+@pytest.fixture(scope="session")
+def seed() -> Loaded:
+    return load_content(SEED)
+
+
+@pytest.fixture
+def write_content(tmp_path: Path):
+    """Factory: write YAML text to a file in tmp_path and return its path."""
+    def write(text: str, name: str = "content.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+    return write
+
+
+@pytest.fixture
+def kiosk_app(qapp):
+    """The QApplication with the bundled fonts loaded."""
+    from kiosk.app import make_app
+
+    return make_app()
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_widgets(request):
+    """Like napari's make_napari_viewer: fail a test that leaves top-level widgets behind."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames \
+            and "kiosk_app" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    def live() -> set[str]:
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return {f"{type(w).__name__}@{id(w)}" for w in QApplication.topLevelWidgets()}
+
+    before = live()
+    yield
+    leaked = live() - before
+    assert not leaked, f"top-level widgets leaked: {sorted(leaked)}"
