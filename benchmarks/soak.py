@@ -1,0 +1,121 @@
+"""Soak, in-process: RSS and live QObject growth over thousands of rotations and reloads.
+
+Run as ``python -m benchmarks.soak --rotations N --reloads M``; prints one JSON line.
+Durations don't matter here: the soak calls Player.next() and Player.set_content() directly,
+which is what the rotation timer and a reload do, only back to back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "content.yaml"
+MB = 1024 * 1024
+
+
+def live_qobjects() -> int:
+    """QObjects alive now: every widget, the object trees under them and the application,
+    and any QObject a Python reference still holds."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    roots = [QApplication.instance(), *QApplication.allWidgets()]
+    roots += [obj for obj in gc.get_objects() if isinstance(obj, QObject) and shiboken6.isValid(obj)]
+    seen = set()
+    for root in roots:
+        for obj in (root, *root.findChildren(QObject)):
+            seen.add(shiboken6.getCppPointer(obj)[0])
+    return len(seen)
+
+
+def settle() -> None:
+    """Run pending deletes and events, then collect, so only what is really kept remains."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+
+
+def variants(folder: Path) -> list[Path]:
+    """Two versions of the seed that differ in the title, so every reload is a new digest."""
+    text = SEED.read_text(encoding="utf-8")
+    paths = []
+    for name in ("a", "b"):
+        path = folder / f"content-{name}.yaml"
+        path.write_text(text.replace("title: Migrant Education Program",
+                                     f"title: Migrant Education Program ({name})", 1), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def soak(rotations: int, reloads: int, size: tuple[int, int], warmup: int) -> dict:
+    from PySide6.QtCore import QSize
+
+    from kiosk.app import make_app
+    from kiosk.content import load_content
+    from kiosk.player import Player
+
+    make_app()
+    me = psutil.Process()
+    with tempfile.TemporaryDirectory() as folder:
+        paths = variants(Path(folder))
+        player = Player()
+        player.resize(QSize(*size))
+        player.show()
+        player.set_content(load_content(paths[0]))
+
+        def cycle(turns: int, reload_every: int) -> None:
+            for turn in range(turns):
+                player.next()
+                if reload_every and turn % reload_every == reload_every - 1:
+                    player.set_content(load_content(paths[(turn // reload_every) % 2]))
+                settle() if turn % 50 == 49 else None
+
+        reload_every = max(1, rotations // max(1, reloads)) if reloads else 0
+        cycle(warmup, reload_every)
+        settle()
+        where = (player.current_id, player.page)
+        before_rss, before_objects = me.memory_info().rss, live_qobjects()
+        started = time.monotonic()
+        cycle(rotations, reload_every)
+        for _ in range(20):  # compare like with like: the same slide on screen as at the start
+            if (player.current_id, player.page) == where:
+                break
+            player.next()
+        settle()
+        elapsed = time.monotonic() - started
+        after_rss, after_objects = me.memory_info().rss, live_qobjects()
+        player.close()
+        player.deleteLater()
+    done_reloads = rotations // reload_every if reload_every else 0
+    return {"rotations": rotations, "reloads": done_reloads, "seconds": elapsed,
+            "rss_before_mb": before_rss / MB, "rss_growth_mb": (after_rss - before_rss) / MB,
+            "qobjects_before": before_objects, "qobject_growth": after_objects - before_objects}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rotations", type=int, default=5000)
+    parser.add_argument("--reloads", type=int, default=500)
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--size", default="1920x1080")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    size = tuple(int(part) for part in args.size.split("x"))
+    print(json.dumps(soak(args.rotations, args.reloads, size, args.warmup)))
+
+
+if __name__ == "__main__":
+    main()
