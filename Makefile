@@ -1,4 +1,5 @@
 # The two commands: `make run` and `make test`. Both set up .venv first.
+# `make bench` runs the benchmark suite (`make bench QUICK=1` for the reduced CI run).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -19,11 +20,14 @@ sysdeps:
 	@resources/install-system-deps.sh
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kiosk tests main.py
+	$(VENV)/bin/ruff check kiosk tests benchmarks main.py
 	$(VENV)/bin/lint-imports
 
 test: $(STAMP) sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) sysdeps
+	$(PY) -m benchmarks.run $(if $(QUICK),--quick) $(BENCH_ARGS)
 
 render: $(STAMP)
 	$(PY) main.py render content.yaml --out docs --size 1920x1080

@@ -7,13 +7,20 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 START_TIMEOUT_S = 15
 
 
+@dataclass(frozen=True)
+class XServer:
+    display: str  # ":N", for DISPLAY
+    pid: int
+
+
 @contextmanager
-def xvfb(width: int = 1920, height: int = 1080) -> Iterator[str]:
-    """Run Xvfb at ``width``x``height``x24 and yield its DISPLAY (``:N``); stop it afterwards."""
+def xvfb(width: int = 1920, height: int = 1080) -> Iterator[XServer]:
+    """Run Xvfb at ``width``x``height``x24 and yield its display and pid; stop it afterwards."""
     if shutil.which("Xvfb") is None:
         raise RuntimeError("Xvfb is not installed (apt-get install xvfb)")
     read_fd, write_fd = os.pipe()
@@ -23,8 +30,7 @@ def xvfb(width: int = 1920, height: int = 1080) -> Iterator[str]:
         pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_fd)
     try:
-        display = ":" + _read_display(read_fd, server)
-        yield display
+        yield XServer(":" + _read_display(read_fd, server), server.pid)
     finally:
         os.close(read_fd)
         server.terminate()

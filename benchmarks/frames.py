@@ -1,0 +1,102 @@
+"""Transition frame times, in-process, on the real window under the X server in DISPLAY.
+
+Run as ``python -m benchmarks.frames --fades N``; prints one JSON line. A frame is one
+UpdateRequest of the kiosk window while the crossfade overlay paints: the overlay's paint
+(two blits) plus the flush of the window to the X server. The time ``Player.next()`` takes
+before the fade starts (build the next slide off-screen, grab both) is reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.stats import percentile
+
+SEED = Path(__file__).resolve().parent.parent / "content.yaml"
+
+
+class FrameTimingApp(QApplication):
+    """Times each UpdateRequest in which the transition overlay painted."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+        self.frames_ms: list[float] = []
+        self.overlay_painted = False
+
+    def notify(self, receiver: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.UpdateRequest:
+            return super().notify(receiver, event)
+        self.overlay_painted = False
+        started = time.perf_counter()
+        handled = super().notify(receiver, event)
+        if self.overlay_painted:
+            self.frames_ms.append((time.perf_counter() - started) * 1000)
+        return handled
+
+
+def mark_overlay_paints(app: FrameTimingApp) -> None:
+    """Let the app know when the crossfade overlay painted within a frame."""
+    from kiosk.transition import Transition
+
+    original = Transition.paintEvent
+
+    def paint(self: Transition, event: object) -> None:
+        original(self, event)
+        app.overlay_painted = True
+
+    Transition.paintEvent = paint
+
+
+def wait(signal: object | None = None, ms: int = 5000) -> None:
+    loop = QEventLoop()
+    if signal is not None:
+        signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    if signal is not None:
+        signal.disconnect(loop.quit)
+
+
+def measure(fades: int) -> dict:
+    app = FrameTimingApp()
+    mark_overlay_paints(app)
+    from kiosk.app import make_app
+    from kiosk.content import load_content
+    from kiosk.player import Player
+    from kiosk.window import KioskWindow
+
+    make_app()
+    player = Player(time_scale=1000.0)  # panels stay put; the benchmark moves them on
+    window = KioskWindow(player)
+    window.present()
+    player.set_content(load_content(SEED))
+    wait(ms=1500)  # first paint and the counters' count-up
+    switch_ms: list[float] = []
+    for _ in range(fades):
+        started = time.perf_counter()
+        player.next()
+        switch_ms.append((time.perf_counter() - started) * 1000)
+        wait(player.shown)
+        wait(ms=200)
+    frames = app.frames_ms
+    size = window.size()
+    window.close()
+    return {"size": f"{size.width()}x{size.height()}", "fades": fades, "frames": len(frames),
+            "p50_ms": percentile(frames, 0.5), "p95_ms": percentile(frames, 0.95), "max_ms": max(frames),
+            "switch_p50_ms": percentile(switch_ms, 0.5), "switch_max_ms": max(switch_ms)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fades", type=int, default=10)
+    print(json.dumps(measure(parser.parse_args().fades)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""``make bench``: run the benchmarks, print a table, write benchmarks/results.json.
+
+    python -m benchmarks.run [--quick] [--only NAME ...] [--note TEXT] [--out PATH]
+
+Every figure is min / median / max over repeated runs. Targets are judged on the median
+(on the max for "no frame over 33 ms") and never fail the run: only a benchmark that
+breaks does (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import traceback
+from datetime import datetime, timezone
+from pathlib import Path
+
+from benchmarks.stats import spread
+from benchmarks.suite import BENCHMARKS, Plan, UnavailableError
+
+HERE = Path(__file__).resolve().parent
+FULL_RESULTS = HERE / "results.json"
+QUICK_RESULTS = HERE / "out" / "results-quick.json"
+
+# figure key: (label, unit, target as (statistic, limit) or None). Lower is better for all.
+FIGURES: dict[str, tuple[str, str, tuple[str, float] | None]] = {
+    "start_ms": ("cold start to first paint", "ms", ("median", 500)),
+    "frame_1080p_p50_ms": ("crossfade frame p50, 1920x1080", "ms", None),
+    "frame_1080p_p95_ms": ("crossfade frame p95, 1920x1080", "ms", ("median", 8)),
+    "frame_1080p_max_ms": ("crossfade frame max, 1920x1080", "ms", ("max", 33)),
+    "frame_1080p_switch_p50_ms": ("next slide built + grabbed, 1080p", "ms", None),
+    "frame_4k_p50_ms": ("crossfade frame p50, 3840x2160", "ms", None),
+    "frame_4k_p95_ms": ("crossfade frame p95, 3840x2160", "ms", ("median", 16)),
+    "frame_4k_max_ms": ("crossfade frame max, 3840x2160", "ms", ("max", 33)),
+    "frame_4k_switch_p50_ms": ("next slide built + grabbed, 4K", "ms", None),
+    "idle_cpu_pct": ("idle CPU, 30 s between transitions", "% core", ("median", 0.5)),
+    "rss_mb": ("memory RSS after warm-up", "MB", None),
+    "pss_mb": ("memory PSS after warm-up", "MB", None),
+    "soak_rss_growth_mb": ("soak RSS growth", "MB", ("max", 5)),
+    "soak_qobject_growth": ("soak live QObject growth", "objects", ("max", 0)),
+    "soak_seconds": ("soak duration", "s", None),
+    "reload_p50_ms": ("reload: save to painted, p50", "ms", None),
+    "reload_p95_ms": ("reload: save to painted, p95", "ms", ("median", 300)),
+    "reload_missed": ("reload: saves never painted", "saves", ("max", 0)),
+    "render_s": ("kiosk render, whole deck at 1080p", "s", None),
+    "chromium_pss_mb": ("Chromium kiosk PSS (all processes)", "MB", None),
+    "kiosk_pss_mb": ("kiosk PSS, same run", "MB", None),
+    "pss_ratio_pct": ("kiosk PSS / Chromium PSS", "%", ("median", 25)),
+    "chromium_cpu_pct": ("Chromium kiosk CPU (all processes)", "% core", None),
+    "kiosk_cpu_pct": ("kiosk CPU, same window", "% core", None),
+    "cpu_ratio_pct": ("kiosk CPU / Chromium CPU", "%", ("median", 25)),
+    "chromium_xserver_cpu_pct": ("X server CPU under Chromium", "% core", None),
+    "kiosk_xserver_cpu_pct": ("X server CPU under the kiosk", "% core", None),
+    "chromium_processes": ("Chromium processes", "", None),
+    "kiosk_processes": ("kiosk processes", "", None),
+}
+
+
+def machine() -> dict:
+    """What ran the benchmarks: CPU, cores, memory, and the versions that matter."""
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
+    return {"cpu": model, "cores": os.cpu_count(), "memory_gb": round(memory_gb, 1),
+            "arch": platform.machine(), "kernel": platform.release(), "python": platform.python_version(),
+            "qt": qVersion(), "pyside6": pyside_version, "chromium": _chromium_version(),
+            "display": "Xvfb (software rendering, no GPU)"}
+
+
+def _chromium_version() -> str | None:
+    from benchmarks.browser import chromium_binary
+
+    binary = chromium_binary()
+    if binary is None:
+        return None
+    done = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30)
+    return done.stdout.strip() or None
+
+
+def verdict(key: str, figure: dict) -> str:
+    target = FIGURES.get(key, ("", "", None))[2]
+    if target is None:
+        return ""
+    statistic, limit = target
+    return "ok" if figure[statistic] <= limit else "MISSED"
+
+
+def target_text(key: str) -> str:
+    target = FIGURES.get(key, ("", "", None))[2]
+    return f"<= {target[1]:g}" if target else ""
+
+
+def table(figures: dict[str, dict], notes: dict[str, str]) -> str:
+    """The figures as an aligned text table, then one line per skipped or broken benchmark."""
+    rows = [("figure", "unit", "min", "median", "max", "n", "target", "")]
+    for key, figure in figures.items():
+        label, unit, _ = FIGURES.get(key, (key, "", None))
+        rows.append((label, unit, _num(figure["min"]), _num(figure["median"]), _num(figure["max"]),
+                     str(figure["n"]), target_text(key), verdict(key, figure)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+             for row in rows]
+    lines.insert(1, "-" * len(lines[0]))
+    lines += [f"{name}: {note}" for name, note in notes.items()]
+    return "\n".join(lines)
+
+
+def _num(value: float) -> str:
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+
+
+def run(plan: Plan, only: list[str] | None) -> tuple[dict, dict, bool]:
+    figures, notes, broken = {}, {}, False
+    for name, benchmark in BENCHMARKS.items():
+        if only and name not in only:
+            continue
+        started = time.monotonic()
+        print(f"-- {name} ...", file=sys.stderr, flush=True)
+        try:
+            for key, runs in benchmark(plan).items():
+                figures[key] = spread(runs)
+        except UnavailableError as reason:
+            notes[name] = str(reason)
+        except Exception:  # noqa: BLE001 - a broken benchmark is reported, the others still run
+            broken = True
+            notes[name] = "BROKEN: " + traceback.format_exc().strip().splitlines()[-1]
+            traceback.print_exc()
+        print(f"   {name}: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    return figures, notes, broken
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a reduced run for CI (under about a minute)")
+    parser.add_argument("--only", nargs="*", choices=list(BENCHMARKS), metavar="NAME",
+                        help=f"run only these: {', '.join(BENCHMARKS)}")
+    parser.add_argument("--note", default="", help="about the machine or the run, stored in the results")
+    parser.add_argument("--out", type=Path, help="where to write the JSON (default: results.json, "
+                                                 "or out/results-quick.json with --quick)")
+    args = parser.parse_args(argv)
+    plan = Plan.quick_plan() if args.quick else Plan(quick=False)
+    load_before = os.getloadavg()
+    started = time.monotonic()
+    figures, notes, broken = run(plan, args.only)
+    results = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+               "mode": "quick" if args.quick else "full", "note": args.note, "machine": machine(),
+               "load_average_before": [round(x, 2) for x in load_before],
+               "load_average_after": [round(x, 2) for x in os.getloadavg()],
+               "seconds": round(time.monotonic() - started), "plan": vars(plan),
+               "figures": {key: {**figure, "unit": FIGURES.get(key, ("", "", None))[1],
+                                 "target": target_text(key), "verdict": verdict(key, figure)}
+                           for key, figure in figures.items()},
+               "notes": notes}
+    out = args.out or (QUICK_RESULTS if args.quick else FULL_RESULTS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(figures, notes))
+    print(f"\n{results['machine']['cpu']}, {results['machine']['cores']} cores, Python "
+          f"{results['machine']['python']}, Qt {results['machine']['qt']}; {results['seconds']} s; "
+          f"written to {out}")
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""The benchmarks. Each takes a Plan and returns {figure key: [one value per run]} plus notes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import browser
+from benchmarks.contentfiles import ROOT, SEED, digest, long_durations, version
+from benchmarks.kioskproc import KioskProcess
+from benchmarks.stats import percentile
+from benchmarks.usage import cpu_share, memory_mb
+from benchmarks.xvfb import xvfb
+
+PAINT_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much of each benchmark to run: the full suite, or QUICK for CI."""
+
+    quick: bool
+    start_runs: int = 10
+    frame_runs: int = 3
+    fades: int = 10
+    idle_runs: int = 3
+    idle_window_s: float = 30
+    warmup_s: float = 5
+    rotations: int = 5000
+    reloads: int = 500
+    reload_runs: int = 3
+    saves: int = 50
+    render_runs: int = 3
+    browser_runs: int = 3
+
+    @classmethod
+    def quick_plan(cls) -> Plan:
+        return cls(quick=True, start_runs=2, frame_runs=1, fades=2, idle_runs=1, idle_window_s=5, warmup_s=2,
+                   rotations=200, reloads=20, reload_runs=1, saves=5, render_runs=1, browser_runs=0)
+
+
+Figures = dict[str, list[float]]
+
+
+class UnavailableError(Exception):
+    """A benchmark that cannot run here (no chromium, no live reload yet): reported, not a failure."""
+
+
+def cold_start(plan: Plan) -> Figures:
+    """Popen of the real kiosk to its first-paint log line. The first run only warms the disk cache."""
+    runs = []
+    with xvfb(1920, 1080) as server:
+        for run in range(plan.start_runs + 1):
+            with KioskProcess(SEED, server.display) as kiosk:
+                painted = kiosk.wait_painted(PAINT_TIMEOUT_S)
+                if painted is None:
+                    raise RuntimeError("the kiosk did not log its first paint")
+                if run:
+                    runs.append((painted[1] - kiosk.started_at) * 1000)
+    return {"start_ms": runs}
+
+
+def frames(plan: Plan) -> Figures:
+    """Crossfade frame times at 1080p and 4K, each run a fresh kiosk under a fresh Xvfb."""
+    figures: Figures = {}
+    for label, (width, height) in (("1080p", (1920, 1080)), ("4k", (3840, 2160))):
+        for _ in range(plan.frame_runs):
+            with xvfb(width, height) as server:
+                env = dict(os.environ, DISPLAY=server.display, QT_QPA_PLATFORM="xcb")
+                result = _json_of([sys.executable, "-m", "benchmarks.frames", "--fades", str(plan.fades)], env)
+            for key in ("p50_ms", "p95_ms", "max_ms", "switch_p50_ms"):
+                figures.setdefault(f"frame_{label}_{key}", []).append(result[key])
+    return figures
+
+
+def idle(plan: Plan) -> Figures:
+    """CPU between transitions (every panel lasts an hour) and memory after the warm-up."""
+    figures: Figures = {"idle_cpu_pct": [], "rss_mb": [], "pss_mb": []}
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
+        content = long_durations(Path(folder))
+        for _ in range(plan.idle_runs):
+            with xvfb(1920, 1080) as server, KioskProcess(content, server.display) as kiosk:
+                if kiosk.wait_painted(PAINT_TIMEOUT_S) is None:
+                    raise RuntimeError("the kiosk did not log its first paint")
+                time.sleep(plan.warmup_s)
+                figures["idle_cpu_pct"].append(cpu_share(kiosk.pid, plan.idle_window_s, include_children=False))
+                memory = memory_mb(kiosk.pid, include_children=False)
+                figures["rss_mb"].append(memory["rss"])
+                figures["pss_mb"].append(memory["pss"])
+    return figures
+
+
+def soak(plan: Plan) -> Figures:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    warmup = "300" if not plan.quick else "20"
+    result = _json_of([sys.executable, "-m", "benchmarks.soak", "--rotations", str(plan.rotations),
+                       "--reloads", str(plan.reloads), "--warmup", warmup], env)
+    return {"soak_rss_growth_mb": [result["rss_growth_mb"]], "soak_qobject_growth": [result["qobject_growth"]],
+            "soak_seconds": [result["seconds"]]}
+
+
+def reload_latency(plan: Plan) -> Figures:
+    """os.replace of the content file -> the kiosk logs the new digest painted."""
+    figures: Figures = {"reload_p50_ms": [], "reload_p95_ms": [], "reload_missed": []}
+    for _ in range(plan.reload_runs):
+        latencies, missed = _reload_run(plan.saves)
+        figures["reload_p50_ms"].append(percentile(latencies, 0.5))
+        figures["reload_p95_ms"].append(percentile(latencies, 0.95))
+        figures["reload_missed"].append(missed)
+    return figures
+
+
+def _reload_run(saves: int) -> tuple[list[float], int]:
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder, xvfb(1920, 1080) as server:
+        content = long_durations(Path(folder))
+        text = content.read_text(encoding="utf-8")
+        with KioskProcess(content, server.display) as kiosk:
+            if kiosk.wait_painted(PAINT_TIMEOUT_S) is None:
+                raise RuntimeError("the kiosk did not log its first paint")
+            time.sleep(1)
+            latencies, missed = [], 0
+            for number in range(1, saves + 1):
+                raw = version(text, number)
+                temp = Path(folder) / ".content.yaml.new"
+                temp.write_bytes(raw)
+                saved_at = time.monotonic()
+                os.replace(temp, content)
+                painted = kiosk.wait_painted(5, digest=digest(raw))
+                if painted is None and not latencies:
+                    raise UnavailableError("reload not available: no new content painted within 5 s of a save")
+                if painted is None:
+                    missed += 1
+                else:
+                    latencies.append((painted[1] - saved_at) * 1000)
+                time.sleep(0.3)  # a person saves again after a moment, not in the same instant
+    return latencies, missed
+
+
+def render(plan: Plan) -> Figures:
+    runs = []
+    for _ in range(plan.render_runs):
+        with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
+            started = time.monotonic()
+            subprocess.run([sys.executable, "main.py", "render", str(SEED), "--out", folder, "--size", "1920x1080"],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
+            runs.append(time.monotonic() - started)
+    return {"render_s": runs}
+
+
+def side_by_side(plan: Plan) -> Figures:
+    if plan.browser_runs == 0:
+        raise UnavailableError("skipped in QUICK mode")
+    if browser.chromium_binary() is None:
+        raise UnavailableError("skipped: chromium is not installed (apt-get install chromium)")
+    figures: Figures = {}
+    for _ in range(plan.browser_runs):
+        result = browser.side_by_side(SEED, warmup_s=10, window_s=plan.idle_window_s)
+        for side in ("chromium", "kiosk"):
+            for key in ("pss_mb", "cpu_pct", "xserver_cpu_pct", "processes"):
+                figures.setdefault(f"{side}_{key}", []).append(result[side][key])
+        figures.setdefault("pss_ratio_pct", []).append(result["pss_ratio_pct"])
+        figures.setdefault("cpu_ratio_pct", []).append(result["cpu_ratio_pct"])
+    return figures
+
+
+def _json_of(command: list[str], env: dict[str, str]) -> dict:
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[1:])} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+BENCHMARKS = {"cold start": cold_start, "transition frames": frames, "idle and memory": idle, "soak": soak,
+              "reload latency": reload_latency, "render": render, "browser side by side": side_by_side}
