@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 import segno
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from kiosk.iconfont import draw_icon
 
 QR_QUIET_ZONE = 4  # modules of light border the QR standard asks for
 
@@ -36,9 +37,8 @@ def text_height_for(label: QLabel, width: int) -> int:
 
 
 def icon_pixmap(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPixmap:
-    """A qtawesome icon drawn at ``size`` device-independent pixels."""
-    pixmap = qta.icon(name, color=color).pixmap(QSize(size, size), ratio)
-    return pixmap
+    """A qtawesome icon drawn at ``size`` device-independent pixels (kiosk.iconfont, same pixels)."""
+    return draw_icon(name, color, size, ratio)
 
 
 def icon_label(name: str, color: QColor, size: int) -> QLabel:

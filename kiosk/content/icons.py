@@ -1,4 +1,4 @@
-"""Which qtawesome icon names exist, read from its charmaps without importing Qt."""
+"""Which qtawesome icon names exist and how to draw them, read from its charmaps without importing Qt."""
 
 from __future__ import annotations
 
@@ -32,16 +32,23 @@ def _fonts_dir() -> Path:
 
 
 @cache
-def icon_names(prefix: str) -> frozenset[str]:
-    """The icon names under one prefix ("fa5s"), empty for an unknown prefix."""
+def _codes(prefix: str) -> dict[str, str]:
     pattern = _CHARMAPS.get(prefix)
-    if pattern is None:
-        return frozenset()
-    for charmap in sorted(_fonts_dir().glob(pattern)):
-        return frozenset(json.loads(charmap.read_text(encoding="utf-8")))
-    return frozenset()
+    for charmap in sorted(_fonts_dir().glob(pattern)) if pattern else ():
+        return json.loads(charmap.read_text(encoding="utf-8"))
+    return {}
 
 
 def icon_exists(name: str) -> bool:
     prefix, _, icon = name.partition(".")
-    return bool(icon) and icon in icon_names(prefix)
+    return bool(icon) and icon in _codes(prefix)
+
+
+def icon_glyph(name: str) -> tuple[Path, str] | None:
+    """The font file and the character that draw icon ``name``, or None if there is no such icon."""
+    prefix, _, icon = name.partition(".")
+    code = _codes(prefix).get(icon)
+    if code is None:
+        return None
+    font_pattern = _CHARMAPS[prefix].replace("-charmap-", "-").replace(".json", ".ttf")
+    return sorted(_fonts_dir().glob(font_pattern))[0], chr(int(code, 16))
