@@ -137,5 +137,5 @@ def _known_keys() -> tuple[str, ...]:
     names: set[str] = set()
     for cls in vars(model).values():
         if isinstance(cls, type) and issubclass(cls, BaseModel):
-            names.update(cls.model_fields)
+            names.update(info.alias or name for name, info in cls.model_fields.items())
     return tuple(sorted(names))
