@@ -118,7 +118,7 @@ class Player(QWidget):
         self._timer.stop()
         outgoing = self.slide.grab() if self.slide and animate else None
         if entry is not None and self.slide is not None and self.slide.panel_id == entry.id \
-                and self._built_for == self.size() and animate:
+                and self.slide.body.panel == entry.panel and self._built_for == self.size() and animate:
             self.slide.body.set_page(self.page)
         else:
             self._replace_slide(entry)
