@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.cli import main
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 from tests.helpers.screen import distinct_colors
 
 WEEK = """\
@@ -97,3 +97,13 @@ def test_render_at_a_quiet_moment_shows_the_clock(kiosk_app, write_content, tmp_
     image = QImage(str(tmp_path / "00-fallback.png"))
     assert (image.width(), image.height()) == (640, 360)
     assert distinct_colors(image) > 5
+
+
+def test_readme_scheduling_examples_do_what_the_readme_says(write_content, capsys):
+    """The README's two YAML examples, in one file, print the timeline the README shows."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Scheduling")[1].split("\n## ")[0]
+    blocks = [block.split("```")[0] for block in section.split("```yaml\n")[1:]]
+    shown = section.split("$ kiosk playlist content.yaml ")[1].split("```")[0].splitlines()
+    path = write_content("".join(blocks))
+    assert main(["playlist", str(path), *shown[0].split()]) == 0
+    assert capsys.readouterr().out.splitlines() == shown[1:]

@@ -70,7 +70,8 @@ class UpdatesWidget(PanelWidget):
         """The title with its date beside it, on the title's first baseline."""
         s = self.style_
         text = date_span_text(*item.date, locale=s.locale.name())
-        when = self.label(text, theme.BODY * 0.9, color="accent", weight=Weight.DemiBold, wrap=False)
+        when = self.label(text, theme.BODY * 0.9, color="accent", weight=Weight.DemiBold, wrap=False,
+                          align=Qt.AlignmentFlag.AlignRight)
         gap = s.px(theme.GAP) // 2
         title = self.label(item.title, theme.SUBTITLE, weight=Weight.DemiBold,
                            width=width - when.sizeHint().width() - gap)
