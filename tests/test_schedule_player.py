@@ -1,11 +1,13 @@
-"""Windows opening and closing while the kiosk runs, on a clock the test moves by hand."""
+"""Windows opening and closing while the kiosk runs, on a clock the test moves by hand; dated items."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel
 
 from kiosk.content import load_content
 from kiosk.fallback import FALLBACK_ID
@@ -124,3 +126,21 @@ def test_the_schedule_is_looked_at_again_when_a_window_next_changes(qtbot, kiosk
     player.set_content(player.loaded)
     # No window ahead today until tomorrow's nine: never wait more than a minute (the clock may jump).
     assert 59_000 < player._recheck.remainingTime() <= RECHECK_SECONDS * 1000
+
+
+def test_an_update_date_sits_beside_its_title(qtbot, kiosk_app, seed):
+    from kiosk.slide import Slide
+    from kiosk.style import style_for
+
+    updates = next(p for p in seed.content.panels if p.id == "updates")
+    slide = Slide(updates, style_for(seed.content.settings, QSize(1920, 1080), seed.folder))
+    qtbot.addWidget(slide)
+    slide.show()
+    labels = {label.text(): label for label in slide.findChildren(QLabel)}
+    title, when = labels["2023 Annual Directors' Meeting"], labels["Mar 1\u2009–\u20092, 2023"]
+    title_box, when_box = (QRect(w.mapTo(slide, QPoint(0, 0)), w.size()) for w in (title, when))
+    assert when_box.left() > title_box.right()  # beside, not under
+    first_line = QFontMetrics(title.font()).height()
+    assert title_box.top() <= when_box.center().y() <= title_box.top() + first_line
+    card = title.parentWidget()
+    assert when_box.right() <= QRect(card.mapTo(slide, QPoint(0, 0)), card.size()).right()
