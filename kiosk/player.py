@@ -76,14 +76,25 @@ class Player(QWidget):
 
     def next(self) -> None:
         """The next page or panel, asking the playlist again: windows open and close."""
-        current = self.entries[self.index] if self.entries else None
-        if self.loaded is not None:
-            self.entries = playlist_at(self.loaded.content, self.clock())
-        if current in self.entries and self.page + 1 < self.page_count:
-            self.index, self.page = self.entries.index(current), self.page + 1
-        elif self.loaded is not None:
-            self.index, self.page = index_after(self.loaded.content, self.entries, current and current.id), 0
+        still_playing = self._refresh()
+        if still_playing and self.page + 1 < self.page_count:
+            self.page += 1
+        elif still_playing:
+            self.index, self.page = (self.index + 1) % max(1, len(self.entries)), 0
         self._present(direction=1)
+
+    def _refresh(self) -> bool:
+        """Ask the playlist what plays now. True when the slide on screen still does (``index``
+        stays on it); otherwise ``index`` moves to what follows it in the file."""
+        current = self.entries[self.index] if self.entries else None
+        if self.loaded is None:
+            return current is not None
+        self.entries = playlist_at(self.loaded.content, self.clock())
+        if current is not None and current in self.entries:
+            self.index = self.entries.index(current)
+            return True
+        self.index, self.page = index_after(self.loaded.content, self.entries, current and current.id), 0
+        return False
 
     def previous(self) -> None:
         if self.page > 0:
@@ -177,15 +188,8 @@ class Player(QWidget):
 
     def _recheck_schedule(self) -> None:
         """A window opened or closed: keep the slide on screen if it still plays, else move on."""
-        entries = playlist_at(self.loaded.content, self.clock()) if self.loaded else []
-        if entries != self.entries and not self.paused:
-            current = self.entries[self.index] if self.entries else None
-            self.entries = entries
-            if current in entries:
-                self.index = entries.index(current)
-            else:
-                self.index, self.page = index_after(self.loaded.content, entries, current and current.id), 0
-                self._present(direction=1)
+        if not self.paused and not self._refresh():
+            self._present(direction=1)
         self._arm_recheck()
 
     @property

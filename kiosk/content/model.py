@@ -105,8 +105,6 @@ class Link(Model):
 class Show(Model):
     """When a panel plays: every condition given must hold (local time)."""
 
-    model_config = ConfigDict(populate_by_name=True)
-
     from_: Moment | None = Field(None, alias="from", description="First moment; a date starts at midnight.")
     until: Moment | None = Field(None, description="Last moment; a date means through the end of that day.")
     days: Annotated[list[Weekday], BeforeValidator(parse_days), Field(min_length=1)] | None = Field(
