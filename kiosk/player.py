@@ -89,7 +89,9 @@ class Player(QWidget):
         current = self.entries[self.index] if self.entries else None
         if self.loaded is None:
             return current is not None
-        self.entries = playlist_at(self.loaded.content, self.clock())
+        before, self.entries = self.entries, playlist_at(self.loaded.content, self.clock())
+        if [e.id for e in before] != [e.id for e in self.entries]:  # unattended: say why the screen changed
+            log.info("schedule: now playing %s", ", ".join(e.id for e in self.entries) or "nothing (the clock)")
         if current is not None and current in self.entries:
             self.index = self.entries.index(current)
             return True
