@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from typing import get_args
 
 from kiosk.content import model
-from kiosk.content.timetext import DAYS, MINUTES_PER_DAY
+from kiosk.content.timetext import MINUTES_PER_DAY
 
 Warning = tuple[tuple[str | int, ...], str]
 ONE_DAY = timedelta(days=1)
+DAYS = get_args(model.Weekday)  # mon .. sun, in the order of date.weekday()
 
 
 def start_of(moment: date | datetime) -> datetime:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTES_PER_DAY = 24 * 60
 
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?"
@@ -84,7 +83,9 @@ def parse_days(value: object) -> object:
 
 def parse_date_span(value: object) -> tuple[date, date]:
     """One date, or a first and last day: "2023-03-01 to 2023-03-02" (or ISO "2023-03-01/2023-03-02")."""
-    if isinstance(value, date) and not isinstance(value, datetime):
+    if isinstance(value, datetime):  # a time of day is more than an item's date needs
+        value = value.date()
+    if isinstance(value, date):
         return value, value
     if isinstance(value, str):
         parts = _SPAN_SEPARATOR.split(value.strip())
