@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from kiosk.content.icons import icon_exists
-from kiosk.content.timetext import parse_date_span, parse_days, parse_hours, parse_moment
+from kiosk.content.timetext import HOURS_RANGE, parse_date_span, parse_days, parse_hours, parse_moment
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0
@@ -63,7 +63,8 @@ Moment = Annotated[
 ]
 Hours = Annotated[
     tuple[tuple[int, int], ...], PlainValidator(parse_hours),
-    WithJsonSchema({"type": "string", "description": "\"08:00-17:30\"; several as \"08:00-12:00, 13:00-17:00\"; "
+    WithJsonSchema({"type": "string", "pattern": rf"^{HOURS_RANGE}(,{HOURS_RANGE})*$",
+                    "description": "\"08:00-17:30\"; several as \"08:00-12:00, 13:00-17:00\"; "
                     "an end before the start crosses midnight.", "examples": ["08:00-17:30"]}),
 ]
 DateSpan = Annotated[

@@ -13,7 +13,8 @@ from datetime import date, datetime
 MINUTES_PER_DAY = 24 * 60
 
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?"
-_RANGE = re.compile(rf"^\s*{_CLOCK}\s*[-–—]\s*{_CLOCK}\s*$")
+HOURS_RANGE = rf"\s*{_CLOCK}\s*[-–—]\s*{_CLOCK}\s*"  # also the JSON Schema's pattern, so editors agree
+_RANGE = re.compile(rf"^{HOURS_RANGE}$")
 _SPAN_SEPARATOR = re.compile(r"\s*/\s*|\s+to\s+|\s+[–—]\s+")
 _FULL_DAY_NAMES = {name: name[:3] for name in
                    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
