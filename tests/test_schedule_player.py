@@ -88,8 +88,12 @@ def test_nothing_scheduled_shows_the_title_and_a_clock_then_the_panel(qtbot, kio
     clock.now = datetime(2026, 12, 1, 9, 0)
     # No panel change triggers this: the player's own look at the schedule does.
     frames = []
-    qtbot.waitUntil(lambda: frames.append(distinct_colors(player.grab().toImage())) or "morning" in seen,
-                    timeout=RECHECK_SECONDS * 1000 * SCALE * 3)
+
+    def arrived() -> bool:  # polled every few milliseconds: look at each frame on the way
+        frames.append(distinct_colors(player.grab().toImage()))
+        return "morning" in seen
+
+    qtbot.waitUntil(arrived, timeout=RECHECK_SECONDS * 1000 * SCALE * 3)
     assert seen[0] == "morning"
     assert min(frames) > 5, "a frame went blank during the change"
 
