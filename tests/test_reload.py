@@ -1,0 +1,366 @@
+"""Live reload with real files: every way editors save, bad edits refused, position kept.
+
+No test sleeps: each waits with qtbot.waitUntil for what a viewer would see.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import load_content
+from kiosk.live import LiveContent
+from kiosk.player import Player
+from kiosk.reload import ContentWatcher
+from kiosk.window import KioskWindow
+from tests.helpers.screen import shown_texts
+
+DEBOUNCE_MS = 5  # the real 150 ms only slows the suite; the logic is the same
+
+
+def content(*panels: str, title: str = "Lobby") -> str:
+    """A small content file; each panel is given as ``id`` or ``id=Title``."""
+    lines = [f"settings: {{title: {title}, transition: none}}", "panels:"]
+    for spec in panels:
+        panel_id, _, heading = spec.partition("=")
+        lines.append(f"  - {{id: {panel_id}, kind: text, title: '{heading or panel_id.upper()}', body: Words.}}")
+    return "\n".join(lines) + "\n"
+
+
+def counters(value: int) -> str:
+    return (f"settings: {{title: Lobby}}\npanels:\n  - id: impact\n    kind: counters\n    title: Impact\n"
+            f"    counters:\n      - {{value: {value}, label: Students}}\n")
+
+
+# -- the ways editors and sync tools save ------------------------------------------------
+
+def save_in_place(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def save_by_rename(path: Path, text: str) -> None:
+    """vim, VS Code, gedit: write a temporary file, then rename it over the original."""
+    temp = path.with_name(f".{path.name}.swp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def save_by_recreate(path: Path, text: str) -> None:
+    path.unlink()
+    path.write_text(text, encoding="utf-8")
+
+
+def save_like_sync_tool(path: Path, text: str) -> None:
+    """Syncthing and rsync -t: a hidden temporary file, the old mtime kept, renamed over."""
+    before = os.stat(path)
+    temp = path.with_name(f".syncthing.{path.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.utime(temp, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(temp, path)
+
+
+SAVES = [save_in_place, save_by_rename, save_by_recreate, save_like_sync_tool]
+
+
+class Kiosk:
+    """A windowed kiosk following a real file in tmp_path, the way run_kiosk wires it."""
+
+    def __init__(self, qtbot, path: Path, *, windowed: bool = False, time_scale: float = 1.0,
+                 start: bool = True) -> None:
+        self.qtbot, self.path = qtbot, path
+        self.player = Player(time_scale=time_scale)
+        self.window = KioskWindow(self.player, windowed=True, size=QSize(640, 360))
+        qtbot.addWidget(self.window)
+        self.window.present()
+        qtbot.waitExposed(self.window)
+        self.live = LiveContent(path, self.player, self.window, windowed=windowed, debounce_ms=DEBOUNCE_MS)
+        if start:
+            self.live.start(load_content(path))
+
+    @property
+    def texts(self) -> list[str]:
+        return shown_texts(self.player.slide) if self.player.slide else []
+
+    @property
+    def marker(self) -> str:
+        return self.live.marker.text
+
+    def save(self, text: str, how=save_in_place) -> None:
+        how(self.path, text)
+
+    def wait_for(self, condition, timeout: int = 3000) -> None:
+        self.qtbot.waitUntil(condition, timeout=timeout)
+
+
+@pytest.fixture
+def make_kiosk(qtbot, kiosk_app, write_content):
+    def make(text: str, **options) -> Kiosk:
+        return Kiosk(qtbot, write_content(text), **options)
+    return make
+
+
+# -- point 1: every save style is picked up ----------------------------------------------
+
+@pytest.mark.parametrize("how", SAVES, ids=lambda f: f.__name__)
+def test_each_save_style_reaches_the_screen(make_kiosk, how):
+    kiosk = make_kiosk(content("a=Old title", "b"))
+    assert "Old title" in kiosk.texts
+    kiosk.save(content("a=New title", "b"), how)
+    kiosk.wait_for(lambda: "New title" in kiosk.texts)
+    # The watcher still follows the file after the save (a rename drops the path).
+    kiosk.save(content("a=Third title", "b"), how)
+    kiosk.wait_for(lambda: "Third title" in kiosk.texts)
+    assert str(kiosk.path.absolute()) in kiosk.live.watcher.watched()
+
+
+def test_sync_tool_replace_with_same_size_and_mtime_is_seen(make_kiosk):
+    kiosk = make_kiosk(content("a=Value 1111"))
+    kiosk.save(content("a=Value 2222"), save_like_sync_tool)
+    kiosk.wait_for(lambda: "Value 2222" in kiosk.texts)
+
+
+def test_delete_then_recreate_later(make_kiosk):
+    kiosk = make_kiosk(content("a=Before"))
+    kiosk.path.unlink()
+    kiosk.wait_for(lambda: "file not found" in kiosk.marker)
+    assert "Before" in kiosk.texts
+    kiosk.path.write_text(content("a=After"), encoding="utf-8")
+    kiosk.wait_for(lambda: "After" in kiosk.texts and not kiosk.marker)
+
+
+def test_a_burst_of_writes_is_read_once_settled(qtbot, kiosk_app, write_content):
+    path = write_content(content("a=v0"))
+    watcher = ContentWatcher(path, debounce_ms=30)
+    versions: list[str] = []
+    watcher.loaded.connect(lambda loaded, refresh: versions.append(loaded.content.panels[0].title))
+    watcher.start(load_content(path))
+    for n in range(1, 6):
+        path.write_text(content(f"a=v{n}"), encoding="utf-8")
+    qtbot.waitUntil(lambda: versions == ["v5"], timeout=3000)
+
+
+def test_unchanged_bytes_are_ignored(qtbot, kiosk_app, write_content):
+    path = write_content(content("a"))
+    watcher = ContentWatcher(path, debounce_ms=DEBOUNCE_MS)
+    events: list[object] = []
+    watcher.loaded.connect(lambda *args: events.append(args))
+    watcher.failed.connect(events.append)
+    watcher.start(load_content(path))
+    save_by_rename(path, content("a"))  # same bytes, new inode: editors do this on :w
+    path.with_name("notes.txt").write_text("unrelated", encoding="utf-8")  # folder event
+    path.write_text(content("b"), encoding="utf-8")
+    qtbot.waitUntil(lambda: len(events) == 1, timeout=3000)
+    assert events[0][0].content.panels[0].id == "b"
+
+
+def test_a_replaced_photo_refreshes_the_panel(make_kiosk, tmp_path):
+    def photo(color: str) -> None:
+        image = QImage(64, 64, QImage.Format.Format_RGB32)
+        image.fill(QColor(color))
+        temp = tmp_path / ".photo.png.tmp"
+        assert image.save(str(temp), "PNG")
+        os.replace(temp, tmp_path / "photo.png")
+
+    def shown_color() -> str:
+        from kiosk.panels.spotlight import Avatar  # after the registry has loaded every kind
+
+        avatar = kiosk.player.slide.findChild(Avatar)
+        image = avatar._photo
+        return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+    photo("#ff0000")
+    kiosk = make_kiosk("settings: {title: T}\npanels:\n  - {id: star, kind: spotlight, heading: H, "
+                       "name: Ana Diaz, photo: photo.png}\n")
+    assert shown_color() == "#ff0000"
+    photo("#00ff00")
+    kiosk.wait_for(lambda: shown_color() == "#00ff00")
+
+
+# -- point 2: good content is applied -----------------------------------------------------
+
+def test_a_good_edit_changes_a_counter_on_screen(make_kiosk):
+    kiosk = make_kiosk(counters(1234))
+    numbers = lambda: kiosk.player.slide.body.shown_numbers  # noqa: E731
+    assert kiosk.player.slide.body.panel.counters[0].value == 1234
+    kiosk.save(counters(5678), save_by_rename)
+    kiosk.wait_for(lambda: numbers() == ["5,678"])  # after the count-up, the new value stands
+
+
+def test_position_is_kept_when_other_panels_change(make_kiosk):
+    kiosk = make_kiosk(content("a", "b", "c"))
+    kiosk.player.jump(1)
+    kiosk.wait_for(lambda: kiosk.player.current_id == "b")
+    slide = kiosk.player.slide
+    kiosk.save(content("a=Changed", "b", "c=Changed too"))
+    kiosk.wait_for(lambda: kiosk.player.entries[0].panel.title == "Changed")
+    assert kiosk.player.current_id == "b"
+    assert kiosk.player.slide is slide  # nothing on screen changed, so nothing was rebuilt
+    kiosk.player.next()
+    kiosk.wait_for(lambda: "Changed too" in kiosk.texts)
+
+
+def test_changing_the_panel_on_screen_swaps_at_once_and_restarts_its_timer(make_kiosk):
+    kiosk = make_kiosk(content("a", "b=Before"))
+    kiosk.player.jump(1)
+    kiosk.wait_for(lambda: kiosk.player.current_id == "b")
+    kiosk.save(content("zero", "a", "b=After"))
+    kiosk.wait_for(lambda: "After" in kiosk.texts)
+    assert kiosk.player.current_id == "b" and kiosk.player.index == 2
+    assert kiosk.player.interval_ms == 12000 and kiosk.player.remaining_ms > 11000
+
+
+def test_a_panel_added_joins_in_file_order_and_a_removed_one_leaves(make_kiosk):
+    kiosk = make_kiosk(content("a", "b", "c"))
+    kiosk.save(content("a", "new", "b", "c"), save_by_rename)
+    kiosk.wait_for(lambda: [e.id for e in kiosk.player.entries] == ["a", "new", "b", "c"])
+    assert kiosk.player.current_id == "a"
+    kiosk.player.next()
+    kiosk.wait_for(lambda: kiosk.player.current_id == "new" and "NEW" in kiosk.texts)
+    kiosk.save(content("a", "new", "c"), save_by_rename)
+    kiosk.wait_for(lambda: [e.id for e in kiosk.player.entries] == ["a", "new", "c"])
+    kiosk.player.next()
+    kiosk.wait_for(lambda: kiosk.player.current_id == "c")
+
+
+def test_removing_the_panel_on_screen_moves_on_to_the_next(make_kiosk):
+    kiosk = make_kiosk(content("a", "b", "c"))
+    kiosk.player.jump(1)
+    kiosk.wait_for(lambda: kiosk.player.current_id == "b")
+    kiosk.save(content("a", "c"))
+    kiosk.wait_for(lambda: kiosk.player.current_id == "c" and "C" in kiosk.texts)
+
+
+def test_reload_logs_the_first_paint_of_the_new_version(make_kiosk, caplog):
+    kiosk = make_kiosk(content("a", "b"))
+    caplog.set_level(logging.INFO, logger="kiosk.player")
+    kiosk.save(content("a", "b=Elsewhere"))  # not the panel on screen: painted as it stands
+    kiosk.wait_for(lambda: any("painted at monotonic=" in r.message for r in caplog.records))
+    digest = load_content(kiosk.path).digest
+    assert any(r.message.startswith(f"content {digest} painted") for r in caplog.records)
+
+
+# -- point 3: bad content is refused ------------------------------------------------------
+
+BAD_EDITS = {
+    "invalid YAML": "settings: {title: Lobby\npanels: [",
+    "failed validation": content("a").replace("kind: text", "kind: txt"),
+    "empty file": "",
+    "truncated mid-write": content("a", "b")[:60],
+}
+
+
+@pytest.mark.parametrize("bad", BAD_EDITS.values(), ids=BAD_EDITS.keys())
+def test_a_bad_edit_keeps_the_old_text_and_shows_the_marker(make_kiosk, bad, caplog):
+    caplog.set_level(logging.ERROR)
+    kiosk = make_kiosk(content("a=Good title"))
+    kiosk.save(bad, save_by_rename)
+    kiosk.wait_for(lambda: kiosk.marker.startswith("Not updated: line "))
+    assert "Good title" in kiosk.texts
+    assert kiosk.live.marker.isVisible()
+    errors = [r.message for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors and all(e.startswith(f"{kiosk.path}:") and ": error: " in e for e in errors)
+    kiosk.save(content("a=Fixed title"), save_by_rename)
+    kiosk.wait_for(lambda: "Fixed title" in kiosk.texts)
+    assert not kiosk.marker and not kiosk.live.marker.isVisible()
+
+
+def test_the_log_lines_match_kiosk_check(make_kiosk, caplog, capsys):
+    from kiosk.cli import main
+
+    kiosk = make_kiosk(content("a"))
+    caplog.set_level(logging.ERROR)
+    bad = "settings:\n  title: T\n  colour: red\npanels: []\n"
+    kiosk.save(bad)
+    kiosk.wait_for(lambda: bool(kiosk.marker))
+    assert main(["check", str(kiosk.path)]) == 1
+    checked = capsys.readouterr().err.splitlines()
+    assert [r.message for r in caplog.records if r.levelno == logging.ERROR] == checked
+
+
+def test_unreadable_and_deleted_files_keep_the_rotation_going(make_kiosk, qtbot):
+    kiosk = make_kiosk(content("a=First", "b=Second"), time_scale=0.01)  # 12 s -> 120 ms
+    kiosk.path.unlink()
+    kiosk.wait_for(lambda: "file not found" in kiosk.marker)
+    os.symlink(kiosk.path.name, kiosk.path)  # a link to itself: the OS refuses to read it
+    kiosk.wait_for(lambda: "cannot read the file" in kiosk.marker)
+    seen = set()
+    kiosk.player.shown.connect(lambda panel_id, page: seen.add(panel_id))
+    kiosk.wait_for(lambda: seen == {"a", "b"})
+    assert {"FIRST", "First", "Second"} & set(kiosk.texts)
+    kiosk.path.unlink()
+    kiosk.save(content("a=Back"))
+    kiosk.wait_for(lambda: not kiosk.marker)
+
+
+def test_the_preview_window_lists_every_error_with_its_line(make_kiosk):
+    kiosk = make_kiosk(content("a"), windowed=True)
+    kiosk.save("settings:\n  title: T\n  colour: red\n  duration: 0\npanels: []\n")
+    kiosk.wait_for(lambda: bool(kiosk.marker))
+    lines = kiosk.marker.splitlines()
+    assert lines[0].startswith("Not updated: line 3: settings.colour: unknown key") and "(+2 more)" in lines[0]
+    assert lines[1:] == [
+        "content.yaml:3:3: error: settings.colour: unknown key `colour`",
+        "content.yaml:4:13: error: settings.duration: input should be greater than or equal to 1",
+        "content.yaml:5:9: error: panels: list should have at least 1 item after validation, not 0",
+    ]
+
+
+def test_the_lobby_marker_is_one_short_line_in_the_corner(make_kiosk):
+    kiosk = make_kiosk(content("a"))
+    kiosk.save(content("a").replace("kind: text", "kind: txt"))
+    kiosk.wait_for(lambda: bool(kiosk.marker))
+    marker, window = kiosk.live.marker, kiosk.window
+    assert not marker.details.isVisible()
+    assert marker.height() < window.height() * 0.08 and marker.width() <= window.width() * 0.4
+    assert marker.geometry().right() > window.width() * 0.8 and marker.y() < window.height() * 0.07
+
+
+# -- the stress test ------------------------------------------------------------------------
+
+def live_objects(window) -> tuple[int, int]:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return len(QApplication.allWidgets()), len(window.findChildren(QObject))
+
+
+def test_200_alternating_good_and_bad_saves(make_kiosk):
+    kiosk = make_kiosk(content("a=Version 0", "b"))
+    bad = content("a", "b").replace("kind: text", "kind: txt")
+    kiosk.save(bad + "#warm-up\n")  # the marker's own widgets exist from here on
+    kiosk.wait_for(lambda: bool(kiosk.marker))
+    before = live_objects(kiosk.window)
+    for n in range(1, 101):
+        how = SAVES[n % 2]  # in place and rename-over, alternately
+        kiosk.save(content(f"a=Version {n}", "b"), how)
+        kiosk.wait_for(lambda n=n: f"Version {n}" in kiosk.texts and not kiosk.marker)
+        kiosk.save(bad + f"# {n}\n", how)
+        kiosk.wait_for(lambda: bool(kiosk.marker))
+    assert "Version 100" in kiosk.texts
+    assert live_objects(kiosk.window) == before
+
+
+# -- point 4: start-up with broken content ------------------------------------------------
+
+def test_waiting_screen_shows_the_errors_then_starts_on_the_first_good_save(make_kiosk):
+    kiosk = make_kiosk("settings: {title: T}\npanels: [{id: a, kind: nope}]\n", start=False)
+    kiosk.live.start(None)
+    waiting = kiosk.live.waiting
+    assert waiting is not None and kiosk.player.slide is None
+    assert "Waiting for content" in waiting.text
+    assert "content.yaml:2:24: error: panels[0].kind: unknown kind" in waiting.text
+    assert waiting.slide.isVisible() and waiting.slide.size() == kiosk.window.size()
+    kiosk.save(content("a=Started"), save_by_rename)
+    kiosk.wait_for(lambda: "Started" in kiosk.texts)
+    assert kiosk.live.waiting is None and not kiosk.marker
+
+
+def test_waiting_screen_follows_further_bad_saves(make_kiosk):
+    kiosk = make_kiosk("", start=False)
+    kiosk.live.start(None)
+    kiosk.save("settings: {title: T}\npanels: []\n")
+    kiosk.wait_for(lambda: "list should have at least 1 item" in kiosk.live.waiting.text)
