@@ -68,6 +68,7 @@ class LiveContent(QObject):
             log.info("still showing content %s, the last good version", self.player.loaded.digest)
             self.marker.show_problems(error, self.player.loaded.content.settings)
         elif self.waiting is None:
+            log.info("waiting for valid content in %s", error.problems[0].path)
             self.waiting = WaitingScreen(self.window, error)
         else:
             self.waiting.show_error(error)

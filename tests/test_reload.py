@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ from kiosk.live import LiveContent
 from kiosk.player import Player
 from kiosk.reload import ContentWatcher
 from kiosk.window import KioskWindow
+from tests.conftest import ROOT
 from tests.helpers.screen import shown_texts
 
 DEBOUNCE_MS = 5  # the real 150 ms only slows the suite; the logic is the same
@@ -364,3 +369,34 @@ def test_waiting_screen_follows_further_bad_saves(make_kiosk):
     kiosk.live.start(None)
     kiosk.save("settings: {title: T}\npanels: []\n")
     kiosk.wait_for(lambda: "list should have at least 1 item" in kiosk.live.waiting.text)
+
+
+def test_the_real_command_waits_for_content_then_plays_it(tmp_path):
+    """``kiosk run --wait-for-content`` as an unattended display starts it: stays up, then plays."""
+    path = tmp_path / "content.yaml"
+    path.write_text("settings: {title: T}\npanels: []\n", encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", str(path), "--wait-for-content"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True)
+    reader.start()
+
+    def read_until(text: str) -> list[str]:
+        seen = []
+        while not any(text in line for line in seen):
+            seen.append(lines.get(timeout=60))
+        return seen
+
+    try:
+        waiting = read_until("waiting for valid content")
+        assert any(f"{path}:2:9: error: panels: list should have at least 1 item" in line for line in waiting)
+        assert process.poll() is None
+        save_by_rename(path, content("a=Started"))
+        painted = read_until(" painted at monotonic=")
+        assert f"content {load_content(path).digest} painted" in painted[-1]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        reader.join(timeout=30)
+        process.stderr.close()
