@@ -16,7 +16,7 @@ from kiosk import theme
 from kiosk.content import ContentError, Loaded
 from kiosk.content.model import Settings
 from kiosk.fallback import FallbackSlide
-from kiosk.marker import ProblemMarker, detail_text
+from kiosk.marker import ProblemMarker, detail_text, headline
 from kiosk.player import Player
 from kiosk.reload import DEBOUNCE_MS, ContentWatcher
 from kiosk.style import style_for
@@ -105,10 +105,7 @@ class WaitingScreen(QObject):
 
     def _build(self) -> FallbackSlide:
         style = style_for(Settings(title=WAITING_TITLE), self.window.size(), Path("."))
-        name = Path(self.error.problems[0].path).name
-        count = sum(p.is_error for p in self.error.problems)
-        message = (f"{name} has {count} error{'s' if count != 1 else ''}. "
-                   "The display starts as soon as the file is fixed and saved.")
+        message = f"{headline(self.error)}. The display starts as soon as the file is fixed and saved."
         slide = FallbackSlide(style, message, parent=self.window)
         details = text_label(detail_text(self.error), style.font(theme.FINE_PRINT), style.color("muted"))
         details.setFixedWidth(round(style.size.width() * theme.MARKER_DETAIL_WIDTH))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk import theme
@@ -35,6 +35,23 @@ def detail_text(error: ContentError) -> str:
     if len(errors) > MAX_LISTED:
         lines.append(f"… and {len(errors) - MAX_LISTED} more (run `kiosk check` for all)")
     return "\n".join(lines)
+
+
+def headline(error: ContentError) -> str:
+    """``content.yaml has 3 errors``: the top line of the full list."""
+    count = sum(p.is_error for p in error.problems)
+    return f"{Path(error.problems[0].path).name} has {count} error{'s' if count != 1 else ''}"
+
+
+def elided(label: QLabel, text: str, width: int) -> str:
+    """``text`` cut with an ellipsis to ``width`` pixels, keeping a trailing ``(+N more)``."""
+    body, mark, more = text.rpartition(" (+")
+    if not mark:
+        body, more = text, ""
+    suffix = f"{mark}{more}"
+    metrics = label.fontMetrics()
+    room = max(0, width - metrics.horizontalAdvance(suffix))
+    return metrics.elidedText(body, Qt.TextElideMode.ElideRight, room) + suffix
 
 
 class ProblemMarker(QWidget):
@@ -61,7 +78,7 @@ class ProblemMarker(QWidget):
     def show_problems(self, error: ContentError, settings: Settings) -> None:
         """Show (or update) the marker for ``error``, in the colours of ``settings``."""
         self._style = style_for(settings, self.parentWidget().size(), Path("."))
-        self._summary = f"Not updated: {error.summary}"
+        self._summary = f"Not updated: {headline(error) if self.detailed else error.summary}"
         self.details.setText(detail_text(error))
         self._restyle()
         self.show()
@@ -93,8 +110,7 @@ class ProblemMarker(QWidget):
         self._set_look(self.summary, s.font(theme.MARKER_TEXT), QColor(s.palette.muted))
         self._set_look(self.details, s.font(theme.MARKER_DETAIL_TEXT), s.color("text"))
         width = round(s.size.width() * (theme.MARKER_DETAIL_WIDTH if self.detailed else theme.MARKER_WIDTH))
-        self.summary.setText(self.summary.fontMetrics().elidedText(
-            self._summary, Qt.TextElideMode.ElideRight, width - side - pad * 5))
+        self.summary.setText(elided(self.summary, self._summary, width - side - pad * 5))
         self.details.setFixedWidth(width - pad * 4)
         self.setMaximumWidth(width)
         self.adjustSize()
@@ -127,7 +143,11 @@ class ProblemMarker(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setOpacity(theme.MARKER_OPACITY)
-        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self._style.palette.surface))
-        radius = self.height() / 2 if not self.detailed else self._style.px(theme.MARKER_TEXT) / 2
-        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        if self.detailed:  # a list over the slide reads as a box; the lobby line melts into the header
+            painter.setPen(QPen(self._style.color("accent"), 1))
+            radius = self._style.px(theme.MARKER_TEXT) / 2
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            radius = self.height() / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
