@@ -18,7 +18,7 @@ from kiosk.content.model import Settings
 from kiosk.fallback import FallbackSlide
 from kiosk.marker import ProblemMarker, detail_text, headline
 from kiosk.player import Player
-from kiosk.reload import DEBOUNCE_MS, ContentWatcher
+from kiosk.reload import DEBOUNCE_MS, ContentWatcher, panel_files
 from kiosk.style import style_for
 from kiosk.widgets import text_label
 
@@ -46,7 +46,7 @@ class LiveContent(QObject):
             self.player.set_content(loaded, start_id=self.start_id)
         self.watcher.start(loaded)
 
-    def _apply(self, loaded: Loaded, refresh: bool) -> None:
+    def _apply(self, loaded: Loaded, changed_files: frozenset[Path]) -> None:
         for warning in loaded.warnings:
             log.warning("%s", warning)
         if self.waiting is not None or not self.marker.isHidden():
@@ -59,7 +59,9 @@ class LiveContent(QObject):
         if self.player.loaded is None:
             self.player.set_content(loaded, start_id=self.start_id)
         else:
-            self.player.update_content(loaded, refresh=refresh)
+            on_screen = next((p for p in loaded.content.panels if p.id == self.player.current_id), None)
+            shown_files = set(panel_files(on_screen, loaded.folder)) if on_screen else set()
+            self.player.update_content(loaded, refresh=bool(shown_files & changed_files))
 
     def _refuse(self, error: ContentError) -> None:
         for problem in error.problems:

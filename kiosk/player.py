@@ -58,7 +58,7 @@ class Player(QWidget):
         """Take a new version of the content while playing (a live reload).
 
         The slide on screen is rebuilt at once only if what it shows changed: its panel,
-        the settings, or (``refresh``) a file it may show. Otherwise the new version
+        the settings, or (``refresh``) a file it shows, such as a photo. Otherwise the new version
         takes over at the next transition. A removed panel gives way to the next one.
         """
         if self.loaded is None or self.slide is None or not self.entries:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content import ContentError, Loaded, load_bytes
 from kiosk.content.loader import content_digest
+from kiosk.content.model import PanelBase
 from kiosk.content.yamlsource import read_bytes
 
 log = logging.getLogger(__name__)
@@ -37,21 +38,21 @@ def signature(path: Path) -> Signature:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
+def panel_files(panel: PanelBase, folder: Path) -> list[Path]:
+    """Files one panel shows (its photo), relative paths resolved against ``folder``."""
+    values = (getattr(panel, name, None) for name in FILE_FIELDS)
+    return [folder / value for value in values if isinstance(value, str) and value]
+
+
 def referenced_files(loaded: Loaded) -> list[Path]:
-    """Files the content points at (photos), so that replacing one refreshes the screen."""
-    found = []
-    for panel in loaded.content.panels:
-        for name in FILE_FIELDS:
-            value = getattr(panel, name, None)
-            if isinstance(value, str) and value:
-                found.append(loaded.folder / value)
-    return found
+    """Files the content points at, so that replacing one refreshes the screen."""
+    return [path for panel in loaded.content.panels for path in panel_files(panel, loaded.folder)]
 
 
 class ContentWatcher(QObject):
     """Emits ``loaded`` for each new good version of the file and ``failed`` for each new bad one."""
 
-    loaded = Signal(object, bool)  # Loaded; True when only a referenced file (a photo) changed
+    loaded = Signal(object, object)  # Loaded, and the set of referenced files (photos) that changed
     failed = Signal(object)  # ContentError
 
     def __init__(self, path: str | Path, *, debounce_ms: int = DEBOUNCE_MS,
@@ -98,10 +99,10 @@ class ContentWatcher(QObject):
             return
         old_assets = self._assets
         self._remember_assets(loaded)
-        refresh = any(old_assets.get(path, sig) != sig for path, sig in self._assets.items())
+        changed = frozenset(path for path, sig in self._assets.items() if old_assets.get(path, sig) != sig)
         self._seen = (loaded.digest, self._asset_key())
         self._rewatch()
-        self.loaded.emit(loaded, refresh)
+        self.loaded.emit(loaded, changed)
 
     def watched(self) -> list[str]:
         return [*self._watcher.files(), *self._watcher.directories()]
@@ -136,9 +137,10 @@ class ContentWatcher(QObject):
 
     def _rewatch(self) -> None:
         """Watch the file, its folder and its photos; re-add paths a rename or delete dropped."""
-        wanted = {self.path.absolute(), self.path.absolute().parent}
-        for path in self._assets:
-            wanted |= {path.absolute(), path.absolute().parent}
+        wanted: set[Path] = set()
+        for path in (self.path, *self._assets):
+            # A symlinked file (into a synced folder, say) is replaced in its target's folder.
+            wanted |= {path.absolute(), path.absolute().parent, Path(os.path.realpath(path)).parent}
         present = {str(path) for path in wanted if path.exists()}
         stale = set(self.watched()) - present
         if stale:

@@ -130,6 +130,21 @@ def test_sync_tool_replace_with_same_size_and_mtime_is_seen(make_kiosk):
     kiosk.wait_for(lambda: "Value 2222" in kiosk.texts)
 
 
+def test_a_link_into_a_synced_folder_follows_the_replaced_target(qtbot, kiosk_app, tmp_path):
+    synced = tmp_path / "sync"
+    synced.mkdir()
+    target = synced / "content.yaml"
+    target.write_text(content("a=Before"), encoding="utf-8")
+    (tmp_path / "content.yaml").symlink_to(target)
+    kiosk = Kiosk(qtbot, tmp_path / "content.yaml")
+    save_like_sync_tool(target, content("a=After"))
+    kiosk.wait_for(lambda: "After" in kiosk.texts)
+    target.unlink()  # some sync tools delete first and fetch the new copy later
+    kiosk.wait_for(lambda: "file not found" in kiosk.marker)
+    target.write_text(content("a=Fetched"), encoding="utf-8")
+    kiosk.wait_for(lambda: "Fetched" in kiosk.texts)
+
+
 def test_delete_then_recreate_later(make_kiosk):
     kiosk = make_kiosk(content("a=Before"))
     kiosk.path.unlink()
@@ -143,7 +158,7 @@ def test_a_burst_of_writes_is_read_once_settled(qtbot, kiosk_app, write_content)
     path = write_content(content("a=v0"))
     watcher = ContentWatcher(path, debounce_ms=30)
     versions: list[str] = []
-    watcher.loaded.connect(lambda loaded, refresh: versions.append(loaded.content.panels[0].title))
+    watcher.loaded.connect(lambda loaded, changed: versions.append(loaded.content.panels[0].title))
     watcher.start(load_content(path))
     for n in range(1, 6):
         path.write_text(content(f"a=v{n}"), encoding="utf-8")
@@ -164,7 +179,7 @@ def test_unchanged_bytes_are_ignored(qtbot, kiosk_app, write_content):
     assert events[0][0].content.panels[0].id == "b"
 
 
-def test_a_replaced_photo_refreshes_the_panel(make_kiosk, tmp_path):
+def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp_path):
     def photo(color: str) -> None:
         image = QImage(64, 64, QImage.Format.Format_RGB32)
         image.fill(QColor(color))
@@ -175,16 +190,25 @@ def test_a_replaced_photo_refreshes_the_panel(make_kiosk, tmp_path):
     def shown_color() -> str:
         from kiosk.panels.spotlight import Avatar  # after the registry has loaded every kind
 
-        avatar = kiosk.player.slide.findChild(Avatar)
-        image = avatar._photo
+        image = kiosk.player.slide.findChild(Avatar)._photo
         return image.pixelColor(image.width() // 2, image.height() // 2).name()
 
     photo("#ff0000")
     kiosk = make_kiosk("settings: {title: T}\npanels:\n  - {id: star, kind: spotlight, heading: H, "
-                       "name: Ana Diaz, photo: photo.png}\n")
+                       "name: Ana Diaz, photo: photo.png}\n  - {id: other, kind: text, title: O, body: B}\n")
     assert shown_color() == "#ff0000"
     photo("#00ff00")
     kiosk.wait_for(lambda: shown_color() == "#00ff00")
+    kiosk.player.next()
+    kiosk.wait_for(lambda: kiosk.player.current_id == "other")
+    slide = kiosk.player.slide
+    assert str(tmp_path / "photo.png") in kiosk.live.watcher.watched()
+    with kiosk.qtbot.waitSignal(kiosk.live.watcher.loaded, timeout=3000) as reloaded:
+        photo("#0000ff")
+    assert reloaded.args[1] == {tmp_path / "photo.png"}
+    assert kiosk.player.slide is slide  # the photo is not on screen: nothing rebuilt
+    kiosk.player.next()
+    kiosk.wait_for(lambda: kiosk.player.current_id == "star" and shown_color() == "#0000ff")
 
 
 # -- point 2: good content is applied -----------------------------------------------------
@@ -325,8 +349,14 @@ def test_the_lobby_marker_is_one_short_line_in_the_corner(make_kiosk):
     assert marker.summary.text().startswith("Not updated: line 3: panels[0]")
     assert marker.summary.text().endswith("… (+1 more)")  # cut to fit, the count kept
     assert not marker.details.isVisible()
-    assert marker.height() < window.height() * 0.08 and marker.width() <= window.width() * 0.4
-    assert marker.geometry().right() > window.width() * 0.8 and marker.y() < window.height() * 0.07
+    def in_the_corner() -> bool:
+        return (marker.height() < window.height() * 0.08 and marker.width() <= window.width() * 0.4
+                and marker.geometry().right() > window.width() * 0.8 and marker.y() < window.height() * 0.07)
+
+    assert in_the_corner()
+    small_height = marker.height()
+    window.resize(1280, 720)
+    kiosk.wait_for(lambda: in_the_corner() and marker.height() > small_height)
 
 
 # -- the stress test ------------------------------------------------------------------------
@@ -374,32 +404,60 @@ def test_waiting_screen_follows_further_bad_saves(make_kiosk):
     kiosk.wait_for(lambda: "list should have at least 1 item" in kiosk.live.waiting.text)
 
 
+class RunningKiosk:
+    """``python main.py run ...`` offscreen, its log read line by line on a thread."""
+
+    def __init__(self, tmp_path: Path, *args: str) -> None:
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+        self.process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", *args], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stderr],
+                                       daemon=True)
+        self.reader.start()
+
+    def read_until(self, text: str) -> list[str]:
+        """Log lines up to and including the first that holds ``text``."""
+        seen: list[str] = []
+        while not any(text in line for line in seen):
+            seen.append(self.lines.get(timeout=60).rstrip("\n"))
+        return seen
+
+    def __enter__(self) -> RunningKiosk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.reader.join(timeout=30)
+        self.process.stderr.close()
+
+
 def test_the_real_command_waits_for_content_then_plays_it(tmp_path):
     """``kiosk run --wait-for-content`` as an unattended display starts it: stays up, then plays."""
     path = tmp_path / "content.yaml"
     path.write_text("settings: {title: T}\npanels: []\n", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", str(path), "--wait-for-content"],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue[str] = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True)
-    reader.start()
-
-    def read_until(text: str) -> list[str]:
-        seen = []
-        while not any(text in line for line in seen):
-            seen.append(lines.get(timeout=60))
-        return seen
-
-    try:
-        waiting = read_until("waiting for valid content")
+    with RunningKiosk(tmp_path, str(path), "--wait-for-content") as kiosk:
+        waiting = kiosk.read_until("waiting for valid content")
         assert any(f"{path}:2:9: error: panels: list should have at least 1 item" in line for line in waiting)
-        assert process.poll() is None
+        assert kiosk.process.poll() is None
         save_by_rename(path, content("a=Started"))
-        painted = read_until(" painted at monotonic=")
+        painted = kiosk.read_until(" painted at monotonic=")
         assert f"content {load_content(path).digest} painted" in painted[-1]
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        reader.join(timeout=30)
-        process.stderr.close()
+
+
+def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(tmp_path, capsys):
+    from kiosk.cli import main
+
+    path = tmp_path / "content.yaml"
+    path.write_text(content("a", "b"), encoding="utf-8")
+    with RunningKiosk(tmp_path, str(path)) as kiosk:
+        kiosk.read_until(" painted at monotonic=")
+        save_by_rename(path, "settings:\n  title: T\n  colour: red\npanels: []\n")
+        logged = kiosk.read_until("still showing content")
+        assert main(["check", str(path)]) == 1
+        for line in capsys.readouterr().err.splitlines():
+            assert f"kiosk: ERROR: {line}" in logged
+        save_by_rename(path, content("a=Fixed", "b"))
+        painted = kiosk.read_until(" painted at monotonic=")
+        assert f"content {load_content(path).digest} painted" in painted[-1]
