@@ -9,7 +9,6 @@ changing. Content whose bytes (and photos) did not change is ignored.
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
@@ -19,8 +18,6 @@ from kiosk.content import ContentError, Loaded, load_bytes
 from kiosk.content.loader import content_digest
 from kiosk.content.model import PanelBase
 from kiosk.content.yamlsource import read_bytes
-
-log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
 MAX_SETTLE_ROUNDS = 10  # a file that never stops changing is read anyway after this many rounds

@@ -165,6 +165,28 @@ def test_a_burst_of_writes_is_read_once_settled(qtbot, kiosk_app, write_content)
     qtbot.waitUntil(lambda: versions == ["v5"], timeout=3000)
 
 
+def test_a_slow_writer_is_read_only_once_the_file_is_complete(qtbot, kiosk_app, write_content):
+    """A sync tool writing in chunks, each well inside the quiet period: no half file is read."""
+    from PySide6.QtCore import QTimer
+
+    path = write_content(content("a=v0"))
+    watcher = ContentWatcher(path, debounce_ms=80)
+    results: list[object] = []
+    watcher.loaded.connect(lambda loaded, changed: results.append(loaded.content.panels[0].title))
+    watcher.failed.connect(results.append)
+    watcher.start(load_content(path))
+    whole = content("a=Complete", "b", "c").encode()
+    chunks = [whole[i:i + 40] for i in range(0, len(whole), 40)]
+    with path.open("wb", buffering=0) as handle:  # one open file, written chunk by chunk
+        writer = QTimer()
+        writer.setInterval(15)
+        writer.timeout.connect(lambda: handle.write(chunks.pop(0)) if chunks else writer.stop())
+        writer.start()
+        qtbot.waitUntil(lambda: not chunks, timeout=3000)
+    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    assert results == ["Complete"]
+
+
 def test_unchanged_bytes_are_ignored(qtbot, kiosk_app, write_content):
     path = write_content(content("a"))
     watcher = ContentWatcher(path, debounce_ms=DEBOUNCE_MS)
@@ -276,27 +298,61 @@ def test_reload_logs_the_first_paint_of_the_new_version(make_kiosk, caplog):
 
 # -- point 3: bad content is refused ------------------------------------------------------
 
+def unreadable(path: Path) -> None:
+    path.unlink()
+    path.symlink_to(path.name)  # a link to itself: the OS refuses to open it (even for root)
+
+
+def folder_instead(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
 BAD_EDITS = {
-    "invalid YAML": "settings: {title: Lobby\npanels: [",
-    "failed validation": content("a").replace("kind: text", "kind: txt"),
-    "empty file": "",
-    "truncated mid-write": content("a", "b")[:60],
+    "invalid YAML": lambda path: save_by_rename(path, "settings: {title: Lobby\npanels: ["),
+    "failed validation": lambda path: save_by_rename(path, content("a").replace("kind: text", "kind: txt")),
+    "empty file": lambda path: save_in_place(path, ""),
+    "truncated mid-write": lambda path: save_in_place(path, content("a", "b")[:60]),
+    "not UTF-8": lambda path: path.write_bytes(content("a=Caf\xe9").encode("latin-1")),
+    "deleted": Path.unlink,
+    "unreadable": unreadable,
+    "a folder": folder_instead,
 }
 
 
-@pytest.mark.parametrize("bad", BAD_EDITS.values(), ids=BAD_EDITS.keys())
-def test_a_bad_edit_keeps_the_old_text_and_shows_the_marker(make_kiosk, bad, caplog):
+def replace_with_good(path: Path, text: str) -> None:
+    if path.is_dir() and not path.is_symlink():
+        path.rmdir()
+    elif path.is_symlink():
+        path.unlink()
+    save_in_place(path, text)
+
+
+@pytest.mark.parametrize("bad_edit", BAD_EDITS.values(), ids=BAD_EDITS.keys())
+def test_a_bad_edit_keeps_the_old_text_and_shows_the_marker(make_kiosk, bad_edit, caplog):
     caplog.set_level(logging.ERROR)
     kiosk = make_kiosk(content("a=Good title"))
-    kiosk.save(bad, save_by_rename)
+    bad_edit(kiosk.path)
     kiosk.wait_for(lambda: kiosk.marker.startswith("Not updated: line "))
     assert "Good title" in kiosk.texts
     assert kiosk.live.marker.isVisible()
     errors = [r.message for r in caplog.records if r.levelno == logging.ERROR]
     assert errors and all(e.startswith(f"{kiosk.path}:") and ": error: " in e for e in errors)
-    kiosk.save(content("a=Fixed title"), save_by_rename)
+    replace_with_good(kiosk.path, content("a=Fixed title"))
     kiosk.wait_for(lambda: "Fixed title" in kiosk.texts)
     assert not kiosk.marker and not kiosk.live.marker.isVisible()
+
+
+def test_while_refused_the_last_good_content_keeps_rotating(make_kiosk):
+    kiosk = make_kiosk(content("a=First", "b=Second"), time_scale=0.01)  # 12 s -> 120 ms
+    unreadable(kiosk.path)
+    kiosk.wait_for(lambda: "cannot read the file" in kiosk.marker)
+    shown: list[tuple[str, list[str]]] = []
+    kiosk.player.shown.connect(lambda panel_id, page: shown.append((panel_id, kiosk.texts)))
+    kiosk.wait_for(lambda: len(shown) >= 3)
+    for panel_id, texts in shown:
+        assert {"a": "First", "b": "Second"}[panel_id] in texts
+    assert {panel_id for panel_id, _ in shown} == {"a", "b"}
 
 
 def test_the_log_lines_match_kiosk_check(make_kiosk, caplog, capsys):
@@ -310,21 +366,6 @@ def test_the_log_lines_match_kiosk_check(make_kiosk, caplog, capsys):
     assert main(["check", str(kiosk.path)]) == 1
     checked = capsys.readouterr().err.splitlines()
     assert [r.message for r in caplog.records if r.levelno == logging.ERROR] == checked
-
-
-def test_unreadable_and_deleted_files_keep_the_rotation_going(make_kiosk, qtbot):
-    kiosk = make_kiosk(content("a=First", "b=Second"), time_scale=0.01)  # 12 s -> 120 ms
-    kiosk.path.unlink()
-    kiosk.wait_for(lambda: "file not found" in kiosk.marker)
-    os.symlink(kiosk.path.name, kiosk.path)  # a link to itself: the OS refuses to read it
-    kiosk.wait_for(lambda: "cannot read the file" in kiosk.marker)
-    seen = set()
-    kiosk.player.shown.connect(lambda panel_id, page: seen.add(panel_id))
-    kiosk.wait_for(lambda: seen == {"a", "b"})
-    assert {"FIRST", "First", "Second"} & set(kiosk.texts)
-    kiosk.path.unlink()
-    kiosk.save(content("a=Back"))
-    kiosk.wait_for(lambda: not kiosk.marker)
 
 
 def test_the_preview_window_lists_every_error_with_its_line(make_kiosk):
