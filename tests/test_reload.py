@@ -23,7 +23,7 @@ from kiosk.live import LiveContent
 from kiosk.player import Player
 from kiosk.reload import ContentWatcher
 from kiosk.window import KioskWindow
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEED
 from tests.helpers.screen import shown_texts
 
 DEBOUNCE_MS = 5  # the real 150 ms only slows the suite; the logic is the same
@@ -36,11 +36,6 @@ def content(*panels: str, title: str = "Lobby") -> str:
         panel_id, _, heading = spec.partition("=")
         lines.append(f"  - {{id: {panel_id}, kind: text, title: '{heading or panel_id.upper()}', body: Words.}}")
     return "\n".join(lines) + "\n"
-
-
-def counters(value: int) -> str:
-    return (f"settings: {{title: Lobby}}\npanels:\n  - id: impact\n    kind: counters\n    title: Impact\n"
-            f"    counters:\n      - {{value: {value}, label: Students}}\n")
 
 
 # -- the ways editors and sync tools save ------------------------------------------------
@@ -236,11 +231,14 @@ def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp
 # -- point 2: good content is applied -----------------------------------------------------
 
 def test_a_good_edit_changes_a_counter_on_screen(make_kiosk):
-    kiosk = make_kiosk(counters(1234))
+    seed = SEED.read_text(encoding="utf-8")
+    kiosk = make_kiosk(seed)
     numbers = lambda: kiosk.player.slide.body.shown_numbers  # noqa: E731
-    assert kiosk.player.slide.body.panel.counters[0].value == 1234
-    kiosk.save(counters(5678), save_by_rename)
-    kiosk.wait_for(lambda: numbers() == ["5,678"])  # after the count-up, the new value stands
+    assert kiosk.player.current_id == "impact"
+    kiosk.save(seed.replace("value: 2923", "value: 3100").replace("value: 213569", "value: auto"),
+               save_by_rename)
+    # The new slide counts up again; once it stands, the new value and the new sum show.
+    kiosk.wait_for(lambda: numbers() == ["3,100", "16,029", "172,192", "19,011", "3,414", "213,746"])
 
 
 def test_position_is_kept_when_other_panels_change(make_kiosk):
