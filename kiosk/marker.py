@@ -66,12 +66,12 @@ class ProblemMarker(QWidget):
         self.summary = text_label("", QFont(), QColor(), wrap=False)
         self.details = text_label("", QFont(), QColor())
         self.details.setVisible(detailed)
-        top = QHBoxLayout()
-        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignVCenter)
-        column = QVBoxLayout(self)
-        column.addLayout(top)
-        column.addWidget(self.details)
+        self._row = QHBoxLayout()
+        self._row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._row.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignVCenter)
+        self._column = QVBoxLayout(self)
+        self._column.addLayout(self._row)
+        self._column.addWidget(self.details)
         self.hide()
         parent.installEventFilter(self)
 
@@ -102,8 +102,8 @@ class ProblemMarker(QWidget):
         if s is None:
             return
         pad = s.px(theme.MARKER_TEXT) // 2
-        self.layout().setContentsMargins(pad * 2, pad, pad * 2, pad)
-        self.layout().itemAt(0).layout().setSpacing(pad)
+        self._column.setContentsMargins(pad * 2, pad, pad * 2, pad)
+        self._row.setSpacing(pad)
         side = s.px(theme.MARKER_ICON)
         self.icon.setPixmap(icon_pixmap(WARNING_ICON, s.color("accent"), side, self.devicePixelRatioF()))
         self.icon.setFixedSize(side, side)
