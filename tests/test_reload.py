@@ -431,6 +431,8 @@ def test_waiting_screen_shows_the_errors_then_starts_on_the_first_good_save(make
     assert "Waiting for content" in waiting.text
     assert "content.yaml:2:24: error: panels[0].kind: unknown kind" in waiting.text
     assert waiting.slide.isVisible() and waiting.slide.size() == kiosk.window.size()
+    kiosk.window.resize(800, 450)
+    kiosk.wait_for(lambda: waiting.slide.size() == QSize(800, 450) and waiting.slide.isVisible())
     kiosk.save(content("a=Started"), save_by_rename)
     kiosk.wait_for(lambda: "Started" in kiosk.texts)
     assert kiosk.live.waiting is None and not kiosk.marker
