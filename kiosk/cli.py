@@ -41,6 +41,8 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
                      help="window size with --windowed (default 1280x720)")
     run.add_argument("--screen", type=int, default=None, metavar="N", help="screen index to show on")
     run.add_argument("--panel", metavar="ID", help="start on this panel")
+    run.add_argument("--wait-for-content", action="store_true",
+                     help="with invalid content, wait on a calm screen until the file is fixed (unattended displays)")
     check = commands.add_parser("check", help="validate a content file",
                                 description="Validate a content file; print one line per problem.")
     check.add_argument("content", nargs="?", default=default_content)
@@ -94,6 +96,8 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
     if args.command == "schema":
         sys.stdout.write(schema_json())
         return EXIT_OK
+    if args.command == "run" and args.wait_for_content:
+        return _run(None, args)  # the kiosk loads the file itself and logs any problems
     loaded = load_or_report(args.content)
     if loaded is None:
         return EXIT_INVALID
@@ -121,7 +125,7 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run(loaded: Loaded, args: argparse.Namespace) -> int:
+def _run(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
     from kiosk.system import display_problem
 

@@ -64,6 +64,31 @@ class Player(QWidget):
         self._present(direction=1, animate=False)
         self._arm_recheck()
 
+    def update_content(self, loaded: Loaded, *, refresh: bool = False) -> None:
+        """Take a new version of the content while playing (a live reload).
+
+        The slide on screen is rebuilt at once only if what it shows changed: its panel,
+        the settings, or (``refresh``) a file it shows, such as a photo. Otherwise the new version
+        takes over at the next transition. A removed panel gives way to the next one.
+        """
+        if self.loaded is None or self.slide is None or not self.entries:
+            self.set_content(loaded)
+            return
+        old_ids, old_panel = [e.id for e in self.entries], self.entries[self.index].panel
+        old_settings = self.loaded.content.settings
+        self.loaded = loaded
+        self.entries = playlist_at(loaded.content, self.clock())
+        ids = [entry.id for entry in self.entries]
+        keep = next((i for i in old_ids[self.index:] + old_ids[:self.index] if i in ids), None)
+        self.index = ids.index(keep) if keep is not None else 0
+        still = keep is not None and keep == self.current_id
+        if still and self.entries[self.index].panel == old_panel and loaded.content.settings == old_settings \
+                and not refresh:
+            self._log_first_paint()  # the screen already shows what this version says
+            return
+        self.page = 0
+        self._present(direction=1, animate=not still)
+
     @property
     def current_id(self) -> str | None:
         return self.slide.panel_id if self.slide else None
