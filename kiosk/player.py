@@ -67,9 +67,10 @@ class Player(QWidget):
     def update_content(self, loaded: Loaded, *, refresh: bool = False) -> None:
         """Take a new version of the content while playing (a live reload).
 
-        The slide on screen is rebuilt at once only if what it shows changed: its panel,
-        the settings, or (``refresh``) a file it shows, such as a photo. Otherwise the new version
-        takes over at the next transition. A removed panel gives way to the next one.
+        The slide on screen is rebuilt at once (a cut) only if what it shows changed: its panel,
+        the settings, the rotation's panels (its dots), or (``refresh``) a file it shows, such
+        as a photo. Otherwise it stays, its timer restarts, and the new version takes over at
+        the next transition. A removed panel gives way to the next one.
         """
         if self.loaded is None or self.slide is None or not self.entries:
             self.set_content(loaded)
@@ -82,9 +83,12 @@ class Player(QWidget):
         keep = next((i for i in old_ids[self.index:] + old_ids[:self.index] if i in ids), None)
         self.index = ids.index(keep) if keep is not None else 0
         still = keep is not None and keep == self.current_id
-        if still and self.entries[self.index].panel == old_panel and loaded.content.settings == old_settings \
-                and not refresh:
+        unchanged = still and self.entries[self.index].panel == old_panel \
+            and loaded.content.settings == old_settings and not refresh
+        if unchanged and ids == old_ids:
             self._log_first_paint()  # the screen already shows what this version says
+            if not self._transition.running:
+                self._schedule()  # staff who just saved get the panel's full time again
             return
         self.page = 0
         self._present(direction=1, animate=not still)

@@ -254,6 +254,26 @@ def test_position_is_kept_when_other_panels_change(make_kiosk):
     kiosk.wait_for(lambda: "Changed too" in kiosk.texts)
 
 
+def test_an_edit_elsewhere_keeps_the_panel_and_restarts_its_timer(make_kiosk):
+    kiosk = make_kiosk(content("a", "b", "c"), time_scale=0.05)  # 12 s -> 600 ms
+    kiosk.player.jump(1)
+    kiosk.wait_for(lambda: kiosk.player.current_id == "b" and kiosk.player.interval_ms > 0)
+    kiosk.wait_for(lambda: 0 < kiosk.player.remaining_ms < 400)  # part of its time has run
+    slide = kiosk.player.slide
+    kiosk.save(content("a=Changed", "b", "c"))
+    kiosk.wait_for(lambda: kiosk.player.entries[0].panel.title == "Changed")
+    assert kiosk.player.slide is slide
+    assert kiosk.player.remaining_ms > 450  # the full 600 ms again
+
+
+def test_added_panels_show_in_the_dots_at_once(make_kiosk):
+    kiosk = make_kiosk(content("a", "b"))
+    assert kiosk.player.slide.dots.count == 2
+    kiosk.save(content("a", "b", "c"))
+    kiosk.wait_for(lambda: kiosk.player.slide.dots.count == 3)
+    assert kiosk.player.current_id == "a"
+
+
 def test_changing_the_panel_on_screen_swaps_at_once_and_restarts_its_timer(make_kiosk):
     kiosk = make_kiosk(content("a", "b=Before"))
     kiosk.player.jump(1)
