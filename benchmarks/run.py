@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.stats import spread
-from benchmarks.suite import BENCHMARKS, Plan, UnavailableError
+from benchmarks.suite import BENCHMARKS, DETAIL, Plan, UnavailableError
 
 HERE = Path(__file__).resolve().parent
 FULL_RESULTS = HERE / "results.json"
@@ -42,10 +42,11 @@ FIGURES: dict[str, tuple[str, str, tuple[str, float] | None]] = {
     "frame_4k_cpu_p95_ms": ("  same, CPU time of the frame, p95", "ms", None),
     "frame_4k_cpu_max_ms": ("  same, CPU time of the frame, max", "ms", None),
     "frame_4k_switch_p50_ms": ("next slide built + grabbed, 4K", "ms", None),
-    "idle_cpu_pct": ("idle CPU, 30 s between transitions", "% core", ("median", 0.5)),
+    "idle_cpu_pct": ("idle CPU between transitions", "% core", ("median", 0.5)),
     "rss_mb": ("memory RSS after warm-up", "MB", None),
     "pss_mb": ("memory PSS after warm-up", "MB", None),
-    "soak_rss_growth_mb": ("soak RSS growth", "MB", ("max", 5)),
+    "soak_rss_growth_mb": ("soak RSS growth, end - start", "MB", ("max", 5)),
+    "soak_rss_trend_mb": ("soak RSS trend, per 5000 changes", "MB", None),
     "soak_qobject_growth": ("soak live QObject growth", "objects", ("max", 0)),
     "soak_seconds": ("soak duration", "s", None),
     "reload_p50_ms": ("reload: save to painted, p50", "ms", None),
@@ -121,8 +122,8 @@ def _num(value: float) -> str:
     return f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
 
 
-def run(plan: Plan, only: list[str] | None) -> tuple[dict, dict, bool]:
-    figures, notes, broken = {}, {}, False
+def run(plan: Plan, only: list[str] | None) -> tuple[dict, dict, dict, bool]:
+    figures, details, notes, broken = {}, {}, {}, False
     for name, benchmark in BENCHMARKS.items():
         if only and name not in only:
             continue
@@ -130,7 +131,10 @@ def run(plan: Plan, only: list[str] | None) -> tuple[dict, dict, bool]:
         print(f"-- {name} ...", file=sys.stderr, flush=True)
         try:
             for key, runs in benchmark(plan).items():
-                figures[key] = spread(runs)
+                if key.startswith(DETAIL):
+                    details[key.removeprefix(DETAIL)] = runs
+                else:
+                    figures[key] = spread(runs)
         except UnavailableError as reason:
             notes[name] = str(reason)
         except Exception:  # noqa: BLE001 - a broken benchmark is reported, the others still run
@@ -138,7 +142,7 @@ def run(plan: Plan, only: list[str] | None) -> tuple[dict, dict, bool]:
             notes[name] = "BROKEN: " + traceback.format_exc().strip().splitlines()[-1]
             traceback.print_exc()
         print(f"   {name}: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
-    return figures, notes, broken
+    return figures, details, notes, broken
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = Plan.quick_plan() if args.quick else Plan(quick=False)
     load_before = os.getloadavg()
     started = time.monotonic()
-    figures, notes, broken = run(plan, args.only)
+    figures, details, notes, broken = run(plan, args.only)
     results = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                "mode": "quick" if args.quick else "full", "note": args.note, "machine": machine(),
                "load_average_before": [round(x, 2) for x in load_before],
@@ -162,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                "figures": {key: {**figure, "unit": FIGURES.get(key, ("", "", None))[1],
                                  "target": target_text(key), "verdict": verdict(key, figure)}
                            for key, figure in figures.items()},
-               "notes": notes}
+               "details": details, "notes": notes}
     out = args.out or (QUICK_RESULTS if args.quick else FULL_RESULTS)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

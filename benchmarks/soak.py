@@ -20,6 +20,7 @@ import psutil
 from benchmarks.contentfiles import SEED, version
 
 MB = 1024 * 1024
+SAMPLE_EVERY = 250  # changes between RSS samples
 
 
 def live_qobjects() -> int:
@@ -46,6 +47,17 @@ def settle() -> None:
         QCoreApplication.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
+
+
+def trend_mb(samples: list[float], every: int, span: int) -> float:
+    """Least-squares slope of the RSS samples, as MB per ``span`` changes: a leak climbs
+    steadily, while the allocator keeping one freed pixmap is a single step."""
+    if len(samples) < 2:
+        return 0.0
+    xs = [i * every for i in range(len(samples))]
+    mean_x, mean_y = sum(xs) / len(xs), sum(samples) / len(samples)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, samples)) / sum((x - mean_x) ** 2 for x in xs)
+    return slope * span
 
 
 def variants(folder: Path) -> list[Path]:
@@ -83,7 +95,7 @@ def soak(rotations: int, reloads: int, size: tuple[int, int], warmup: int) -> di
                     player.set_content(load_content(paths[(turn // reload_every) % 2]))
                 if turn % 50 == 49:
                     settle()
-                if turn % 500 == 499:
+                if turn % SAMPLE_EVERY == SAMPLE_EVERY - 1:
                     trace.append(round(me.memory_info().rss / MB, 1))
 
         reload_every = max(1, rotations // max(1, reloads)) if reloads else 0
@@ -106,8 +118,9 @@ def soak(rotations: int, reloads: int, size: tuple[int, int], warmup: int) -> di
     done_reloads = rotations // reload_every if reload_every else 0
     return {"rotations": rotations, "reloads": done_reloads, "seconds": elapsed,
             "rss_before_mb": before_rss / MB, "rss_growth_mb": (after_rss - before_rss) / MB,
+            "rss_trend_mb_per_5000": trend_mb(trace, SAMPLE_EVERY, 5000),
             "qobjects_before": before_objects, "qobject_growth": after_objects - before_objects,
-            "rss_every_500_mb": trace}
+            f"rss_every_{SAMPLE_EVERY}_mb": trace}
 
 
 def main() -> None:
@@ -115,8 +128,8 @@ def main() -> None:
     parser.add_argument("--rotations", type=int, default=5000)
     parser.add_argument("--reloads", type=int, default=500)
     # The allocator keeps one more screen-sized pixmap after the first few hundred changes
-    # (a one-time step, flat afterwards), so the baseline is taken after that.
-    parser.add_argument("--warmup", type=int, default=300)
+    # (a one-time step, flat afterwards), so the baseline is taken well after that.
+    parser.add_argument("--warmup", type=int, default=1000)
     parser.add_argument("--size", default="1920x1080")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -42,10 +42,14 @@ class Plan:
     @classmethod
     def quick_plan(cls) -> Plan:
         return cls(quick=True, start_runs=2, frame_runs=1, fades=2, idle_runs=1, idle_window_s=5, warmup_s=2,
-                   rotations=200, reloads=20, reload_runs=1, saves=5, render_runs=1, browser_runs=0)
+                   rotations=150, reloads=15, reload_runs=1, saves=5, render_runs=1, browser_runs=0)
 
 
 Figures = dict[str, list[float]]
+
+
+# Keys starting with this are kept as they are in results.json ("details"), not as figures.
+DETAIL = "detail_"
 
 
 class UnavailableError(Exception):
@@ -98,11 +102,12 @@ def idle(plan: Plan) -> Figures:
 
 def soak(plan: Plan) -> Figures:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    warmup = "300" if not plan.quick else "20"
+    warmup = "1000" if not plan.quick else "150"
     result = _json_of([sys.executable, "-m", "benchmarks.soak", "--rotations", str(plan.rotations),
                        "--reloads", str(plan.reloads), "--warmup", warmup], env)
-    return {"soak_rss_growth_mb": [result["rss_growth_mb"]], "soak_qobject_growth": [result["qobject_growth"]],
-            "soak_seconds": [result["seconds"]]}
+    return {"soak_rss_growth_mb": [result["rss_growth_mb"]], "soak_rss_trend_mb": [result["rss_trend_mb_per_5000"]],
+            "soak_qobject_growth": [result["qobject_growth"]], "soak_seconds": [result["seconds"]],
+            DETAIL + "soak_rss_every_250_mb": result["rss_every_250_mb"]}
 
 
 def reload_latency(plan: Plan) -> Figures:
