@@ -33,14 +33,14 @@ FIGURES: dict[str, tuple[str, str, tuple[str, float] | None]] = {
     "frame_1080p_p50_ms": ("crossfade frame p50, 1920x1080", "ms", None),
     "frame_1080p_p95_ms": ("crossfade frame p95, 1920x1080", "ms", ("median", 8)),
     "frame_1080p_max_ms": ("crossfade frame max, 1920x1080", "ms", ("max", 33)),
-    "frame_1080p_cpu_p95_ms": ("  same, CPU time of the frame, p95", "ms", None),
-    "frame_1080p_cpu_max_ms": ("  same, CPU time of the frame, max", "ms", None),
+    "frame_1080p_cpu_p95_ms": ("crossfade frame CPU time p95, 1080p", "ms", None),
+    "frame_1080p_cpu_max_ms": ("crossfade frame CPU time max, 1080p", "ms", None),
     "frame_1080p_switch_p50_ms": ("next slide built + grabbed, 1080p", "ms", None),
     "frame_4k_p50_ms": ("crossfade frame p50, 3840x2160", "ms", None),
     "frame_4k_p95_ms": ("crossfade frame p95, 3840x2160", "ms", ("median", 16)),
     "frame_4k_max_ms": ("crossfade frame max, 3840x2160", "ms", ("max", 33)),
-    "frame_4k_cpu_p95_ms": ("  same, CPU time of the frame, p95", "ms", None),
-    "frame_4k_cpu_max_ms": ("  same, CPU time of the frame, max", "ms", None),
+    "frame_4k_cpu_p95_ms": ("crossfade frame CPU time p95, 4K", "ms", None),
+    "frame_4k_cpu_max_ms": ("crossfade frame CPU time max, 4K", "ms", None),
     "frame_4k_switch_p50_ms": ("next slide built + grabbed, 4K", "ms", None),
     "idle_cpu_pct": ("idle CPU between transitions", "% core", ("median", 0.5)),
     "rss_mb": ("memory RSS after warm-up", "MB", None),
@@ -118,6 +118,25 @@ def table(figures: dict[str, dict], notes: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def markdown(results: dict) -> str:
+    """The README's table: each target next to the figures of ``results``."""
+    machine = results["machine"]
+    lines = [f"Latest {results['mode']} run: {results['when'][:10]}, {machine['cpu']}, {machine['cores']} cores, "
+             f"{machine['memory_gb']:g} GB, Python {machine['python']}, Qt {machine['qt']}"
+             + (f", {machine['chromium']}" if machine.get("chromium") else "") + ". "
+             + (results.get("note") or "") + f" Load average before/after: {results['load_average_before'][0]} / "
+             f"{results['load_average_after'][0]}.", "",
+             "| figure | target | min | median | max | n | |", "|---|---|---|---|---|---|---|"]
+    for key, figure in results["figures"].items():
+        label, unit, _ = FIGURES.get(key, (key, "", None))
+        unit = f" {unit}" if unit else ""
+        lines.append(f"| {label.strip()} | {figure['target'] and figure['target'] + unit} | {_num(figure['min'])} | "
+                     f"{_num(figure['median'])}{unit} | {_num(figure['max'])} | {figure['n']} | "
+                     f"{'**MISSED**' if figure['verdict'] == 'MISSED' else figure['verdict']} |")
+    lines += [f"\n{name}: {note}" for name, note in results.get("notes", {}).items()]
+    return "\n".join(lines)
+
+
 def _num(value: float) -> str:
     return f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
 
@@ -151,9 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", choices=list(BENCHMARKS), metavar="NAME",
                         help=f"run only these: {', '.join(BENCHMARKS)}")
     parser.add_argument("--note", default="", help="about the machine or the run, stored in the results")
+    parser.add_argument("--markdown", type=Path, metavar="RESULTS",
+                        help="print the README's table from a results.json, run nothing")
     parser.add_argument("--out", type=Path, help="where to write the JSON (default: results.json, "
                                                  "or out/results-quick.json with --quick)")
     args = parser.parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))))
+        return 0
     plan = Plan.quick_plan() if args.quick else Plan(quick=False)
     load_before = os.getloadavg()
     started = time.monotonic()

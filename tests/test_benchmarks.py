@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from benchmarks.run import table, verdict
+from benchmarks.run import markdown, table, verdict
 from benchmarks.stats import percentile, spread
 from benchmarks.webpage import page_html
 
@@ -56,3 +56,18 @@ def test_the_browser_page_loads_nothing_from_the_network(seed):
     page = page_html(seed)
     assert not re.search(r"""(src|href)=["']?https?:""", page)
     assert not re.search(r"url\((?!data:)", page)  # fonts are embedded
+
+
+def test_the_readme_table_names_the_machine_and_each_target():
+    results = {"when": "2026-11-28T09:00:00+00:00", "mode": "full", "note": "2-core VM, Xvfb.",
+               "machine": {"cpu": "Intel Xeon", "cores": 2, "memory_gb": 24.0, "python": "3.11.7", "qt": "6.11.3",
+                           "chromium": None},
+               "load_average_before": [0.5, 0.4, 0.3], "load_average_after": [0.9, 0.5, 0.3],
+               "figures": {"start_ms": {**spread([300.0, 320.0]), "target": "<= 500", "verdict": "ok"},
+                           "idle_cpu_pct": {**spread([0.7]), "target": "<= 0.5", "verdict": "MISSED"}},
+               "notes": {"browser side by side": "skipped: chromium is not installed (apt-get install chromium)"}}
+    text = markdown(results)
+    assert text.startswith("Latest full run: 2026-11-28, Intel Xeon, 2 cores")
+    assert "| cold start to first paint | <= 500 ms | 300 | 310 ms | 320 | 2 | ok |" in text
+    assert "| <= 0.5 % core | 0.70 | 0.70 % core | 0.70 | 1 | **MISSED** |" in text
+    assert text.endswith("browser side by side: skipped: chromium is not installed (apt-get install chromium)")
