@@ -1,8 +1,9 @@
 """Soak, in-process: RSS and live QObject growth over thousands of rotations and reloads.
 
 Run as ``python -m benchmarks.soak --rotations N --reloads M``; prints one JSON line.
-Durations don't matter here: the soak calls Player.next() and Player.set_content() directly,
-which is what the rotation timer and a reload do, only back to back.
+Durations don't matter here: the soak calls Player.next() and Player.update_content() (the
+live reload's entry point) directly, which is what the rotation timer and a save do, only
+back to back.
 """
 
 from __future__ import annotations
@@ -87,12 +88,14 @@ def soak(rotations: int, reloads: int, size: tuple[int, int], warmup: int) -> di
         player.set_content(load_content(paths[0]))
 
         trace: list[float] = []
+        # What a live reload calls (it rebuilds the slide: each version has a new title).
+        reload = getattr(player, "update_content", player.set_content)
 
         def cycle(turns: int, reload_every: int) -> None:
             for turn in range(turns):
                 player.next()
                 if reload_every and turn % reload_every == reload_every - 1:
-                    player.set_content(load_content(paths[(turn // reload_every) % 2]))
+                    reload(load_content(paths[(turn // reload_every) % 2]))
                 if turn % 50 == 49:
                     settle()
                 if turn % SAMPLE_EVERY == SAMPLE_EVERY - 1:
