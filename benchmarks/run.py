@@ -120,12 +120,13 @@ def table(figures: dict[str, dict], notes: dict[str, str]) -> str:
 
 def markdown(results: dict) -> str:
     """The README's table: each target next to the figures of ``results``."""
-    machine = results["machine"]
-    lines = [f"Latest {results['mode']} run: {results['when'][:10]}, {machine['cpu']}, {machine['cores']} cores, "
+    machine, note = results["machine"], results.get("note", "").rstrip(". ")
+    about = (f"Latest {results['mode']} run: {results['when'][:10]}, {machine['cpu']}, {machine['cores']} cores, "
              f"{machine['memory_gb']:g} GB, Python {machine['python']}, Qt {machine['qt']}"
              + (f", {machine['chromium']}" if machine.get("chromium") else "") + ". "
-             + (results.get("note") or "") + f" Load average before/after: {results['load_average_before'][0]} / "
-             f"{results['load_average_after'][0]}.", "",
+             + (f"{note}. " if note else "")
+             + f"Load average before/after: {results['load_average_before'][0]} / {results['load_average_after'][0]}.")
+    lines = [about, "",
              "| figure | target | min | median | max | n | |", "|---|---|---|---|---|---|---|"]
     for key, figure in results["figures"].items():
         label, unit, _ = FIGURES.get(key, (key, "", None))
@@ -138,6 +139,8 @@ def markdown(results: dict) -> str:
 
 
 def _num(value: float) -> str:
+    if value == int(value) and abs(value) < 1000:
+        return str(int(value))
     return f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
 
 
