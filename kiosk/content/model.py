@@ -74,6 +74,13 @@ class Settings(Model):
     transition: Literal["fade", "slide", "none"] = "fade"
     footer: Text = Field("", description="Shown at the foot of every panel (e.g. a disclaimer).")
     theme: Theme = Theme()
+    mode: Literal["rotate", "presentation"] = Field(
+        "rotate", description="rotate: panels change on their own; presentation: a clicker drives them.")
+    lock: bool = Field(False, description="Esc and Q don't quit; hold Ctrl+Shift+Q for 2 s to quit.")
+    screen: Annotated[int, Field(ge=0, le=63)] | Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
+        None, description="Screen index (0 = first) or name (see `kiosk screens`); default: the primary.")
+    play_log: Annotated[str, Field(min_length=1, max_length=4096)] | None = Field(
+        None, description="Append one JSON line per panel shown to this file (relative to the content file).")
 
 
 class Link(Model):

@@ -1,0 +1,96 @@
+"""The locked kiosk: Esc and Q don't quit, the window stays full screen, on top and focused.
+
+Only a deliberate chord quits: hold Ctrl+Shift+Q for two seconds. A visitor who finds the
+keyboard behind the TV and presses Esc gets nothing, and the log says it happened.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+Key = Qt.Key
+QUIT_HOLD_MS = 2000
+REFOCUS_MS = 500  # after losing focus, try again this soon (not in a tight loop)
+CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+QUIT_KEYS = (Key.Key_Escape, Key.Key_Q)
+CHORD_KEYS = (Key.Key_Control, Key.Key_Shift, Key.Key_Q)
+
+
+def chord_held() -> bool:
+    """Whether Ctrl and Shift are down now (the Q key itself is tracked by press and release)."""
+    return QGuiApplication.queryKeyboardModifiers() & CHORD == CHORD
+
+
+class KioskLock(QObject):
+    """An event filter on the kiosk window that refuses quitting and keeps the window in front."""
+
+    def __init__(self, window: QWidget, hold_ms: int = QUIT_HOLD_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.refused = 0
+        self.unlocking = False
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(hold_ms)
+        self._hold.timeout.connect(self._held_long_enough)
+        self._refocus = QTimer(self)
+        self._refocus.setSingleShot(True)
+        self._refocus.setInterval(REFOCUS_MS)
+        self._refocus.timeout.connect(self._take_front)
+        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            return self._key_press(event)
+        if kind == QEvent.Type.KeyRelease:
+            if event.key() in CHORD_KEYS and not event.isAutoRepeat():
+                self._hold.stop()
+            return event.key() in QUIT_KEYS
+        if kind == QEvent.Type.Close and not self.unlocking:
+            self._refuse("the window was asked to close")
+            event.ignore()
+            return True
+        left_front = kind in (QEvent.Type.WindowDeactivate, QEvent.Type.Hide) or (
+            kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen())
+        if left_front:
+            self._refocus.start()
+        return False
+
+    def _key_press(self, event: QKeyEvent) -> bool:
+        if event.key() == Key.Key_Q and event.modifiers() & CHORD == CHORD:
+            if not event.isAutoRepeat() and not self._hold.isActive():
+                log.info("Ctrl+Shift+Q pressed: keep holding for %.0f s to quit", self._hold.interval() / 1000)
+                self._hold.start()
+            return True
+        if event.key() in QUIT_KEYS:
+            if not event.isAutoRepeat():
+                self._refuse(f"{QKeySequence(event.key()).toString()} pressed")
+            return True
+        return False
+
+    def _refuse(self, why: str) -> None:
+        self.refused += 1
+        log.warning("quit refused: the kiosk is locked (%s); hold Ctrl+Shift+Q for 2 s to quit", why)
+
+    def _held_long_enough(self) -> None:
+        if not chord_held():
+            return
+        log.info("quit: Ctrl+Shift+Q held for %.0f s", self._hold.interval() / 1000)
+        self.unlocking = True
+        QApplication.quit()
+
+    def _take_front(self) -> None:
+        """Back to full screen, on top and focused, as far as the window manager allows."""
+        if self.unlocking or getattr(self.window, "windowed", False):
+            return  # a windowed preview may be moved and covered; it is not the lobby screen
+        if not self.window.isFullScreen():
+            self.window.showFullScreen()
+        self.window.raise_()
+        self.window.activateWindow()

@@ -1,0 +1,82 @@
+"""How the kiosk is operated: the command line and settings merged, and the parts that run it.
+
+Booth (presenter mode, clicker keys), lobby (lock, screen, awake, systemd) and records
+(play log) are separate modules; this one only decides which of them a run needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from kiosk.awake import CursorHider, ScreenAwake
+from kiosk.content import Loaded
+from kiosk.lock import KioskLock
+from kiosk.notify import SystemdNotifier
+from kiosk.player import Player
+from kiosk.playlog import PlayLog
+from kiosk.presenter import Presenter
+from kiosk.screens import ScreenKeeper, ScreenSpec, parse_screen
+from kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    presentation: bool = False
+    auto: bool = False  # presentation mode only: keep rotating on a timer as well
+    lock: bool = False
+    screen: ScreenSpec = None
+    play_log: Path | None = None
+
+
+def run_options(args: argparse.Namespace, loaded: Loaded) -> RunOptions:
+    """The command line wins over ``settings``; a relative settings.play_log is beside the content file."""
+    settings = loaded.content.settings
+    screen = parse_screen(args.screen) if getattr(args, "screen", None) is not None else settings.screen
+    play_log = Path(args.play_log) if getattr(args, "play_log", None) else None
+    if play_log is None and settings.play_log:
+        play_log = loaded.folder / Path(settings.play_log).expanduser()
+    return RunOptions(presentation=bool(getattr(args, "presentation", False)) or settings.mode == "presentation",
+                      auto=bool(getattr(args, "auto", False)), lock=bool(getattr(args, "lock", False)) or settings.lock,
+                      screen=screen, play_log=play_log)
+
+
+class Operation(QObject):
+    """Everything a run adds around the window and player, kept alive together."""
+
+    def __init__(self, window: KioskWindow, player: Player, options: RunOptions) -> None:
+        super().__init__(window)
+        self.options = options
+        self.presenter = Presenter(window, player, options.presentation)
+        self.lock = KioskLock(window) if options.lock else None
+        self.cursor = CursorHider(window, window.windowed)
+        self.screens = ScreenKeeper(options.screen, window.move_to, self) if not window.windowed else None
+        self.awake = ScreenAwake(self)
+        self.notifier = SystemdNotifier(self)
+        player.shown.connect(self.notifier.ready)
+        self.play_log = PlayLog(options.play_log, self) if options.play_log else None
+        if self.play_log:
+            player.shown.connect(lambda panel_id, page: self.play_log.panel_shown(
+                panel_id, page, player.loaded.digest if player.loaded else ""))
+            self.presenter.blanked.connect(lambda blank: self.play_log.close() if blank else
+                                           self.play_log.panel_shown(player.current_id or "", 0, player.loaded.digest))
+        if options.presentation and not options.auto:
+            player.paused = True  # the clicker drives; P still starts the rotation by hand
+        log.info("mode: %s%s%s", "presentation" if options.presentation else "rotate",
+                 " (auto)" if options.presentation and options.auto else "", ", locked" if options.lock else "")
+
+    def start(self) -> None:
+        """Once the window is on screen: keep it awake."""
+        self.awake.start()
+
+    def stop(self) -> None:
+        """After the event loop ends: close the play log's last line and let the screen blank."""
+        if self.play_log:
+            self.play_log.close()
+        self.awake.stop()
