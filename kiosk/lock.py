@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -19,11 +19,6 @@ REFOCUS_MS = 500  # after losing focus, try again this soon (not in a tight loop
 CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 QUIT_KEYS = (Key.Key_Escape, Key.Key_Q)
 CHORD_KEYS = (Key.Key_Control, Key.Key_Shift, Key.Key_Q)
-
-
-def chord_held() -> bool:
-    """Whether Ctrl and Shift are down now (the Q key itself is tracked by press and release)."""
-    return QGuiApplication.queryKeyboardModifiers() & CHORD == CHORD
 
 
 class KioskLock(QObject):
@@ -51,7 +46,7 @@ class KioskLock(QObject):
             return self._key_press(event)
         if kind == QEvent.Type.KeyRelease:
             if event.key() in CHORD_KEYS and not event.isAutoRepeat():
-                self._hold.stop()
+                self._hold.stop()  # let go too soon: no quit
             return event.key() in QUIT_KEYS
         if kind == QEvent.Type.Close and not self.unlocking:
             self._refuse("the window was asked to close")
@@ -60,6 +55,7 @@ class KioskLock(QObject):
         left_front = kind in (QEvent.Type.WindowDeactivate, QEvent.Type.Hide) or (
             kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen())
         if left_front:
+            self._hold.stop()  # the keys' release would go to another window; start the hold again
             self._refocus.start()
         return False
 
@@ -80,8 +76,6 @@ class KioskLock(QObject):
         log.warning("quit refused: the kiosk is locked (%s); hold Ctrl+Shift+Q for 2 s to quit", why)
 
     def _held_long_enough(self) -> None:
-        if not chord_held():
-            return
         log.info("quit: Ctrl+Shift+Q held for %.0f s", self._hold.interval() / 1000)
         self.unlocking = True
         QApplication.quit()
