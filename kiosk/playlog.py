@@ -61,7 +61,7 @@ class PlayLog(QObject):
     """Writes a line when a panel leaves the screen: when it came, its id, seconds, content version."""
 
     def __init__(self, path: Path, parent: QObject | None = None, *,
-                 clock: Callable[[], datetime] = datetime.now,
+                 clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.path = Path(path)
@@ -81,7 +81,7 @@ class PlayLog(QObject):
         if self._current and self._current[0] == panel_id and page > 0:
             return  # later pages of one panel are one showing
         self.close()
-        self._current = (panel_id, digest, self._clock().astimezone(), self._monotonic())
+        self._current = (panel_id, digest, self._clock(), self._monotonic())
 
     def close(self) -> None:
         """End the showing on screen now (a panel change, blanking, or quitting) and write its line."""
