@@ -18,7 +18,6 @@ QUIT_HOLD_MS = 2000
 REFOCUS_MS = 500  # after losing focus, try again this soon (not in a tight loop)
 CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 QUIT_KEYS = (Key.Key_Escape, Key.Key_Q)
-CHORD_KEYS = (Key.Key_Control, Key.Key_Shift, Key.Key_Q)
 
 
 class KioskLock(QObject):
@@ -29,6 +28,7 @@ class KioskLock(QObject):
         self.window = window
         self.refused = 0
         self.unlocking = False
+        self._q_down = False
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
         self._hold.setInterval(hold_ms)
@@ -45,8 +45,7 @@ class KioskLock(QObject):
         if kind == QEvent.Type.KeyPress:
             return self._key_press(event)
         if kind == QEvent.Type.KeyRelease:
-            if event.key() in CHORD_KEYS and not event.isAutoRepeat():
-                self._hold.stop()  # let go too soon: no quit
+            self._key_release(event)
             return event.key() in QUIT_KEYS
         if kind == QEvent.Type.Close and not self.unlocking:
             self._refuse("the window was asked to close")
@@ -61,7 +60,8 @@ class KioskLock(QObject):
 
     def _key_press(self, event: QKeyEvent) -> bool:
         if event.key() == Key.Key_Q and event.modifiers() & CHORD == CHORD:
-            if not event.isAutoRepeat() and not self._hold.isActive():
+            self._q_down = True
+            if not self._hold.isActive():
                 log.info("Ctrl+Shift+Q pressed: keep holding for %.0f s to quit", self._hold.interval() / 1000)
                 self._hold.start()
             return True
@@ -71,11 +71,24 @@ class KioskLock(QObject):
             return True
         return False
 
+    def _key_release(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat():
+            return
+        if event.key() == Key.Key_Q:
+            # Not the end of the hold yet: X key repeat may send release+press pairs that Qt
+            # can't always tell from real ones. Whether Q is still down counts at the end.
+            self._q_down = False
+        elif event.key() in (Key.Key_Control, Key.Key_Shift):
+            self._hold.stop()  # let go too soon: no quit
+
     def _refuse(self, why: str) -> None:
         self.refused += 1
         log.warning("quit refused: the kiosk is locked (%s); hold Ctrl+Shift+Q for 2 s to quit", why)
 
     def _held_long_enough(self) -> None:
+        if not self._q_down:
+            log.info("Ctrl+Shift+Q let go before %.0f s: not quitting", self._hold.interval() / 1000)
+            return
         log.info("quit: Ctrl+Shift+Q held for %.0f s", self._hold.interval() / 1000)
         self.unlocking = True
         QApplication.quit()
