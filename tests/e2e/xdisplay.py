@@ -132,17 +132,14 @@ class Kiosk:
         lines = self.x("xdotool", "getwindowgeometry", "--shell", ids[-1]).split()
         return {k: int(v) for k, v in (line.split("=") for line in lines) if k != "SCREEN"}
 
-    def stable_shot(self, timeout: float = 15) -> Shot:
-        """A screenshot once two in a row agree (transitions and count-ups over)."""
-        previous: list[Shot] = [self.shot()]
-
-        def settled() -> Shot | None:
-            current = self.shot()
-            same = current.pixels == previous[0].pixels
-            previous[0] = current
-            return current if same else None
-
-        return self.wait_until(settled, timeout, "the screen to settle")
+    def stable_shot(self, timeout: float = 15, quiet: float = 0.5) -> Shot:
+        """A screenshot once the screen has stayed the same for ``quiet`` seconds (transitions over)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shot = self.shot()
+            if self.holds_for(lambda shot=shot: self.shot().pixels == shot.pixels, quiet):
+                return shot
+        raise AssertionError(f"the screen never settled within {timeout} s; kiosk log:\n{self.log}")
 
     def stop(self) -> None:
         if self.process.poll() is None:
