@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QObject, QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.player import Player
@@ -80,14 +80,54 @@ def test_find_and_choose(kiosk_app, caplog):
     assert infos[0].primary and infos[0].width == primary.geometry().width()
 
 
-def test_keeper_moves_the_window_back_when_screens_change(qtbot, kiosk_app):
-    primary = QGuiApplication.primaryScreen()
-    moves = []
-    keeper = ScreenKeeper(0, moves.append)
-    keeper.screen_removed(primary)  # a TV switched off: Qt has moved the window elsewhere
-    keeper.screen_added(primary)    # and back on
-    qtbot.waitUntil(lambda: len(moves) == 2)
-    assert moves == [primary, primary]
+class FakeScreen(QObject):
+    geometryChanged = Signal(QRect)  # noqa: N815 (Qt's name)
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def name(self) -> str:
+        return self._name
+
+
+class FakeDesk:
+    """Stands in for QGuiApplication's screen list, so screens can come and go in a test."""
+
+    def __init__(self, *screens: FakeScreen) -> None:
+        self.attached = list(screens)
+
+    def screens(self) -> list[FakeScreen]:
+        return list(self.attached)
+
+    def primaryScreen(self) -> FakeScreen:  # noqa: N802
+        return self.attached[0]
+
+    def instance(self):
+        return QGuiApplication.instance()
+
+
+def test_keeper_follows_the_tv_off_and_on_again(qtbot, kiosk_app, monkeypatch):
+    laptop, tv = FakeScreen("eDP-1"), FakeScreen("HDMI-1")
+    desk = FakeDesk(laptop)
+    monkeypatch.setattr("kiosk.screens.QGuiApplication", desk)
+    moves: list[str] = []
+    keeper = ScreenKeeper("HDMI-1", lambda screen: moves.append(screen.name()))
+    keeper.place()
+    assert moves == ["eDP-1"]  # the TV is off at boot: the laptop screen until it comes
+    desk.attached.append(tv)
+    keeper.screen_added(tv)
+    qtbot.waitUntil(lambda: moves[-1:] == ["HDMI-1"])
+    desk.attached.remove(tv)
+    keeper.screen_removed(tv)  # switched off
+    qtbot.waitUntil(lambda: moves[-1:] == ["eDP-1"])
+    tv = FakeScreen("HDMI-1")  # on again: Qt makes a new QScreen for it
+    desk.attached.append(tv)
+    keeper.screen_added(tv)
+    qtbot.waitUntil(lambda: moves[-1:] == ["HDMI-1"])
+    count = len(moves)
+    tv.geometryChanged.emit(QRect(0, 0, 3840, 2160))  # it came back in another mode
+    qtbot.waitUntil(lambda: len(moves) == count + 1 and moves[-1] == "HDMI-1")
     keeper.deleteLater()
 
 
