@@ -60,16 +60,25 @@ class Operation(QObject):
         self.awake = ScreenAwake(self)
         self.notifier = SystemdNotifier(self)
         player.shown.connect(self.notifier.ready)
+        self.player = player
         self.play_log = PlayLog(options.play_log, self) if options.play_log else None
         if self.play_log:
-            player.shown.connect(lambda panel_id, page: self.play_log.panel_shown(
-                panel_id, page, player.loaded.digest if player.loaded else ""))
-            self.presenter.blanked.connect(lambda blank: self.play_log.close() if blank else
-                                           self.play_log.panel_shown(player.current_id or "", 0, player.loaded.digest))
+            player.shown.connect(self._log_play)
+            self.presenter.blanked.connect(self._log_blank)
         if options.presentation and not options.auto:
             player.paused = True  # the clicker drives; P still starts the rotation by hand
         log.info("mode: %s%s%s", "presentation" if options.presentation else "rotate",
                  " (auto)" if options.presentation and options.auto else "", ", locked" if options.lock else "")
+
+    def _log_play(self, panel_id: str, page: int) -> None:
+        self.play_log.panel_shown(panel_id, page, self.player.loaded.digest if self.player.loaded else "")
+
+    def _log_blank(self, blank: bool) -> None:
+        """A blanked screen shows no panel: end the showing, and start a new one on return."""
+        if blank:
+            self.play_log.close()
+        elif self.player.current_id:
+            self._log_play(self.player.current_id, 0)
 
     def start(self) -> None:
         """Once the window is on screen: keep it awake."""

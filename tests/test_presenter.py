@@ -153,3 +153,18 @@ def test_settings_mode_and_cli_flags_merge(seed, write_content, tmp_path):
     cli = argparse.Namespace(presentation=False, auto=True, lock=False, screen="1", play_log="here.jsonl")
     options = run_options(cli, load_content(path))
     assert options.screen == 1 and options.play_log.name == "here.jsonl" and options.auto
+
+
+def test_play_log_records_panels_and_leaves_out_the_blank_screen(qtbot, kiosk_app, seed, tmp_path):
+    import json
+
+    path = tmp_path / "play.jsonl"
+    window = make_kiosk(qtbot, seed, RunOptions(presentation=True, play_log=path))
+    press(qtbot, window, Key.Key_PageDown, "goal")
+    qtbot.waitUntil(lambda: path.exists())  # impact's line, once it left the screen
+    press(qtbot, window, Key.Key_B)
+    press(qtbot, window, Key.Key_B)
+    window.operation.stop()
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [line["panel"] for line in lines] == ["impact", "goal", "goal"]
+    assert {line["content"] for line in lines} == {seed.digest}
