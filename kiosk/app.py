@@ -32,7 +32,9 @@ def time_scale() -> float:
         return 1.0
 
 
-def run_kiosk(loaded: Loaded, args: argparse.Namespace) -> int:
+def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
+    """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content."""
+    from kiosk.live import LiveContent
     from kiosk.logsetup import route_qt_messages
     from kiosk.notify import quit_on_terminate
     from kiosk.operation import Operation, run_options
@@ -48,8 +50,9 @@ def run_kiosk(loaded: Loaded, args: argparse.Namespace) -> int:
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
     operation = Operation(window, player, options)
     window.present()
-    operation.start()
-    player.set_content(loaded, start_id=args.panel)
+    operation.start(waiting=loaded is None)
+    live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
+    live.start(loaded)
     code = app.exec()
     operation.stop()
     return code

@@ -1,4 +1,4 @@
-"""The command line: run, check, render, schema. Exit codes: 0 ok, 1 invalid content, 2 usage."""
+"""The command line: run, check, render, playlist, schema. Exit codes: 0 ok, 1 invalid content, 2 usage."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import argparse
 import json
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.content import ContentError, Loaded, load_content
 from kiosk.content.model import Content
 from kiosk.logsetup import setup_logging
+from kiosk.preview import at_arg, hours_arg, timeline_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("run", "check", "render", "schema", "screens")
+COMMANDS = ("run", "check", "render", "playlist", "schema", "screens")
 
 
 def size_arg(text: str) -> tuple[int, int]:
@@ -40,6 +42,8 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     run.add_argument("--screen", default=None, metavar="N|NAME",
                      help="screen index or name to show on (see `kiosk screens`); it returns there after a replug")
     run.add_argument("--panel", metavar="ID", help="start on this panel")
+    run.add_argument("--wait-for-content", action="store_true",
+                     help="with invalid content, wait on a calm screen until the file is fixed (unattended displays)")
     run.add_argument("--presentation", action="store_true",
                      help="presenter mode: a clicker drives the panels, B/W blank the screen")
     run.add_argument("--auto", action="store_true", help="with --presentation: also advance on the timer")
@@ -55,6 +59,14 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     render.add_argument("content", nargs="?", default=default_content)
     render.add_argument("--out", required=True, type=Path, metavar="DIR")
     render.add_argument("--size", type=size_arg, default=(1920, 1080), metavar="WxH")
+    render.add_argument("--at", type=at_arg, metavar="TIME",
+                        help="render what plays at this local time, e.g. 2026-12-01T09:00 (default: now)")
+    playlist = commands.add_parser("playlist", help="print which panels play when",
+                                   description="Print the timeline: which panels play when, over the next hours.")
+    playlist.add_argument("content", nargs="?", default=default_content)
+    playlist.add_argument("--at", type=at_arg, metavar="TIME", help="start here, e.g. 2026-12-01T09:00 "
+                          "(default: now)")
+    playlist.add_argument("--hours", type=hours_arg, default=24.0, metavar="N", help="how far ahead (default 24)")
     commands.add_parser("schema", help="print the content JSON Schema",
                         description="Print the JSON Schema of the content format on stdout.")
     commands.add_parser("screens", help="list the attached screens",
@@ -96,6 +108,8 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
         return EXIT_OK
     if args.command == "screens":
         return _screens()
+    if args.command == "run" and args.wait_for_content:
+        return _run(None, args)  # the kiosk loads the file itself and logs any problems
     loaded = load_or_report(args.content)
     if loaded is None:
         return EXIT_INVALID
@@ -103,6 +117,9 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
         return EXIT_OK
     if args.command == "render":
         return _render(loaded, args)
+    if args.command == "playlist":
+        print("\n".join(timeline_lines(loaded.content, args.at or datetime.now(), args.hours)))
+        return EXIT_OK
     return _run(loaded, args)
 
 
@@ -114,7 +131,7 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     from kiosk.render import render_deck
 
     app = make_app()
-    for path in render_deck(loaded, args.out, QSize(*args.size)):
+    for path in render_deck(loaded, args.out, QSize(*args.size), when=args.at):
         print(path)
     del app
     return EXIT_OK
@@ -136,7 +153,7 @@ def _screens() -> int:
     return EXIT_OK
 
 
-def _run(loaded: Loaded, args: argparse.Namespace) -> int:
+def _run(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
     from kiosk.system import display_problem
 

@@ -13,7 +13,9 @@ import signal
 import socket
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +60,35 @@ class SystemdNotifier(QObject):
         return self._watchdog.interval() if self._watchdog.isActive() else -1
 
     def ready(self, *_: object) -> None:
-        """READY=1 the first time only; connect it to the first painted panel."""
+        """READY=1, the first time only."""
         if not self.ready_sent:
             self.ready_sent = True
             self.send("READY=1\nSTATUS=showing panels")
+
+    def ready_when_painted(self, window: QWidget) -> None:
+        """READY=1 once ``window`` is on screen and painted (call it when its content is set).
+
+        The paint follows the window's expose event within the same turn of the event loop,
+        so a zero timer queued after the expose fires once the pixels are out.
+        """
+        handle = window.windowHandle()
+        if self.ready_sent:
+            return
+        if handle is None:  # not shown yet: come back when it is
+            window.installEventFilter(self)
+        elif handle.isExposed():
+            QTimer.singleShot(0, self, self.ready)
+        else:
+            handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow) and watched.isExposed():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.ready)
+        elif event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            self.ready_when_painted(watched)
+        return False
 
     def send(self, message: str) -> None:
         if not self.address:
@@ -89,9 +116,14 @@ def quit_on_terminate(app: QCoreApplication) -> None:
     notifier.activated.connect(lambda *_: reader.recv(64))
     app._wakeup = (reader, writer, notifier)  # keep them alive as long as the app
 
-    def stop(signum: int, frame: object) -> None:
+    def exit_loop(signum: int) -> None:
         log.info("stopping on %s", signal.Signals(signum).name)
         QCoreApplication.exit(0)
+
+    def stop(signum: int, frame: object) -> None:
+        # Only queue the exit here: the handler may interrupt a write to the log (logging from
+        # it would re-enter stderr), and a signal that lands before app.exec() must still end it.
+        QTimer.singleShot(0, app, lambda: exit_loop(signum))
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)

@@ -35,15 +35,20 @@ class RunOptions:
     play_log: Path | None = None
 
 
-def run_options(args: argparse.Namespace, loaded: Loaded) -> RunOptions:
-    """The command line wins over ``settings``; a relative settings.play_log is beside the content file."""
-    settings = loaded.content.settings
-    screen = parse_screen(args.screen) if getattr(args, "screen", None) is not None else settings.screen
+def run_options(args: argparse.Namespace, loaded: Loaded | None) -> RunOptions:
+    """The command line wins over ``settings``; a relative settings.play_log is beside the content file.
+
+    Without good content at start (``--wait-for-content``) only the command line counts.
+    """
+    settings = loaded.content.settings if loaded else None
+    screen = parse_screen(args.screen) if getattr(args, "screen", None) is not None else \
+        settings.screen if settings else None
     play_log = Path(args.play_log) if getattr(args, "play_log", None) else None
-    if play_log is None and settings.play_log:
+    if play_log is None and settings and settings.play_log:
         play_log = loaded.folder / Path(settings.play_log).expanduser()
-    return RunOptions(presentation=bool(getattr(args, "presentation", False)) or settings.mode == "presentation",
-                      auto=bool(getattr(args, "auto", False)), lock=bool(getattr(args, "lock", False)) or settings.lock,
+    presentation = bool(getattr(args, "presentation", False)) or bool(settings and settings.mode == "presentation")
+    return RunOptions(presentation=presentation, auto=bool(getattr(args, "auto", False)),
+                      lock=bool(getattr(args, "lock", False)) or bool(settings and settings.lock),
                       screen=screen, play_log=play_log)
 
 
@@ -52,14 +57,14 @@ class Operation(QObject):
 
     def __init__(self, window: KioskWindow, player: Player, options: RunOptions) -> None:
         super().__init__(window)
-        self.options = options
+        self.options, self.window = options, window
         self.presenter = Presenter(window, player, options.presentation)
         self.lock = KioskLock(window) if options.lock else None
         self.cursor = CursorHider(window, window.windowed)
         self.screens = ScreenKeeper(options.screen, window.move_to, self) if not window.windowed else None
         self.awake = ScreenAwake(self)
         self.notifier = SystemdNotifier(self)
-        player.shown.connect(self.notifier.ready)
+        player.shown.connect(lambda *_: self.notifier.ready_when_painted(window))
         self.player = player
         self.play_log = PlayLog(options.play_log, self) if options.play_log else None
         if self.play_log:
@@ -80,9 +85,12 @@ class Operation(QObject):
         elif self.player.current_id:
             self._log_play(self.player.current_id, 0)
 
-    def start(self) -> None:
-        """Once the window is on screen: keep it awake."""
+    def start(self, waiting: bool = False) -> None:
+        """Once the window is on screen: keep it awake. ``waiting`` (no good content yet): the
+        waiting screen is what systemd should see as started, so say READY=1 once it is painted."""
         self.awake.start()
+        if waiting:
+            self.notifier.ready_when_painted(self.window)
 
     def stop(self) -> None:
         """After the event loop ends: close the play log's last line and let the screen blank."""

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk import theme
+from kiosk.marker import ProblemMarker
 from kiosk.player import Player
 from kiosk.slide import paint_background
 from kiosk.style import Style, style_for
@@ -47,11 +48,18 @@ class Presenter(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress:
+        kind = event.type()
+        if watched is not self.window:  # the content-problem marker: keep the number beside it
+            if kind in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Move):
+                self._update_number()
+            return False
+        if kind == QEvent.Type.KeyPress:
             return self._key(event)
-        if event.type() == QEvent.Type.Resize:
+        if kind == QEvent.Type.Resize:
             self.blank.setGeometry(self.window.rect())
             self._update_number()
+        elif kind in (QEvent.Type.ChildAdded, QEvent.Type.ChildPolished) and isinstance(event.child(), ProblemMarker):
+            event.child().installEventFilter(self)  # (polished: once fully built, before it shows)
         return False
 
     def _key(self, event: QKeyEvent) -> bool:
@@ -114,9 +122,9 @@ class Presenter(QObject):
         self.blank.raise_()
 
     def _right_edge(self, style: Style) -> int:
-        """Line the number up with the position dots in the footer, below it."""
-        slide = self.player.slide
-        dots = getattr(slide, "dots", None)
-        if dots is None:
-            return self.window.width() - style.px(theme.MARGIN)
-        return dots.mapTo(self.window, QPoint(dots.width(), 0)).x()
+        """Line the number up with the position dots in the footer, or left of the problem marker."""
+        dots = getattr(self.player.slide, "dots", None)
+        edge = dots.mapTo(self.window, QPoint(dots.width(), 0)).x() if dots is not None \
+            else self.window.width() - style.px(theme.MARGIN)
+        markers = [m for m in self.window.findChildren(ProblemMarker) if m.isVisible()]
+        return min([edge] + [m.x() - style.px(theme.GAP) for m in markers])

@@ -65,3 +65,12 @@ def mix(front: str, back: str, amount: float) -> str:
 QR = 0.17  # QR code side; a phone reads 12 % of screen height from 2 m
 QR_DARK = "#000000"
 QR_LIGHT = "#ffffff"
+
+# The problem marker shown while content.yaml has errors: small enough that a lobby
+# visitor won't read the screen as broken, big enough for staff up close.
+MARKER_TEXT = 0.017
+MARKER_ICON = 0.022
+MARKER_DETAIL_TEXT = 0.019
+MARKER_WIDTH = 0.36  # the longest it may get, as a fraction of the screen WIDTH
+MARKER_DETAIL_WIDTH = 0.56  # the same in the --windowed preview, which lists every error
+MARKER_OPACITY = 0.92

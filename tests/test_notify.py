@@ -90,3 +90,39 @@ def test_notify_address_forms():
     assert notify_address({"NOTIFY_SOCKET": "/run/user/1000/systemd/notify"}) == "/run/user/1000/systemd/notify"
     assert notify_address({"NOTIFY_SOCKET": "@abc"}) == "\0abc"
     assert notify_address({"NOTIFY_SOCKET": "vsock:2:1"}) is None
+
+
+def test_sigterm_ends_the_event_loop_cleanly_even_before_it_runs():
+    """systemctl stop: the loop ends (so the play log's last line is written), not a hard kill."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from tests.conftest import ROOT
+
+    code = textwrap.dedent("""
+        import os, signal
+        from PySide6.QtCore import QCoreApplication
+        from kiosk.notify import quit_on_terminate
+        app = QCoreApplication([])
+        quit_on_terminate(app)
+        os.kill(os.getpid(), signal.SIGTERM)  # before exec(), as a fast `systemctl stop` may
+        print("exec returned", app.exec(), flush=True)
+    """)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "exec returned 0"
+
+
+def test_ready_waits_until_the_window_is_on_screen(qtbot, systemd_socket):
+    from PySide6.QtWidgets import QWidget
+
+    address, sock = systemd_socket
+    notifier = SystemdNotifier(environ={"NOTIFY_SOCKET": address})
+    window = QWidget()
+    qtbot.addWidget(window)
+    notifier.ready_when_painted(window)  # content set before the window is up, as at start
+    assert received(sock) == []
+    window.show()
+    messages: list[str] = []
+    qtbot.waitUntil(lambda: messages.extend(received(sock)) or bool(messages), timeout=3000)
+    assert window.windowHandle().isExposed() and messages[0].startswith("READY=1")

@@ -168,3 +168,18 @@ def test_play_log_records_panels_and_leaves_out_the_blank_screen(qtbot, kiosk_ap
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [line["panel"] for line in lines] == ["impact", "goal", "goal"]
     assert {line["content"] for line in lines} == {seed.digest}
+
+
+def test_the_number_steps_aside_for_the_content_problem_marker(qtbot, booth, write_content):
+    from kiosk.content import ContentError, load_content
+    from kiosk.marker import ProblemMarker
+
+    number = booth.operation.presenter.number
+    marker = ProblemMarker(booth)
+    with pytest.raises(ContentError) as bad:
+        load_content(write_content("settings: {title: T}\npanels: []\n"))
+    marker.show_problems(bad.value, booth.player.loaded.content.settings)
+    qtbot.waitUntil(lambda: number.geometry().right() < marker.x())
+    assert number.isVisible() and number.text() == "1 / 5"
+    marker.clear()
+    qtbot.waitUntil(lambda: number.geometry().right() > marker.x())

@@ -8,11 +8,13 @@ ever interpreted as markup.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from kiosk.content.icons import icon_exists
+from kiosk.content.timetext import HOURS_RANGE, parse_date_span, parse_days, parse_hours, parse_moment
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0
@@ -53,6 +55,24 @@ PanelId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=6
                                description="Unique; lowercase letters, digits and dashes.")]
 Text = Annotated[str, Field(max_length=5000)]
 Count = Annotated[int, Field(ge=0, le=999_999_999_999, description="A whole number, 0 or more.")]
+_DAY = r"\d{4}-\d{2}-\d{2}"
+Moment = Annotated[
+    datetime | date, PlainValidator(parse_moment),
+    WithJsonSchema({"type": "string", "pattern": rf"^{_DAY}([T ]\d{{2}}:\d{{2}}(:\d{{2}})?)?$",
+                    "description": "Local time: a date (2026-12-01) or a date and time (2026-12-01T09:00)."}),
+]
+Hours = Annotated[
+    tuple[tuple[int, int], ...], PlainValidator(parse_hours),
+    WithJsonSchema({"type": "string", "pattern": rf"^{HOURS_RANGE}(,{HOURS_RANGE})*$",
+                    "description": "\"08:00-17:30\"; several as \"08:00-12:00, 13:00-17:00\"; "
+                    "an end before the start crosses midnight.", "examples": ["08:00-17:30"]}),
+]
+DateSpan = Annotated[
+    tuple[date, date], PlainValidator(parse_date_span),
+    WithJsonSchema({"type": "string", "pattern": rf"^{_DAY}((\s*/\s*|\s+to\s+){_DAY})?$",
+                    "description": "A date (2023-03-01) or a range (2023-03-01 to 2023-03-02)."}),
+]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 class Model(BaseModel):
@@ -74,6 +94,8 @@ class Settings(Model):
     transition: Literal["fade", "slide", "none"] = "fade"
     footer: Text = Field("", description="Shown at the foot of every panel (e.g. a disclaimer).")
     theme: Theme = Theme()
+    fallback: PanelId | None = Field(None, description="Panel shown when nothing else is scheduled; "
+                                     "without it, the title and a clock.")
     mode: Literal["rotate", "presentation"] = Field(
         "rotate", description="rotate: panels change on their own; presentation: a clicker drives them.")
     lock: bool = Field(False, description="Esc and Q don't quit; hold Ctrl+Shift+Q for 2 s to quit.")
@@ -88,9 +110,21 @@ class Link(Model):
     url: Annotated[str, Field(pattern=r"^https?://\S+$", description="An http(s) address.")]
 
 
+class Show(Model):
+    """When a panel plays: every condition given must hold (local time)."""
+
+    from_: Moment | None = Field(None, alias="from", description="First moment; a date starts at midnight.")
+    until: Moment | None = Field(None, description="Last moment; a date means through the end of that day.")
+    days: Annotated[list[Weekday], BeforeValidator(parse_days), Field(min_length=1)] | None = Field(
+        None, description="Weekdays, e.g. [mon, tue, wed, thu, fri].")
+    hours: Hours | None = None
+
+
 class PanelBase(Model):
     id: PanelId
     duration: Duration | None = Field(None, description="Overrides settings.duration.")
+    enabled: bool = Field(True, description="false takes the panel out of rotation without deleting it.")
+    show: Show | None = Field(None, description="When the panel plays; without it, always.")
 
 
 class Counter(Model):
@@ -144,6 +178,8 @@ class UpdateItem(Model):
     title: Text
     text: Text = ""
     link: Link | None = None
+    date: DateSpan | None = Field(None, description="Shown beside the title.")
+    until: Moment | None = Field(None, description="After this the item leaves the panel.")
 
 
 class UpdatesPanel(PanelBase):
