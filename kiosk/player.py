@@ -102,11 +102,13 @@ class Player(QWidget):
         entry = self.entries[self.index]
         outgoing = self.slide.grab() if self.slide and animate else None
         if self.slide is not None and self.slide.panel_id == entry.id and self._built_for == self.size() \
-                and animate:
+                and self.slide.lang == entry.lang and animate:
             self.slide.body.set_page(self.page)
         else:
             self._replace_slide(entry)
         kind = self.loaded.content.settings.transition if self.loaded else "none"
+        if self.loaded and self.loaded.content.settings.reduce_motion:
+            kind = "none"  # accessibility: an instant change instead of a crossfade
         if outgoing is None or kind == "none":
             self._arrive()
             return
@@ -114,7 +116,9 @@ class Player(QWidget):
         self._transition.run(outgoing, self.slide.grab(), kind, direction)
 
     def _replace_slide(self, entry: Entry) -> None:
-        style = style_for(self.loaded.content.settings, self.size(), self.loaded.folder)
+        # entry.panel is already in entry.lang (see playlist_at); the style brings the
+        # header, footer and number formats in the same language.
+        style = style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=entry.lang)
         slide = Slide(entry.panel, style, (self.index, len(self.entries)), self)
         slide.body.set_page(self.page)
         slide.move(0, 0)

@@ -5,15 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.content.localize import localized
 from kiosk.content.model import Content, PanelBase
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One panel in the rotation, with how long it stays on screen."""
+    """One panel in the rotation, in one language, with how long it stays on screen.
+
+    ``panel`` is already resolved to plain text in ``lang``.
+    """
 
     panel: PanelBase
     seconds: float
+    lang: str = "en"
 
     @property
     def id(self) -> str:
@@ -21,9 +26,13 @@ class Entry:
 
 
 def playlist_at(content: Content, when: datetime) -> list[Entry]:
-    """The panels that play at ``when``, in file order."""
+    """The panels that play at ``when``, in file order, once per language in turn."""
     del when  # every panel plays at every moment until schedules exist
-    return [Entry(panel, content.duration_of(panel)) for panel in content.panels]
+    entries = []
+    for lang in content.settings.languages:
+        local = localized(content, lang)
+        entries += [Entry(panel, local.duration_of(panel), lang) for panel in local.panels]
+    return entries
 
 
 def next_index(entries: list[Entry], current_id: str | None, step: int = 1) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import qtawesome as qta
 import segno
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 QR_QUIET_ZONE = 4  # modules of light border the QR standard asks for
@@ -33,6 +33,32 @@ def text_height_for(label: QLabel, width: int) -> int:
     bounds = QRect(0, 0, max(1, width), 1_000_000)
     flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
     return QFontMetrics(label.font()).boundingRect(bounds, flags, label.text()).height()
+
+
+def line_starts(text: str, font: QFont, width: int) -> list[int]:
+    """Where each line of ``text`` starts when word-wrapped at ``width`` (as QLabel wraps it)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1, width))
+        starts.append(line.textStart())
+    layout.endLayout()
+    return starts
+
+
+def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """``text`` cut to ``lines`` wrapped lines, the last one ending in "…" when anything was cut."""
+    starts = line_starts(text, font, width)
+    if len(starts) <= lines:
+        return text
+    start = starts[max(1, lines) - 1]
+    rest = " ".join(text[start:].split())
+    last = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return text[:start] + last
 
 
 def icon_pixmap(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPixmap:
