@@ -107,14 +107,19 @@ class PanelWidget(QWidget):
         return label
 
     def note_shrink(self) -> None:
-        """Tell staff the text was made smaller to fit, naming the field with the most text."""
-        if self.style_.scale >= 1.0 or not self.texts:
-            return
-        field = max(self.texts, key=lambda f: len(f.text))
+        """Tell staff the text was made smaller to fit, naming the shrunk field with the most text."""
         s = self.style_
-        shown = field.label.font().pixelSize() / (s.unit * field.size * s.settings.font_scale)
-        self.fit_notes.insert(0, (field.loc, f"text shrunk to {shown:.0%} of its size to fit "
-                                             f"({field.label.font().pixelSize()} px); shorten the longest field"))
+        shrunk = []
+        for field in self.texts:
+            ratio = field.label.font().pixelSize() / (s.unit * field.size * s.settings.font_scale)
+            if ratio < 0.98:
+                shrunk.append((len(field.text), ratio, field))
+        if not shrunk:
+            return
+        _, ratio, field = max(shrunk, key=lambda item: item[0])
+        floor = " (body text is at the 2.2 % floor)" if s.scale <= theme.SCALE_STEPS[-1] else ""
+        self.fit_notes.insert(0, (field.loc, f"text shrunk to {ratio:.0%} of its size to fit{floor}; "
+                                             "shorten this or other fields of the panel"))
 
 
 def qr_side(style: Style) -> int:
