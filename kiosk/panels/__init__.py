@@ -20,7 +20,7 @@ def register(kind: str):
 
 def widget_class(kind: str) -> type[PanelWidget]:
     """The widget class for a kind, importing every panel module on first use."""
-    if not _REGISTRY:
+    if kind not in _REGISTRY:  # a module imported directly may have filled the registry in part
         for module in pkgutil.iter_modules(__path__):
             if module.name != "base":
                 importlib.import_module(f"{__name__}.{module.name}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk import theme
 from kiosk.content.model import Link, PanelBase
@@ -66,10 +66,15 @@ class PanelWidget(QWidget):
         need = layout.totalMinimumSize()
         return need.height() > self.area.height() or need.width() > self.area.width()
 
+    def needed_height(self) -> int:
+        """The height the content needs now, after any label changed (layouts cache sizes)."""
+        invalidate(self.layout())
+        return self.layout().totalMinimumSize().height()
+
     def settle(self) -> None:
         """Make the panel fit at the legibility floor: cut the last lines of the latest fields."""
         for field in reversed(self.texts):
-            excess = self.layout().totalMinimumSize().height() - self.area.height()
+            excess = self.needed_height() - self.area.height()
             if excess <= 0:
                 return
             self.elide(field, excess)
@@ -122,6 +127,15 @@ class PanelWidget(QWidget):
                                              "shorten this or other fields of the panel"))
 
 
+def invalidate(layout: QLayout) -> None:
+    """Drop the cached sizes of ``layout`` and every layout nested in it."""
+    for index in range(layout.count()):
+        child = layout.itemAt(index).layout()
+        if child is not None:
+            invalidate(child)
+    layout.invalidate()
+
+
 def qr_side(style: Style) -> int:
     """The QR code's side: the theme's size, never under 12 % of the real screen height."""
     return max(style.px(theme.QR), math.ceil(theme.QR_MIN * style.size.height()))
@@ -141,6 +155,9 @@ def link_block(widget: PanelWidget, link: Link, field: Loc, *, width: int | None
     """
     s = widget.style_
     width = width or link_width(widget)
+    code = QrCode(link.url, qr_side(s), QColor(theme.QR_DARK), QColor(theme.QR_LIGHT)) if link.qr else None
+    if code is not None and not beside:
+        width = max(width, code.width())  # whole modules round the code up a little
     block = QWidget()
     block.setFixedWidth(width)
     box: QBoxLayout = QHBoxLayout(block) if beside else QVBoxLayout(block)
@@ -148,8 +165,7 @@ def link_block(widget: PanelWidget, link: Link, field: Loc, *, width: int | None
     box.setSpacing(s.px(theme.GAP) if beside else s.px(0.01))
     caption_width = width
     center = Qt.AlignmentFlag.AlignHCenter
-    if link.qr:
-        code = QrCode(link.url, qr_side(s), QColor(theme.QR_DARK), QColor(theme.QR_LIGHT))
+    if code is not None:
         box.addWidget(code, 0, Qt.AlignmentFlag.AlignVCenter if beside else center)
         if beside:
             caption_width = width - code.width() - box.spacing()

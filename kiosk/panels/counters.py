@@ -88,7 +88,12 @@ class CountersWidget(PanelWidget):
         columns = columns_for(len(counters), s.portrait)
         tile_width = (width - gap * (columns - 1)) // columns
         for index, (counter, color) in enumerate(zip(counters, colors)):
-            grid.addLayout(self._tile(index, counter, color, tile_width), index // columns, index % columns)
+            tile = self._tile(index, counter, color, tile_width)
+            row, column = divmod(index, columns)
+            if index == len(counters) - 1 and column == 0 and columns == 2:  # a lone last tile: centred
+                grid.addLayout(tile, row, 0, 1, 2, Align.AlignHCenter)
+            else:
+                grid.addLayout(tile, row, column)
         for column in range(columns):
             grid.setColumnStretch(column, 1)
         return grid
@@ -98,7 +103,7 @@ class CountersWidget(PanelWidget):
         tile = QVBoxLayout()
         tile.setSpacing(s.px(0.006))
         if counter.icon:
-            tile.addWidget(icon_label(counter.icon, QColor(color), s.px(theme.ICON)),
+            tile.addWidget(icon_label(counter.icon, QColor(color), s.px(theme.ICON * s.scale)),
                            0, Align.AlignHCenter)
         size = self._number_size(theme.COUNTER_NUMBER, counter.value, width, ("counters", index, "value"))
         number = self.label("0", size, weight=Weight.Bold, align=Align.AlignHCenter, wrap=False)
@@ -122,7 +127,7 @@ class CountersWidget(PanelWidget):
     def _total(self) -> QHBoxLayout | QVBoxLayout:
         """Icon, total and its label in one row; the label goes under them when the row is too wide."""
         s, total = self.style_, self.panel.total
-        gap, icon = s.px(theme.GAP), s.px(theme.ICON * 1.2)
+        gap, icon = s.px(theme.GAP), s.px(theme.ICON * 1.2 * s.scale)
         size = self._number_size(theme.TOTAL_NUMBER, self.panel.total_value or 0,
                                  self.area.width() - icon - gap, ("total", "value"))
         number = self.label("0", size, color="accent", weight=Weight.Bold, wrap=False)

@@ -58,9 +58,9 @@ class TextWidget(PanelWidget):
         heading = QHBoxLayout()
         heading.setSpacing(s.px(theme.GAP))
         if p.icon:
-            heading.addWidget(icon_label(p.icon, s.color("accent"), s.px(theme.TITLE)),
+            heading.addWidget(icon_label(p.icon, s.color("accent"), s.text_px(theme.TITLE)),
                               0, Qt.AlignmentFlag.AlignVCenter)
-        icon_room = s.px(theme.TITLE) + s.px(theme.GAP) if p.icon else 0
+        icon_room = s.text_px(theme.TITLE) + s.px(theme.GAP) if p.icon else 0
         heading.addWidget(self.label(p.title, theme.TITLE, weight=QFont.Weight.Bold,
                                      width=self.area.width() - icon_room, field=("title",)), 1)
         return heading
