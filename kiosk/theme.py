@@ -23,6 +23,7 @@ TOTAL_NUMBER = 0.095
 SUBTITLE = 0.036
 FINE_PRINT = 0.024  # notes and sources: read up close, still far above web small print
 FOOTER_TEXT = 0.0185
+DISPLAY = 0.05  # text this size or larger (titles, numbers) shrinks first when a panel is full
 BODY_FLOOR = 0.022  # of the REAL screen height: body text never shrinks below it to fit
 # Text scales tried in turn until a panel fits. Body text stops at the floor while titles,
 # numbers and the photo keep shrinking with the later steps; after the last, panels settle.

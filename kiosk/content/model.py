@@ -52,7 +52,8 @@ Icon = Annotated[str, AfterValidator(_check_icon),
 PanelId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64,
                                description="Unique; lowercase letters, digits and dashes.")]
 MAX_TEXT = 5000
-Lang = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", description="A language code such as en or es.")]
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+Lang = Annotated[str, Field(pattern=_LANG.pattern, description="A language code such as en or es.")]
 PlainText = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
@@ -63,6 +64,9 @@ def _check_text(value: object) -> object:
             raise ValueError(f"text is {len(value):,} characters long; at most {MAX_TEXT:,} fit on a screen")
         return value
     if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        for lang in value:
+            if not isinstance(lang, str) or not _LANG.match(lang):
+                raise ValueError(f"`{lang}` is not a language code; use codes such as en or es")
         return value
     raise ValueError("must be text, or a map of translations such as {en: Latest Updates, es: Últimas noticias}")
 
