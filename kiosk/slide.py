@@ -123,8 +123,9 @@ def fit_panel(panel: PanelBase, style: Style, area: QSize) -> PanelWidget:
     """Build the panel's widget, shrinking its text step by step until it fits the area.
 
     Body text stops at the legibility floor (2.2 % of the screen height); a panel that
-    still does not fit at the last step then settles: updates split into pages, other panels cut the last
-    lines of their latest fields with "…". Each step is noted in ``widget.fit_notes``.
+    still does not fit at the last step then settles: updates split into pages, other
+    panels cut the last lines of their latest fields with "…". Each step is noted in
+    ``widget.fit_notes``.
     """
     cls = widget_class(panel.kind)
     steps = [scale for scale in theme.SCALE_STEPS if scale <= cls.max_scale]
@@ -135,6 +136,22 @@ def fit_panel(panel: PanelBase, style: Style, area: QSize) -> PanelWidget:
         if scale != steps[-1]:
             widget.deleteLater()
     else:
+        widget = _largest_with_as_many_pages(widget, steps)
         widget.settle()
     widget.note_shrink()
     return widget
+
+
+def _largest_with_as_many_pages(smallest: PanelWidget, steps: list[float]) -> PanelWidget:
+    """Once pages are unavoidable, shrinking further only costs size: take the largest text
+    that needs no more pages than the smallest text does."""
+    pages = smallest.page_count()
+    if pages == 1:
+        return smallest
+    for scale in steps[:-1]:
+        widget = type(smallest)(smallest.panel, smallest.style_.with_scale(scale), smallest.area)
+        if widget.page_count() <= pages and not PanelWidget.overflows(widget):
+            smallest.deleteLater()
+            return widget
+        widget.deleteLater()
+    return smallest

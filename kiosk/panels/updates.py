@@ -98,13 +98,9 @@ class UpdatesWidget(PanelWidget):
         if link is not None:
             row.addWidget(link, 0, Qt.AlignmentFlag.AlignTop)
         excess = card.minimumSizeHint().height() - room
-        if item.text and excess > 0 and self.at_floor:  # one item taller than a page: cut its text
+        if item.text and excess > 0:  # one item taller than a page: cut its text
             self.elide(self.texts[-1], excess)
         return card
-
-    @property
-    def at_floor(self) -> bool:
-        return self.style_.scale <= theme.SCALE_STEPS[-1]
 
     def overflows(self) -> bool:
         """More than one page still counts as not fitting, until text reaches the floor."""
