@@ -52,9 +52,9 @@ class Style:
     def text_px(self, fraction: float) -> int:
         """Pixel size of text at ``fraction``: font_scale and fit scale applied, never under the floor."""
         nominal = self.unit * fraction * self.settings.font_scale
-        # Fitting takes room from display text (titles, numbers) first: reading text
-        # shrinks only by the square root of the step.
-        fitted = nominal * (self.scale if fraction >= theme.DISPLAY or self.scale > 1 else self.scale ** 0.5)
+        # Fitting takes room from display text (titles, numbers) faster than from reading text.
+        shrink = self.scale ** 1.5 if fraction >= theme.DISPLAY and self.scale < 1 else self.scale
+        fitted = nominal * shrink
         if fitted < self.floor_px:  # text already smaller than the floor (fine print) stays as designed
             fitted = min(nominal, self.floor_px)
         return max(6, round(fitted))
