@@ -107,6 +107,17 @@ def test_english_numbers_use_commas(bilingual, qtbot, kiosk_app):
     assert "213,569" in shown_text(bilingual, 0, qtbot)
 
 
+@pytest.mark.parametrize("lang, date", [("en", "Saturday, November 28, 2026"),
+                                        ("es", "sábado, 28 de noviembre de 2026")])
+def test_dates_follow_the_language(bilingual, qtbot, kiosk_app, lang, date):
+    from kiosk.fallback import FallbackSlide
+
+    style = style_for(bilingual.content.settings, QSize(1280, 720), bilingual.folder, lang=lang)
+    slide = FallbackSlide(style, clock=lambda: datetime(2026, 11, 28, 9, 5))
+    qtbot.addWidget(slide)
+    assert slide.date_label.text() == date
+
+
 def test_player_shows_the_spanish_round_after_the_english_one(bilingual, qtbot, kiosk_app):
     player = Player(time_scale=0.001)
     qtbot.addWidget(player)
