@@ -46,8 +46,8 @@ class Style:
 
     @property
     def floor_px(self) -> float:
-        """The smallest body text fitting may use: 2.2 % of the screen height (more with font_scale)."""
-        return theme.BODY_FLOOR * self.size.height() * max(1.0, self.settings.font_scale)
+        """The smallest body text fitting may use: 2.2 % of the screen height, whatever font_scale says."""
+        return theme.BODY_FLOOR * self.size.height()
 
     def text_px(self, fraction: float) -> int:
         """Pixel size of text at ``fraction``: font_scale and fit scale applied, never under the floor."""

@@ -13,6 +13,7 @@ from kiosk.content import load_content
 from kiosk.playlist import playlist_at
 from kiosk.slide import Slide
 from kiosk.style import style_for
+from tests.conftest import ROOT, SEED
 from tests.helpers.long_content import long_content_yaml
 from tests.helpers.measure import layout_faults
 
@@ -57,6 +58,38 @@ def test_seed_fits_every_size(seed, size, qtbot, kiosk_app):
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_long_content_fits_every_size(long_content, size, qtbot, kiosk_app):
     assert_fits(long_content, size, qtbot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_bilingual_example_fits_every_size(size, qtbot, kiosk_app):
+    assert_fits(load_content(ROOT / "examples" / "bilingual.yaml"), size, qtbot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_largest_font_scale_fits_every_size(write_content, size, qtbot, kiosk_app):
+    text = SEED.read_text(encoding="utf-8").replace("settings:\n", "settings:\n  font_scale: 1.6\n", 1)
+    assert_fits(load_content(write_content(text)), size, qtbot)
+
+
+def test_one_huge_update_is_cut_only_at_the_floor(write_content, qtbot, kiosk_app):
+    text = ('settings: {title: T}\npanels:\n  - {id: news, kind: updates, title: News, items: '
+            f'[{{title: Long, text: "{"word " * 900}"}}, {{title: Short, text: Two.}}]}}\n')
+    _, _, slide = next(slides(load_content(write_content(text)), QSize(1920, 1080), qtbot))
+    news = slide.body
+    assert news.style_.scale == theme.SCALE_STEPS[-1]
+    assert news.texts[2].label.text().endswith("…")
+    assert any(loc == ("items", 0, "text") and "cut to" in message for loc, message in news.fit_notes)
+
+
+def test_a_long_footer_is_capped_and_reported(write_content, qtbot, kiosk_app):
+    text = (f'settings: {{title: T, footer: "{"small print " * 400}"}}\n'
+            'panels:\n  - {id: a, kind: text, title: A, body: B}\n')
+    loaded = load_content(write_content(text))
+    _, _, slide = next(slides(loaded, QSize(1280, 720), qtbot))
+    assert slide.footer_label.text().endswith("…")
+    assert slide.footer_label.height() <= theme.FOOTER_MAX * 720
+    assert any(loc == ("settings", "footer") for loc, _ in slide.fit_notes)
+    assert layout_faults(slide) == []
 
 
 def test_long_story_is_cut_with_an_ellipsis_and_named(long_content, qtbot, kiosk_app):

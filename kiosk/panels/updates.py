@@ -98,8 +98,8 @@ class UpdatesWidget(PanelWidget):
         if link is not None:
             row.addWidget(link, 0, Qt.AlignmentFlag.AlignTop)
         excess = card.minimumSizeHint().height() - room
-        if item.text and excess > 0:  # one item taller than a page: cut its text
-            self.elide(self.texts[-1], excess)
+        if item.text and excess > 0 and self.style_.scale <= theme.SCALE_STEPS[-1]:
+            self.elide(self.texts[-1], excess)  # one item taller than a page even at the floor: cut it
         return card
 
     def overflows(self) -> bool:
