@@ -33,7 +33,9 @@ def time_scale() -> float:
         return 1.0
 
 
-def run_kiosk(loaded: Loaded, args: argparse.Namespace) -> int:
+def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
+    """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content."""
+    from kiosk.live import LiveContent
     from kiosk.player import Player
     from kiosk.window import KioskWindow
 
@@ -43,5 +45,6 @@ def run_kiosk(loaded: Loaded, args: argparse.Namespace) -> int:
     player = Player(time_scale=time_scale())
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=screen)
     window.present()
-    player.set_content(loaded, start_id=args.panel)
+    live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
+    live.start(loaded)
     return app.exec()

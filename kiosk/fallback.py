@@ -55,3 +55,17 @@ class FallbackSlide(QWidget):
         self.time_label.setText(f"{now:%H:%M}")
         self.date_label.setText(locale.toString(now.date(), QLocale.FormatType.LongFormat))  # per language
         self._tick.start((60 - now.second) * 1000 - now.microsecond // 1000 + 50)
+
+    # The player treats every slide alike: this one has one page and no entry animation.
+    @property
+    def body(self) -> FallbackSlide:
+        return self
+
+    def page_count(self) -> int:
+        return 1
+
+    def set_page(self, page: int) -> None:
+        """One page only."""
+
+    def start(self) -> None:
+        """Nothing animates in."""

@@ -8,18 +8,24 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 
 from kiosk.content import Loaded
+from kiosk.fallback import FallbackSlide
 from kiosk.playlist import playlist_at
 from kiosk.slide import Slide
-from kiosk.style import style_for
+from kiosk.style import Style, style_for
 
 
 def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | None = None) -> list[Path]:
     """Write ``NN-ID.png`` per panel (``NN-ID-pK.png`` per page) and return the paths.
 
+    When nothing is scheduled at ``when``, the one image is ``00-fallback.png``: the title and a clock.
     With several languages the rotation repeats per language: ``NN-ID-LANG[-pK].png``.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    entries = playlist_at(loaded.content, when or datetime.now())
+    when = when or datetime.now()
+    entries = playlist_at(loaded.content, when)
+    if not entries:
+        style = style_for(loaded.content.settings, size, loaded.folder)
+        return [_render_fallback(style, when, out_dir / "00-fallback.png")]
     several = len(loaded.content.settings.languages) > 1
     written: list[Path] = []
     for number, entry in enumerate(entries, start=1):
@@ -38,3 +44,13 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
         slide.close()
         slide.deleteLater()
     return written
+
+
+def _render_fallback(style: Style, when: datetime, path: Path) -> Path:
+    slide = FallbackSlide(style, clock=lambda: when)
+    slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    slide.show()
+    slide.grab().save(str(path))
+    slide.close()
+    slide.deleteLater()
+    return path

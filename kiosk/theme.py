@@ -115,3 +115,12 @@ def worst_contrast(palette: Palette) -> tuple[float, str]:
     """The lowest contrast ratio on screen, and which pair has it."""
     ratio, name = min((ratio, name) for name, ratio in contrasts(palette).items())
     return ratio, name
+
+# The problem marker shown while content.yaml has errors: small enough that a lobby
+# visitor won't read the screen as broken, big enough for staff up close.
+MARKER_TEXT = 0.017
+MARKER_ICON = 0.022
+MARKER_DETAIL_TEXT = 0.019
+MARKER_WIDTH = 0.36  # the longest it may get, as a fraction of the screen WIDTH
+MARKER_DETAIL_WIDTH = 0.56  # the same in the --windowed preview, which lists every error
+MARKER_OPACITY = 0.92

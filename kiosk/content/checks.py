@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.content import model
 from kiosk.content.localize import translation_warnings
+from kiosk.content.schedule import schedule_errors, schedule_warnings
 
 Warning = tuple[tuple[str | int, ...], str]
 
@@ -28,9 +30,10 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def content_warnings(content: model.Content, folder: Path) -> list[Warning]:
+def content_warnings(content: model.Content, folder: Path, now: datetime | None = None) -> list[Warning]:
+    """Valid but suspicious content; schedules are judged against ``now`` (default: the clock)."""
     return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder),
-            *translation_warnings(content)]
+            *schedule_warnings(content, now or datetime.now()), *translation_warnings(content)]
 
 
 def _theme_warnings(theme: model.Theme) -> Iterator[Warning]:
@@ -53,7 +56,7 @@ def content_errors(content: model.Content) -> list[Warning]:
             errors.append((("panels", index, "id"),
                            f"duplicate id {panel.id!r}; panel {seen[panel.id] + 1} already uses it"))
         seen.setdefault(panel.id, index)
-    return errors
+    return [*errors, *schedule_errors(content)]
 
 
 def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:

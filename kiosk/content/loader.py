@@ -51,8 +51,12 @@ def load_bytes(raw: bytes, path: Path) -> Loaded:
     if errors:
         raise ContentError(errors)
     warnings = [_located(source, loc, message) for loc, message in content_warnings(content, path.parent)]
-    digest = hashlib.sha256(raw).hexdigest()[:12]
-    return Loaded(content, path, warnings, digest)
+    return Loaded(content, path, warnings, content_digest(raw))
+
+
+def content_digest(raw: bytes) -> str:
+    """The short version hash of a content file's bytes (logged, and compared on reload)."""
+    return hashlib.sha256(raw).hexdigest()[:12]
 
 
 def _located(source: YamlSource, loc: tuple[str | int, ...], message: str,
@@ -137,7 +141,7 @@ def _known_keys() -> tuple[str, ...]:
     names: set[str] = set()
     for cls in vars(model).values():
         if isinstance(cls, type) and issubclass(cls, BaseModel):
-            names.update(cls.model_fields)
+            names.update(info.alias or name for name, info in cls.model_fields.items())
     return tuple(sorted(names))
 
 

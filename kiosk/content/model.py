@@ -8,11 +8,13 @@ ever interpreted as markup.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from kiosk.content.icons import icon_exists
+from kiosk.content.timetext import HOURS_RANGE, parse_date_span, parse_days, parse_hours, parse_moment
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0
@@ -77,6 +79,24 @@ Text = Annotated[
     Field(description="Text, or one text per language: {en: Latest Updates, es: Últimas noticias}."),
 ]
 Count = Annotated[int, Field(ge=0, le=999_999_999_999, description="A whole number, 0 or more.")]
+_DAY = r"\d{4}-\d{2}-\d{2}"
+Moment = Annotated[
+    datetime | date, PlainValidator(parse_moment),
+    WithJsonSchema({"type": "string", "pattern": rf"^{_DAY}([T ]\d{{2}}:\d{{2}}(:\d{{2}})?)?$",
+                    "description": "Local time: a date (2026-12-01) or a date and time (2026-12-01T09:00)."}),
+]
+Hours = Annotated[
+    tuple[tuple[int, int], ...], PlainValidator(parse_hours),
+    WithJsonSchema({"type": "string", "pattern": rf"^{HOURS_RANGE}(,{HOURS_RANGE})*$",
+                    "description": "\"08:00-17:30\"; several as \"08:00-12:00, 13:00-17:00\"; "
+                    "an end before the start crosses midnight.", "examples": ["08:00-17:30"]}),
+]
+DateSpan = Annotated[
+    tuple[date, date], PlainValidator(parse_date_span),
+    WithJsonSchema({"type": "string", "pattern": rf"^{_DAY}((\s*/\s*|\s+to\s+){_DAY})?$",
+                    "description": "A date (2023-03-01) or a range (2023-03-01 to 2023-03-02)."}),
+]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -112,6 +132,8 @@ class Settings(Model):
     font_scale: float = Field(1.0, ge=0.8, le=1.6, allow_inf_nan=False,
                               description="Makes all text larger or smaller (0.8 to 1.6).")
     reduce_motion: bool = Field(False, description="Instant changes instead of the crossfade and count-up.")
+    fallback: PanelId | None = Field(None, description="Panel shown when nothing else is scheduled; "
+                                     "without it, the title and a clock.")
 
 
 class Link(Model):
@@ -120,10 +142,22 @@ class Link(Model):
     qr: bool = Field(True, description="false shows only the label, without a QR code.")
 
 
+class Show(Model):
+    """When a panel plays: every condition given must hold (local time)."""
+
+    from_: Moment | None = Field(None, alias="from", description="First moment; a date starts at midnight.")
+    until: Moment | None = Field(None, description="Last moment; a date means through the end of that day.")
+    days: Annotated[list[Weekday], BeforeValidator(parse_days), Field(min_length=1)] | None = Field(
+        None, description="Weekdays, e.g. [mon, tue, wed, thu, fri].")
+    hours: Hours | None = None
+
+
 class PanelBase(Model):
     id: PanelId
     duration: Duration | None = Field(None, description="Overrides settings.duration.")
     link: Link | None = Field(None, description="Shown as a QR code with its label.")
+    enabled: bool = Field(True, description="false takes the panel out of rotation without deleting it.")
+    show: Show | None = Field(None, description="When the panel plays; without it, always.")
 
 
 class Counter(Model):
@@ -177,6 +211,8 @@ class UpdateItem(Model):
     title: Text
     text: Text = ""
     link: Link | None = None
+    date: DateSpan | None = Field(None, description="Shown beside the title.")
+    until: Moment | None = Field(None, description="After this the item leaves the panel.")
 
 
 class UpdatesPanel(PanelBase):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk import theme
 from kiosk.content.model import UpdateItem, UpdatesPanel
+from kiosk.dates import date_span_text
 from kiosk.panels import register
 from kiosk.panels.base import PanelWidget, link_block, qr_side
 
@@ -87,8 +88,11 @@ class UpdatesWidget(PanelWidget):
             inner -= link.width() + pad
         box = QVBoxLayout()
         box.setSpacing(s.px(0.008))
-        box.addWidget(self.label(item.title, theme.SUBTITLE, weight=Weight.DemiBold, width=inner,
-                                 field=("items", index, "title")))
+        if item.date is None:
+            box.addWidget(self.label(item.title, theme.SUBTITLE, weight=Weight.DemiBold, width=inner,
+                                     field=("items", index, "title")))
+        else:
+            box.addLayout(self._dated_title(item, inner, ("items", index, "title")))
         if item.text:
             text = self.label(item.text, theme.BODY * 0.9, color="muted", width=inner,
                               field=("items", index, "text"))
@@ -112,6 +116,22 @@ class UpdatesWidget(PanelWidget):
             self.fit_notes.append((("items", first), f"starts page {number} of {len(self._pages)}: "
                                                      "the items do not fit one screen"))
 
+    def _dated_title(self, item: UpdateItem, width: int, field: tuple) -> QHBoxLayout:
+        """The title with its date beside it, on the title's first baseline."""
+        s = self.style_
+        text = date_span_text(*item.date, locale=s.locale.name())
+        when = self.label(text, theme.BODY * 0.9, color="accent", weight=Weight.DemiBold, wrap=False,
+                          align=Qt.AlignmentFlag.AlignRight)
+        gap = s.px(theme.GAP) // 2
+        title = self.label(item.title, theme.SUBTITLE, weight=Weight.DemiBold,
+                           width=width - when.sizeHint().width() - gap, field=field)
+        when.setContentsMargins(0, _ascent(title) - _ascent(when), 0, 0)
+        row = QHBoxLayout()
+        row.setSpacing(gap)
+        row.addWidget(title, 1)
+        row.addWidget(when, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
     def _page(self, columns: list[list[QWidget]], gap: int, count: int) -> QWidget:
         page = QWidget()
         row = QHBoxLayout(page)
@@ -134,6 +154,10 @@ class UpdatesWidget(PanelWidget):
             widget.setVisible(index == page)
         count = len(self._pages)
         self._page_label.setText(f"{page + 1} / {count}" if count > 1 else "")
+
+
+def _ascent(label: QLabel) -> int:
+    return QFontMetrics(label.font()).ascent()
 
 
 def paginate(heights: list[int], room: int, gap: int, columns: int = COLUMNS) -> list[list[list[int]]]:
