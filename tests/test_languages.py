@@ -66,6 +66,13 @@ def test_the_rotation_plays_once_per_language(bilingual):
     assert entries[5].panel.title == "Nuestro impacto"
 
 
+def test_playlist_timeline_names_each_panel_once_with_its_languages(bilingual):
+    from kiosk.preview import timeline_lines
+
+    lines = timeline_lines(bilingual.content, datetime(2026, 1, 1, 9), 1)
+    assert lines[1].endswith("impact, goal, student-of-the-year, pass, updates (in en, es in turn)")
+
+
 @pytest.mark.parametrize("text, message", [
     ("title: {en: A, english: B}", "`english` is not a language code"),
     ("title: {}", "must be text, or a map of translations"),
