@@ -75,14 +75,15 @@ class Player(QWidget):
         if self.loaded is None or self.slide is None or not self.entries:
             self.set_content(loaded)
             return
-        old_ids, old_panel = [e.id for e in self.entries], self.entries[self.index].panel
+        # A panel plays once per language, so an entry is known by its id and language.
+        old_ids, old_panel = [(e.id, e.lang) for e in self.entries], self.entries[self.index].panel
         old_settings = self.loaded.content.settings
         self.loaded = loaded
         self.entries = playlist_at(loaded.content, self.clock())
-        ids = [entry.id for entry in self.entries]
+        ids = [(entry.id, entry.lang) for entry in self.entries]
         keep = next((i for i in old_ids[self.index:] + old_ids[:self.index] if i in ids), None)
         self.index = ids.index(keep) if keep is not None else 0
-        still = keep is not None and keep == self.current_id
+        still = keep is not None and keep == (self.current_id, getattr(self.slide, "lang", None))
         unchanged = still and self.entries[self.index].panel == old_panel \
             and loaded.content.settings == old_settings and not refresh
         if unchanged and ids == old_ids:

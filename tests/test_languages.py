@@ -138,6 +138,19 @@ def test_player_shows_the_spanish_round_after_the_english_one(bilingual, qtbot, 
     assert "Nuestra meta" in all_texts(player.slide)
 
 
+def test_a_save_during_the_spanish_round_stays_in_spanish(bilingual, qtbot, kiosk_app):
+    player = Player(time_scale=0.01)
+    qtbot.addWidget(player)
+    player.resize(960, 540)
+    player.set_content(bilingual, start_id="pass")
+    player.toggle_pause()
+    player.jump(8)  # pass, in Spanish
+    assert (player.current_id, player.slide.lang) == ("pass", "es")
+    player.update_content(load_content(BILINGUAL))
+    assert (player.current_id, player.slide.lang) == ("pass", "es")
+    assert "El Programa Nacional PASS" in all_texts(player.slide)
+
+
 def test_font_covers_latin_extended(kiosk_app):
     raw = QRawFont.fromFont(style_for(load_content(BILINGUAL).content.settings, QSize(1920, 1080),
                                       ROOT).font(0.03))
