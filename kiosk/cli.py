@@ -54,6 +54,9 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a content file",
                                 description="Validate a content file; print one line per problem.")
     check.add_argument("content", nargs="?", default=default_content)
+    check.add_argument("--size", type=size_arg, action="append", default=[], metavar="WxH",
+                       help="also lay out every panel at this screen size (repeatable) and warn about "
+                            "text shrunk, cut or split into pages")
     render = commands.add_parser("render", help="render every panel to PNG",
                                  description="Render every panel offscreen to DIR/NN-ID.png, in play order.")
     render.add_argument("content", nargs="?", default=default_content)
@@ -114,13 +117,33 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
     if loaded is None:
         return EXIT_INVALID
     if args.command == "check":
-        return EXIT_OK
+        return _check(loaded, args)
     if args.command == "render":
         return _render(loaded, args)
     if args.command == "playlist":
         print("\n".join(timeline_lines(loaded.content, args.at or datetime.now(), args.hours)))
         return EXIT_OK
     return _run(loaded, args)
+
+
+def _check(loaded: Loaded, args: argparse.Namespace) -> int:
+    from kiosk.theme import palette_for, worst_contrast
+
+    ratio, pair = worst_contrast(palette_for(loaded.content.settings.theme))
+    print(f"{loaded.path}: theme's worst contrast is {ratio:.1f}:1 ({pair})")
+    if args.size:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QSize
+
+        from kiosk.app import make_app
+        from kiosk.fitcheck import fit_problems
+
+        app = make_app()
+        for size in args.size:
+            for problem in fit_problems(loaded, QSize(*size)):
+                print(problem, file=sys.stderr)
+        del app
+    return EXIT_OK
 
 
 def _render(loaded: Loaded, args: argparse.Namespace) -> int:
