@@ -29,9 +29,20 @@ def assert_covers_the_screen(kiosk) -> None:
     assert len(kiosk.shot().colors()) > 4, "the screen is blank"
 
 
+THREE_PANELS = """\
+settings: {title: Booth, transition: none}
+panels:
+  - {id: welcome, kind: text, title: Welcome, body: Ask us about the program.}
+  - {id: numbers, kind: text, title: In numbers, body: Three hundred thousand students a year.}
+  - {id: contact, kind: text, title: Contact, body: Find us at booth 12.}
+"""
+
+
 def test_presenter_mode_is_driven_by_the_keys_and_esc_quits(start_kiosk, tmp_path):
     play_log = tmp_path / "play.jsonl"
-    kiosk = start_kiosk("--presentation", "--panel", "pass", "--play-log", str(play_log))
+    content = tmp_path / "content.yaml"
+    content.write_text(THREE_PANELS, encoding="utf-8")
+    kiosk = start_kiosk(str(content), "--presentation", "--panel", "numbers", "--play-log", str(play_log))
     kiosk.wait_for_log(PAINTED)
     assert_covers_the_screen(kiosk)
     first = kiosk.stable_shot()
@@ -53,9 +64,9 @@ def test_presenter_mode_is_driven_by_the_keys_and_esc_quits(start_kiosk, tmp_pat
 
     kiosk.key("Escape")
     assert kiosk.exit_code(timeout=15) == 0, kiosk.log
-    # Right: pass -> updates; PgDn: its second page (the same showing). The black screen ends
-    # that showing, and the panel's return starts a new one.
-    assert [line["panel"] for line in play_log_lines(play_log)] == ["pass", "updates", "updates"]
+    # Right: numbers -> contact; PgDn: round to welcome. The black screen ends that showing,
+    # and the panel's return starts a new one.
+    assert [line["panel"] for line in play_log_lines(play_log)] == ["numbers", "contact", "welcome", "welcome"]
 
 
 def test_locked_kiosk_refuses_esc_rotates_logs_play_and_quits_on_the_held_chord(start_kiosk, tmp_path):
