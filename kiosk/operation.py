@@ -76,7 +76,10 @@ class Operation(QObject):
                  " (auto)" if options.presentation and options.auto else "", ", locked" if options.lock else "")
 
     def _log_play(self, panel_id: str, page: int) -> None:
-        self.play_log.panel_shown(panel_id, page, self.player.loaded.digest if self.player.loaded else "")
+        loaded, entries, index = self.player.loaded, self.player.entries, self.player.index
+        several = loaded is not None and len(loaded.content.settings.languages) > 1
+        lang = entries[index].lang if several and 0 <= index < len(entries) else None
+        self.play_log.panel_shown(panel_id, page, loaded.digest if loaded else "", lang)
 
     def _log_blank(self, blank: bool) -> None:
         """A blanked screen shows no panel: end the showing, and start a new one on return."""

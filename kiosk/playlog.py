@@ -66,7 +66,7 @@ class PlayLog(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self._clock, self._monotonic = clock, monotonic
-        self._current: tuple[str, str, datetime, float] | None = None  # panel, digest, start, t0
+        self._current: tuple[str, str, datetime, float, str | None] | None = None  # panel, digest, start, t0, lang
         self._failed = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         dropped = repair_torn_tail(self.path)
@@ -76,21 +76,23 @@ class PlayLog(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.close)
 
-    def panel_shown(self, panel_id: str, page: int, digest: str) -> None:
-        """A panel (or a further page of it) is on screen now."""
+    def panel_shown(self, panel_id: str, page: int, digest: str, lang: str | None = None) -> None:
+        """A panel (or a further page of it) is on screen now; ``lang`` when the content has several."""
         if self._current and self._current[0] == panel_id and page > 0:
             return  # later pages of one panel are one showing
         self.close()
-        self._current = (panel_id, digest, self._clock(), self._monotonic())
+        self._current = (panel_id, digest, self._clock(), self._monotonic(), lang)
 
     def close(self) -> None:
         """End the showing on screen now (a panel change, blanking, or quitting) and write its line."""
         if self._current is None:
             return
-        panel_id, digest, start, t0 = self._current
+        panel_id, digest, start, t0, lang = self._current
         self._current = None
-        record = {"start": start.isoformat(timespec="seconds"), "panel": panel_id,
-                  "seconds": round(self._monotonic() - t0, 1), "content": digest}
+        record: dict[str, object] = {"start": start.isoformat(timespec="seconds"), "panel": panel_id,
+                                     "seconds": round(self._monotonic() - t0, 1), "content": digest}
+        if lang:
+            record["lang"] = lang
         try:
             append_line(self.path, record)
         except OSError as exc:

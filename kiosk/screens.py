@@ -97,7 +97,7 @@ class ScreenKeeper(QObject):
         app = QGuiApplication.instance()
         app.screenAdded.connect(self.screen_added)
         app.screenRemoved.connect(self.screen_removed)
-        app.primaryScreenChanged.connect(self.screen_added)
+        app.primaryScreenChanged.connect(lambda *_: QTimer.singleShot(0, self, self.place))
 
     def screen_added(self, screen: QScreen) -> None:
         log.info("screen attached: %s", screen.name())

@@ -54,6 +54,15 @@ def test_one_line_per_panel_when_it_leaves_the_screen(tmp_path, fake_time):
     assert len(read(path)) == 2
 
 
+def test_the_language_is_recorded_when_given(tmp_path, fake_time):
+    path = tmp_path / "play.jsonl"
+    log = make_log(path, fake_time)
+    log.panel_shown("impact", 0, "abc", "en")
+    log.panel_shown("impact", 0, "abc", "es")  # the same panel in the next language: a new showing
+    log.close()
+    assert [(r["panel"], r["lang"]) for r in read(path)] == [("impact", "en"), ("impact", "es")]
+
+
 def test_the_same_panel_shown_again_is_a_new_line(tmp_path, fake_time):
     path = tmp_path / "play.jsonl"
     log = make_log(path, fake_time)

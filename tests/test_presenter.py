@@ -183,3 +183,21 @@ def test_the_number_steps_aside_for_the_content_problem_marker(qtbot, booth, wri
     assert number.isVisible() and number.text() == "1 / 5"
     marker.clear()
     qtbot.waitUntil(lambda: number.geometry().right() > marker.x())
+
+
+def test_play_log_names_the_language_of_a_bilingual_rotation(qtbot, kiosk_app, tmp_path):
+    import json
+
+    from kiosk.content import load_content
+    from tests.conftest import ROOT
+
+    bilingual = load_content(ROOT / "examples" / "bilingual.yaml")
+    path = tmp_path / "play.jsonl"
+    window = make_kiosk(qtbot, bilingual, RunOptions(presentation=True, play_log=path))
+    expected = [(e.id, e.lang) for e in window.player.entries]
+    with qtbot.waitSignal(window.player.shown, timeout=3000):
+        press(qtbot, window, Key.Key_End)
+    window.operation.stop()
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [(line["panel"], line["lang"]) for line in lines] == [expected[0], expected[-1]]
+    assert expected[0][1] != expected[-1][1]  # the rotation ends in the other language
