@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 Key = Qt.Key
 QUIT_HOLD_MS = 2000
 REFOCUS_MS = 500  # after losing focus, try again this soon (not in a tight loop)
+REFOCUS_TRIES = 4
 CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 QUIT_KEYS = (Key.Key_Escape, Key.Key_Q)
 
@@ -28,6 +29,7 @@ class KioskLock(QObject):
         self.window = window
         self.refused = 0
         self.unlocking = False
+        self._tries = 0
         self._q_down = False
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
@@ -55,6 +57,7 @@ class KioskLock(QObject):
             kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen())
         if left_front:
             self._hold.stop()  # the keys' release would go to another window; start the hold again
+            self._tries = REFOCUS_TRIES
             self._refocus.start()
         return False
 
@@ -101,3 +104,8 @@ class KioskLock(QObject):
             self.window.showFullScreen()
         self.window.raise_()
         self.window.activateWindow()
+        # Without a window manager X ignores a focus request stamped before the last focus
+        # change; the request itself refreshes Qt's X timestamp, so a second one gets through.
+        self._tries -= 1
+        if self._tries > 0 and not self.window.isActiveWindow():
+            self._refocus.start()

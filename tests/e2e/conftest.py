@@ -8,7 +8,7 @@ import pytest
 
 from tests.e2e.xdisplay import Kiosk, start_xvfb
 
-TOOLS = ("Xvfb", "xdotool", "import")
+TOOLS = ("Xvfb", "xdotool", "xwininfo", "import")
 
 
 def pytest_collection_modifyitems(items):
@@ -21,7 +21,8 @@ def pytest_collection_modifyitems(items):
 def display():
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
-        pytest.fail(f"missing {', '.join(missing)}: run `make sysdeps` (apt-get install xvfb xdotool imagemagick)")
+        pytest.fail(f"missing {', '.join(missing)}: run `make sysdeps` "
+                    "(apt-get install xvfb xdotool x11-utils imagemagick)")
     server, name = start_xvfb()
     yield name
     server.terminate()

@@ -90,6 +90,10 @@ def test_locked_kiosk_refuses_esc_rotates_logs_play_and_quits_on_the_held_chord(
     assert kiosk.process.poll() is None, "Esc quit a locked kiosk"
     assert_covers_the_screen(kiosk)
 
+    kiosk_window = kiosk.focused_window()
+    kiosk.focus_root()
+    kiosk.wait_until(lambda: kiosk.focused_window() == kiosk_window, 10, "the kiosk to take the focus back")
+
     kiosk.key("ctrl+shift+q", action="keydown")
     try:
         assert kiosk.exit_code(timeout=15) == 0, kiosk.log

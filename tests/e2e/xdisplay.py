@@ -127,6 +127,15 @@ class Kiosk:
         assert len(data) == WIDTH * HEIGHT * 3, f"unexpected screenshot of {len(data)} bytes"
         return Shot(WIDTH, HEIGHT, data)
 
+    def focused_window(self) -> int:
+        return int(self.x("xdotool", "getwindowfocus").strip())
+
+    def focus_root(self) -> None:
+        """Move the keyboard focus off the kiosk, as another program popping up would."""
+        root = next(word for line in self.x("xwininfo", "-root").splitlines() if "Window id:" in line
+                    for word in line.split() if word.startswith("0x"))
+        self.x("xdotool", "windowfocus", root)
+
     def window_geometry(self) -> dict[str, int]:
         ids = self.x("xdotool", "search", "--onlyvisible", "--name", "^kiosk$").split()
         lines = self.x("xdotool", "getwindowgeometry", "--shell", ids[-1]).split()
