@@ -10,7 +10,9 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+
+from kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
 Key = Qt.Key
@@ -24,7 +26,7 @@ QUIT_KEYS = (Key.Key_Escape, Key.Key_Q)
 class KioskLock(QObject):
     """An event filter on the kiosk window that refuses quitting and keeps the window in front."""
 
-    def __init__(self, window: QWidget, hold_ms: int = QUIT_HOLD_MS) -> None:
+    def __init__(self, window: KioskWindow, hold_ms: int = QUIT_HOLD_MS) -> None:
         super().__init__(window)
         self.window = window
         self.refused = 0
@@ -54,7 +56,7 @@ class KioskLock(QObject):
             event.ignore()
             return True
         left_front = kind in (QEvent.Type.WindowDeactivate, QEvent.Type.Hide) or (
-            kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen())
+            kind in (QEvent.Type.WindowStateChange, QEvent.Type.Resize) and not self._covers_screen())
         if left_front:
             self._hold.stop()  # the keys' release would go to another window; start the hold again
             self._tries = REFOCUS_TRIES
@@ -96,12 +98,16 @@ class KioskLock(QObject):
         self.unlocking = True
         QApplication.quit()
 
+    def _covers_screen(self) -> bool:
+        screen = self.window.screen()
+        return self.window.isFullScreen() and (screen is None or self.window.geometry() == screen.geometry())
+
     def _take_front(self) -> None:
         """Back to full screen, on top and focused, as far as the window manager allows."""
         if self.unlocking or getattr(self.window, "windowed", False):
             return  # a windowed preview may be moved and covered; it is not the lobby screen
-        if not self.window.isFullScreen():
-            self.window.showFullScreen()
+        if not self._covers_screen():
+            self.window.present()  # full screen again, over the whole of its screen
         self.window.raise_()
         self.window.activateWindow()
         # Without a window manager X ignores a focus request stamped before the last focus

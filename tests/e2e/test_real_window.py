@@ -93,6 +93,9 @@ def test_locked_kiosk_refuses_esc_rotates_logs_play_and_quits_on_the_held_chord(
     kiosk_window = kiosk.focused_window()
     kiosk.focus_root()
     kiosk.wait_until(lambda: kiosk.focused_window() == kiosk_window, 10, "the kiosk to take the focus back")
+    kiosk.x("xdotool", "windowsize", str(kiosk_window), "640", "360")  # shrunk by another program
+    kiosk.wait_until(lambda: kiosk.window_geometry()["WIDTH"] == WIDTH, 10, "the kiosk to cover the screen again")
+    assert_covers_the_screen(kiosk)
 
     kiosk.key("ctrl+shift+q", action="keydown")
     try:
