@@ -104,7 +104,7 @@ class KioskLock(QObject):
 
     def _take_front(self) -> None:
         """Back to full screen, on top and focused, as far as the window manager allows."""
-        if self.unlocking or getattr(self.window, "windowed", False):
+        if self.unlocking or self.window.windowed:
             return  # a windowed preview may be moved and covered; it is not the lobby screen
         if not self._covers_screen():
             self.window.present()  # full screen again, over the whole of its screen
