@@ -75,14 +75,15 @@ class Player(QWidget):
         if self.loaded is None or self.slide is None or not self.entries:
             self.set_content(loaded)
             return
-        old_ids, old_panel = [e.id for e in self.entries], self.entries[self.index].panel
+        # A panel plays once per language, so an entry is known by its id and language.
+        old_ids, old_panel = [(e.id, e.lang) for e in self.entries], self.entries[self.index].panel
         old_settings = self.loaded.content.settings
         self.loaded = loaded
         self.entries = playlist_at(loaded.content, self.clock())
-        ids = [entry.id for entry in self.entries]
+        ids = [(entry.id, entry.lang) for entry in self.entries]
         keep = next((i for i in old_ids[self.index:] + old_ids[:self.index] if i in ids), None)
         self.index = ids.index(keep) if keep is not None else 0
-        still = keep is not None and keep == self.current_id
+        still = keep is not None and keep == (self.current_id, getattr(self.slide, "lang", None))
         unchanged = still and self.entries[self.index].panel == old_panel \
             and loaded.content.settings == old_settings and not refresh
         if unchanged and ids == old_ids:
@@ -160,11 +161,14 @@ class Player(QWidget):
         self._timer.stop()
         outgoing = self.slide.grab() if self.slide and animate else None
         if entry is not None and self.slide is not None and self.slide.panel_id == entry.id \
-                and self.slide.body.panel == entry.panel and self._built_for == self.size() and animate:
+                and self.slide.body.panel == entry.panel and self.slide.lang == entry.lang \
+                and self._built_for == self.size() and animate:
             self.slide.body.set_page(self.page)
         else:
             self._replace_slide(entry)
         kind = self.loaded.content.settings.transition if self.loaded else "none"
+        if self.loaded and self.loaded.content.settings.reduce_motion:
+            kind = "none"  # accessibility: an instant change instead of a crossfade
         if outgoing is None or kind == "none":
             self._arrive()
             return
@@ -172,7 +176,10 @@ class Player(QWidget):
         self._transition.run(outgoing, self.slide.grab(), kind, direction)
 
     def _replace_slide(self, entry: Entry | None) -> None:
-        style = style_for(self.loaded.content.settings, self.size(), self.loaded.folder)
+        # entry.panel is already in entry.lang (see playlist_at); the style brings the
+        # header, footer and number formats in the same language.
+        lang = entry.lang if entry is not None else None
+        style = style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang)
         if entry is None:  # nothing scheduled: the title and a clock, never a black screen
             slide = FallbackSlide(style, clock=self.clock, parent=self)
         else:

@@ -10,17 +10,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.content.localize import localized
 from kiosk.content.model import Content, PanelBase, UpdatesPanel
 from kiosk.content.schedule import changes, end_of, item_current, showing
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One panel in the rotation, with how long it stays on screen."""
+    """One panel in the rotation, in one language, with how long it stays on screen.
+
+    ``panel`` is already resolved to plain text in ``lang``.
+    """
 
     panel: PanelBase
     seconds: float
     fallback: bool = False  # shown because nothing else is scheduled
+    lang: str = "en"  # the panel's text is already in this language
 
     @property
     def id(self) -> str:
@@ -39,18 +44,28 @@ class Segment:
 def playlist_at(content: Content, when: datetime) -> list[Entry]:
     """The panels that play at ``when``, in file order; expired update items are left out.
 
-    When no panel is scheduled, ``settings.fallback`` plays whatever its own schedule
-    says; an empty list means the player shows the title and a clock.
+    The rotation plays once per language of ``settings.languages`` in turn, each entry's
+    panel already in its language. When no panel is scheduled, ``settings.fallback``
+    plays whatever its own schedule says; an empty list means the player shows the
+    title and a clock.
     """
+    entries: list[Entry] = []
+    for lang in content.settings.languages:
+        entries += _entries_in(localized(content, lang), when, lang)
+    return entries
+
+
+def _entries_in(content: Content, when: datetime, lang: str) -> list[Entry]:
     entries = [entry for panel in content.panels
-               if panel.enabled and showing(panel.show, when) and (entry := _entry(content, panel, when))]
+               if panel.enabled and showing(panel.show, when) and (entry := _entry(content, panel, when, lang=lang))]
     fallback = _fallback_panel(content)
-    if not entries and fallback is not None and (entry := _entry(content, fallback, when, fallback=True)):
+    if not entries and fallback is not None and (entry := _entry(content, fallback, when, True, lang)):
         entries.append(entry)
     return entries
 
 
-def _entry(content: Content, panel: PanelBase, when: datetime, fallback: bool = False) -> Entry | None:
+def _entry(content: Content, panel: PanelBase, when: datetime, fallback: bool = False,
+           lang: str = "en") -> Entry | None:
     """``panel`` as it plays at ``when``, or None when nothing of it is left to show."""
     if isinstance(panel, UpdatesPanel):
         items = [item for item in panel.items if item_current(item, when)]
@@ -58,7 +73,7 @@ def _entry(content: Content, panel: PanelBase, when: datetime, fallback: bool = 
             return None
         if len(items) < len(panel.items):
             panel = panel.model_copy(update={"items": items})
-    return Entry(panel, content.duration_of(panel), fallback)
+    return Entry(panel, content.duration_of(panel), fallback, lang)
 
 
 def _fallback_panel(content: Content) -> PanelBase | None:

@@ -52,9 +52,12 @@ def _span(segment: Segment) -> str:
 def _playing(content: Content, entries: list[Entry]) -> str:
     if not entries:
         return "nothing scheduled: the title and a clock"
+    languages = content.settings.languages
+    rounds = f" (in {', '.join(languages)} in turn)" if len(languages) > 1 else ""
+    entries = [entry for entry in entries if entry.lang == entries[0].lang]  # each round is the same
     if entries[0].fallback:
-        return f"nothing scheduled: the fallback panel {_named(content, entries[0])}"
-    return ", ".join(_named(content, entry) for entry in entries)
+        return f"nothing scheduled: the fallback panel {_named(content, entries[0])}{rounds}"
+    return ", ".join(_named(content, entry) for entry in entries) + rounds
 
 
 def _named(content: Content, entry: Entry) -> str:

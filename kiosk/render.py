@@ -18,15 +18,18 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
     """Write ``NN-ID.png`` per panel (``NN-ID-pK.png`` per page) and return the paths.
 
     When nothing is scheduled at ``when``, the one image is ``00-fallback.png``: the title and a clock.
+    With several languages the rotation repeats per language: ``NN-ID-LANG[-pK].png``.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     when = when or datetime.now()
     entries = playlist_at(loaded.content, when)
-    style = style_for(loaded.content.settings, size, loaded.folder)
     if not entries:
+        style = style_for(loaded.content.settings, size, loaded.folder)
         return [_render_fallback(style, when, out_dir / "00-fallback.png")]
+    several = len(loaded.content.settings.languages) > 1
     written: list[Path] = []
     for number, entry in enumerate(entries, start=1):
+        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang)
         slide = Slide(entry.panel, style, (number - 1, len(entries)))
         slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         slide.show()
@@ -34,7 +37,7 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
         pages = slide.body.page_count()
         for page in range(pages):
             slide.body.set_page(page)
-            suffix = f"-p{page + 1}" if pages > 1 else ""
+            suffix = (f"-{entry.lang}" if several else "") + (f"-p{page + 1}" if pages > 1 else "")
             path = out_dir / f"{number:02d}-{entry.id}{suffix}.png"
             slide.grab().save(str(path))
             written.append(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import segno
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.iconfont import draw_icon
@@ -36,6 +36,32 @@ def text_height_for(label: QLabel, width: int) -> int:
     return QFontMetrics(label.font()).boundingRect(bounds, flags, label.text()).height()
 
 
+def line_starts(text: str, font: QFont, width: int) -> list[int]:
+    """Where each line of ``text`` starts when word-wrapped at ``width`` (as QLabel wraps it)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1, width))
+        starts.append(line.textStart())
+    layout.endLayout()
+    return starts
+
+
+def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """``text`` cut to ``lines`` wrapped lines, the last one ending in "…" when anything was cut."""
+    starts = line_starts(text, font, width)
+    if len(starts) <= lines:
+        return text
+    start = starts[max(1, lines) - 1]
+    rest = " ".join(text[start:].split())
+    last = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return text[:start] + last
+
+
 def icon_pixmap(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPixmap:
     """A qtawesome icon drawn at ``size`` device-independent pixels (kiosk.iconfont, same pixels)."""
     return draw_icon(name, color, size, ratio)
@@ -50,19 +76,19 @@ def icon_label(name: str, color: QColor, size: int) -> QLabel:
 
 
 def qr_image(url: str, module_px: int, dark: QColor, light: QColor) -> QImage:
-    """The URL as a QR code (error correction M, with its quiet zone), crisp at any size."""
+    """The URL as a QR code (error correction M, with its quiet zone), crisp at any size.
+
+    Built as one byte per module and scaled up without smoothing: whole-pixel modules, and
+    no Python call per module (PySide 6.12 leaks a reference per fillRect call).
+    """
     code = segno.make(url, error="m", boost_error=False)
-    rows = list(code.matrix_iter(scale=1, border=QR_QUIET_ZONE))
-    side = len(rows) * module_px
-    image = QImage(side, side, QImage.Format.Format_RGB32)
-    image.fill(light)
-    painter = QPainter(image)
-    for y, row in enumerate(rows):
-        for x, dark_module in enumerate(row):
-            if dark_module:
-                painter.fillRect(x * module_px, y * module_px, module_px, module_px, dark)
-    painter.end()
-    return image
+    rows = [bytes(0 if dark_module else 1 for dark_module in row)
+            for row in code.matrix_iter(scale=1, border=QR_QUIET_ZONE)]
+    side = len(rows)
+    small = QImage(b"".join(rows), side, side, side, QImage.Format.Format_Indexed8)
+    small.setColorTable([dark.rgb(), light.rgb()])
+    return small.scaled(side * module_px, side * module_px, Qt.AspectRatioMode.IgnoreAspectRatio,
+                        Qt.TransformationMode.FastTransformation).convertToFormat(QImage.Format.Format_RGB32)
 
 
 def qr_modules(url: str) -> int:

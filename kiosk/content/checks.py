@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.content import model
+from kiosk.content.localize import translation_warnings
 from kiosk.content.schedule import schedule_errors, schedule_warnings
 
 Warning = tuple[tuple[str | int, ...], str]
@@ -32,10 +33,12 @@ def contrast_ratio(a: str, b: str) -> float:
 def content_warnings(content: model.Content, folder: Path, now: datetime | None = None) -> list[Warning]:
     """Valid but suspicious content; schedules are judged against ``now`` (default: the clock)."""
     return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder),
-            *schedule_warnings(content, now or datetime.now())]
+            *schedule_warnings(content, now or datetime.now()), *translation_warnings(content)]
 
 
 def _theme_warnings(theme: model.Theme) -> Iterator[Warning]:
+    if theme.preset == "high-contrast":
+        return  # the preset's own palette replaces these colours
     for name in ("text", "accent"):
         ratio = contrast_ratio(getattr(theme, name), theme.background)
         if ratio < AA_CONTRAST:
@@ -60,9 +63,27 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
     for index, panel in enumerate(content.panels):
         if isinstance(panel, model.CountersPanel):
             yield from _total_warning(index, panel)
-        if isinstance(panel, model.SpotlightPanel) and panel.photo and not (folder / panel.photo).is_file():
-            yield (("panels", index, "photo"),
-                   f"image {panel.photo!r} not found; showing the initials instead")
+        if isinstance(panel, model.SpotlightPanel) and panel.photo:
+            yield from _image_warning(("panels", index, "photo"), folder / panel.photo,
+                                      "showing the initials instead")
+        for number, image in enumerate(getattr(panel, "images", [])):
+            yield from _image_warning(("panels", index, "images", number), folder / image,
+                                      "the panel shows without it")
+
+
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def _image_warning(loc: tuple[str | int, ...], path: Path, instead: str) -> Iterator[Warning]:
+    """A missing image, or one that is not PNG, JPEG or SVG, by its first bytes."""
+    if not path.is_file():
+        yield loc, f"image {path.name!r} not found; {instead}"
+        return
+    with path.open("rb") as file:
+        head = file.read(512)
+    is_svg = path.suffix.lower() in (".svg", ".svgz") or b"<svg" in head
+    if not (head.startswith(IMAGE_SIGNATURES) or is_svg):
+        yield loc, f"{path.name!r} is not a PNG, JPEG or SVG image; {instead}"
 
 
 def _total_warning(index: int, panel: model.CountersPanel) -> Iterator[Warning]:

@@ -143,3 +143,9 @@ def _known_keys() -> tuple[str, ...]:
         if isinstance(cls, type) and issubclass(cls, BaseModel):
             names.update(info.alias or name for name, info in cls.model_fields.items())
     return tuple(sorted(names))
+
+
+def locate(loaded: Loaded, items: list[tuple[tuple[str | int, ...], str]]) -> list[Problem]:
+    """Warnings about ``loaded`` found after loading (e.g. by measuring the layout), with positions."""
+    source = parse_yaml(str(loaded.path), read_bytes(loaded.path))
+    return [_located(source, loc, message) for loc, message in items]
