@@ -185,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     started = time.monotonic()
     figures, details, notes, broken = run(plan, args.only)
+    if args.quick:
+        notes["QUICK"] = "one short run of each, to check that the suite works: not figures to quote"
     results = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                "mode": "quick" if args.quick else "full", "note": args.note, "machine": machine(),
                "load_average_before": [round(x, 2) for x in load_before],
