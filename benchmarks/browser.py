@@ -15,10 +15,11 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from benchmarks.kioskproc import ROOT, KioskProcess
+from benchmarks.kioskproc import KioskProcess
 from benchmarks.usage import cpu_share, memory_mb
 from benchmarks.webpage import write_page
 from benchmarks.xvfb import xvfb
@@ -33,8 +34,6 @@ def chromium_binary() -> str | None:
 
 
 def _measure(pid: int, xserver_pid: int, window_s: float) -> dict:
-    import threading
-
     shares: dict[str, float] = {}
     x_thread = threading.Thread(target=lambda: shares.update(x=cpu_share(xserver_pid, window_s, False)))
     x_thread.start()
@@ -91,6 +90,3 @@ def side_by_side(content: Path, warmup_s: float, window_s: float) -> dict:
     return {"chromium": chromium, "kiosk": kiosk,
             "pss_ratio_pct": 100 * kiosk["pss_mb"] / chromium["pss_mb"],
             "cpu_ratio_pct": 100 * kiosk["cpu_pct"] / chromium["cpu_pct"] if chromium["cpu_pct"] else float("nan")}
-
-
-DEFAULT_CONTENT = ROOT / "content.yaml"
