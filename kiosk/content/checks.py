@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kiosk.content import model
+from kiosk.content.images import ImageRefusedError, read_image
 
 Warning = tuple[tuple[str | int, ...], str]
 
@@ -56,9 +57,15 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
     for index, panel in enumerate(content.panels):
         if isinstance(panel, model.CountersPanel):
             yield from _total_warning(index, panel)
-        if isinstance(panel, model.SpotlightPanel) and panel.photo and not (folder / panel.photo).is_file():
-            yield (("panels", index, "photo"),
-                   f"image {panel.photo!r} not found; showing the initials instead")
+        if isinstance(panel, model.SpotlightPanel) and panel.photo:
+            yield from _image_warning(("panels", index, "photo"), folder, panel.photo)
+
+
+def _image_warning(loc: tuple[str | int, ...], folder: Path, name: str) -> Iterator[Warning]:
+    try:
+        read_image(folder, name)
+    except ImageRefusedError as refused:
+        yield loc, f"{refused}; showing the initials instead"
 
 
 def _total_warning(index: int, panel: model.CountersPanel) -> Iterator[Warning]:

@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import theme
+from kiosk.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, read_image
 from kiosk.content.model import SpotlightPanel
 from kiosk.panels import register
 from kiosk.panels.base import PanelWidget, link_block, link_width
 
 log = logging.getLogger(__name__)
 Weight = QFont.Weight
-MAX_PHOTO_PIXELS = 40_000_000  # larger images are refused rather than decoded
 
 
 def initials(name: str) -> str:
@@ -27,12 +27,24 @@ def initials(name: str) -> str:
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
 
 
-def load_photo(path: Path, side: int) -> QImage | None:
-    """Decode an image scaled from the source to ``side`` pixels (aspect-fill), or None."""
-    reader = QImageReader(str(path))
+def load_photo(folder: Path, name: str, side: int) -> QImage | None:
+    """Decode image ``name`` scaled to ``side`` pixels (aspect-fill), or None if refused.
+
+    The bytes come from read_image (inside the content folder, never a FIFO, size
+    capped), so Qt only ever decodes memory; Qt re-checks the pixel count for formats
+    whose header the content core does not read.
+    """
+    try:
+        data = read_image(folder, name)
+    except ImageRefusedError as refused:
+        log.warning("photo: %s; showing the initials", refused)
+        return None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
     size = reader.size()
-    if not size.isValid() or size.width() * size.height() > MAX_PHOTO_PIXELS:
-        log.warning("photo %s: cannot read it, or it is over %d pixels", path, MAX_PHOTO_PIXELS)
+    if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
+        log.warning("photo %r: cannot decode it, or it is over %d pixels", name, MAX_IMAGE_PIXELS)
         return None
     reader.setScaledSize(size.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatioByExpanding))
     image = reader.read()
@@ -81,7 +93,7 @@ class SpotlightWidget(PanelWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(s.px(theme.GAP) * 2)  # the same spacing reserved below
         side = s.px(theme.AVATAR * s.scale)
-        photo = load_photo(s.folder / p.photo, side) if p.photo else None
+        photo = load_photo(s.folder, p.photo, side) if p.photo else None
         aside = QVBoxLayout()
         aside.setSpacing(s.px(theme.GAP))
         aside.addWidget(Avatar(side, photo, initials(p.name), s), 0, Qt.AlignmentFlag.AlignHCenter)
