@@ -112,6 +112,8 @@ def _message(error: dict) -> str:
         return msg.removeprefix("Value error, ")
     if kind == "finite_number":
         return "must be a finite number (not NaN or infinity)"
+    if kind == "int_parsing_size":
+        return "this number is far too large"
     if kind in _BOUNDS:
         return _bound_message(error)
     return msg[0].lower() + msg[1:] if msg else kind

@@ -161,6 +161,17 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[id(node)]
 
 
+def _too_big(node: yaml.Node, sizes: dict[int, int]) -> yaml.Node:
+    """The innermost node, first in the file, that alone expands past the limit."""
+    while True:
+        children = node.value if isinstance(node, yaml.SequenceNode) else \
+            [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else []
+        over = [child for child in children if sizes.get(id(child), 0) > MAX_VALUES]
+        if not over:
+            return node
+        node = over[0]
+
+
 def _duplicate_keys(path: str, node: yaml.Node, seen: set[int]) -> list[Problem]:
     if id(node) in seen:
         return []
@@ -191,9 +202,10 @@ def parse_yaml(path: str, raw: bytes) -> YamlSource:
     try:
         _check_shape(path, text)
         root = yaml.compose(text, Loader=_Loader)
-        if root is not None and _expanded_size(root, {}) > MAX_VALUES:
-            raise _fail(path, f"aliases expand to more than {MAX_VALUES:,} values; the limit "
-                              "guards against alias bombs", *_mark(root))
+        sizes: dict[int, int] = {}
+        if root is not None and _expanded_size(root, sizes) > MAX_VALUES:
+            raise _fail(path, f"aliases (*name) here expand to more than {MAX_VALUES:,} values; "
+                              "the limit guards against alias bombs", *_mark(_too_big(root, sizes)))
         if root is not None:
             duplicates = _duplicate_keys(path, root, set())
             if duplicates:
