@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from types import TracebackType
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
@@ -33,11 +34,20 @@ def time_scale() -> float:
         return 1.0
 
 
+def log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook for the running kiosk: log the error and keep playing, never a dialog."""
+    if issubclass(kind, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    log.critical("unexpected error; the kiosk keeps running", exc_info=(kind, value, tb))
+
+
 def run_kiosk(loaded: Loaded, args: argparse.Namespace) -> int:
     from kiosk.player import Player
     from kiosk.window import KioskWindow
 
     app = make_app()
+    sys.excepthook = log_uncaught
     screens = QGuiApplication.screens()
     screen = screens[args.screen] if args.screen is not None and 0 <= args.screen < len(screens) else None
     player = Player(time_scale=time_scale())

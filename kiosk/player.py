@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Loaded
+from kiosk.guard import first_working_slide, start_panel
 from kiosk.playlist import Entry, playlist_at
 from kiosk.slide import Slide
 from kiosk.style import style_for
@@ -105,7 +106,7 @@ class Player(QWidget):
                 and animate:
             self.slide.body.set_page(self.page)
         else:
-            self._replace_slide(entry)
+            self._replace_slide(direction)
         kind = self.loaded.content.settings.transition if self.loaded else "none"
         if outgoing is None or kind == "none":
             self._arrive()
@@ -113,10 +114,11 @@ class Player(QWidget):
         self._pending = self._generation
         self._transition.run(outgoing, self.slide.grab(), kind, direction)
 
-    def _replace_slide(self, entry: Entry) -> None:
+    def _replace_slide(self, direction: int = 1) -> None:
         style = style_for(self.loaded.content.settings, self.size(), self.loaded.folder)
-        slide = Slide(entry.panel, style, (self.index, len(self.entries)), self)
-        slide.body.set_page(self.page)
+        # A panel that fails to build or paint is skipped (kiosk/guard.py), so entry may change.
+        self.index, self.page, slide = first_working_slide(self.entries, self.index, direction, style, self,
+                                                           self.page)
         slide.move(0, 0)
         slide.show()
         if self.slide is not None:
@@ -131,7 +133,7 @@ class Player(QWidget):
 
     def _arrive(self) -> None:
         if self.page == 0:
-            self.slide.body.start()
+            start_panel(self.slide)
         self._log_first_paint()
         self.shown.emit(self.slide.panel_id, self.page)
         self._schedule()

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 
 from kiosk.content import Loaded
+from kiosk.guard import build_slide
 from kiosk.playlist import playlist_at
-from kiosk.slide import Slide
 from kiosk.style import style_for
 
 
@@ -20,7 +20,9 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
     style = style_for(loaded.content.settings, size, loaded.folder)
     written: list[Path] = []
     for number, entry in enumerate(entries, start=1):
-        slide = Slide(entry.panel, style, (number - 1, len(entries)))
+        slide = build_slide(entry, style, (number - 1, len(entries)))
+        if slide is None:
+            continue  # logged with its id; the other panels still render
         slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         slide.show()
         slide.body.finish()

@@ -20,7 +20,7 @@ def register(kind: str):
 
 def widget_class(kind: str) -> type[PanelWidget]:
     """The widget class for a kind, importing every panel module on first use."""
-    if not _REGISTRY:
+    if kind not in _REGISTRY:  # not "if empty": importing one panel module must not hide the others
         for module in pkgutil.iter_modules(__path__):
             if module.name != "base":
                 importlib.import_module(f"{__name__}.{module.name}")

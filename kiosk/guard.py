@@ -1,0 +1,129 @@
+"""Panel fault isolation: one broken panel is skipped, never a frozen or black screen.
+
+A panel that raises while it is built or painted is logged with its id and skipped;
+the rotation carries on with the others. When no panel can be shown at all, the
+calm fallback screen (title and clock) takes their place.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.fallback import FallbackSlide
+from kiosk.playlist import Entry
+from kiosk.slide import Slide
+from kiosk.style import Style
+
+log = logging.getLogger(__name__)
+
+
+class FallbackScreen(FallbackSlide):
+    """The fallback slide, driven by the player like a one-page panel without animation."""
+
+    @property
+    def body(self) -> FallbackScreen:
+        return self
+
+    def page_count(self) -> int:
+        return 1
+
+    def set_page(self, page: int) -> None:
+        """One page only."""
+
+    def start(self) -> None:
+        """Nothing animates."""
+
+    def finish(self) -> None:
+        """Nothing animates."""
+
+
+def build_slide(entry: Entry, style: Style, position: tuple[int, int], parent: QWidget | None = None,
+                page: int = 0) -> Slide | None:
+    """Build ``entry``'s slide and paint it once, off screen; None (logged) if either raises.
+
+    The test paint is what catches a panel whose paintEvent raises: on screen that would
+    leave a half-drawn frame, here it only costs the panel its turn.
+    """
+    failures: list[str] = []
+    try:
+        slide = Slide(entry.panel, style, position)
+        _catch_paint_errors(slide, entry.id, failures)
+        slide.body.set_page(page)
+        slide.grab()
+    except Exception as exc:
+        _report(entry.id, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+        return None
+    if failures:
+        return None  # reported by the paint guard
+    slide.setParent(parent)
+    return slide
+
+
+def _catch_paint_errors(root: QWidget, panel_id: str, failures: list[str]) -> None:
+    """Wrap every Python paintEvent in the slide so an exception never reaches Qt.
+
+    PySide6 crashes (a segfault on a later render) when an exception leaves one
+    paintEvent while Qt goes on painting the siblings, so it is caught right here.
+    """
+    for widget in (root, *root.findChildren(QWidget)):
+        if inspect.isfunction(getattr(type(widget), "paintEvent", None)):
+            widget.paintEvent = _guarded(widget.paintEvent, panel_id, failures)
+
+
+def _guarded(paint: Callable[[object], None], panel_id: str, failures: list[str]) -> Callable[[object], None]:
+    def paint_event(event: object) -> None:
+        try:
+            paint(event)
+        except Exception as exc:
+            failures.append(str(exc))
+            _report(panel_id, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    return paint_event
+
+
+_reported: set[str] = set()
+
+
+def _report(panel_id: str, trace: str) -> None:
+    """The full traceback once per panel id, then one line per failure: logs stay readable for months.
+
+    The traceback goes to the log as text: a log record holding the exception would keep
+    the half-built widgets alive through its frames.
+    """
+    if panel_id in _reported:
+        log.error("panel %r failed again (%s); skipping it", panel_id, trace.strip().splitlines()[-1])
+        return
+    _reported.add(panel_id)
+    log.error("panel %r failed to build or paint; skipping it and showing the next\n%s", panel_id, trace)
+
+
+def first_working_slide(entries: list[Entry], start: int, direction: int, style: Style, parent: QWidget,
+                        page: int = 0) -> tuple[int, int, QWidget]:
+    """(index, page, slide): ``entries[start]`` or the next one (in ``direction``) that works.
+
+    If none works, the fallback screen at ``start``.
+    """
+    count = len(entries)
+    for step in range(count):
+        index = (start + step * direction) % count
+        slide = build_slide(entries[index], style, (index, count), parent, page if step == 0 else 0)
+        if slide is not None:
+            return index, page if step == 0 else 0, slide
+    log.error("no panel could be shown; showing the fallback screen")
+    return start, 0, FallbackScreen(style, parent=parent)
+
+
+def start_panel(slide: QWidget) -> None:
+    """Begin the panel's entry animation; if that raises, it shows its end state instead."""
+    try:
+        slide.body.start()
+    except Exception:
+        log.exception("panel %r failed to start its animation; showing it without one", slide.panel_id)
+        try:
+            slide.body.finish()
+        except Exception:
+            log.exception("panel %r failed to finish its animation too", slide.panel_id)
