@@ -7,6 +7,7 @@ calm fallback screen (title and clock) takes their place.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import logging
 import traceback
@@ -49,40 +50,55 @@ def build_slide(entry: Entry, style: Style, position: tuple[int, int], parent: Q
     The test paint is what catches a panel whose paintEvent raises: on screen that would
     leave a half-drawn frame, here it only costs the panel its turn.
     """
-    failures: list[str] = []
     try:
         slide = Slide(entry.panel, style, position)
-        _catch_paint_errors(slide, entry.id, failures)
+        _catch_paint_errors(slide)
         slide.body.set_page(page)
         slide.grab()
     except Exception as exc:
         _report(entry.id, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
         return None
-    if failures:
+    if getattr(slide, "paint_failed", False):
+        slide.deleteLater()
         return None  # reported by the paint guard
     slide.setParent(parent)
     return slide
 
 
-def _catch_paint_errors(root: QWidget, panel_id: str, failures: list[str]) -> None:
-    """Wrap every Python paintEvent in the slide so an exception never reaches Qt.
+def _catch_paint_errors(slide: Slide) -> None:
+    """Make every Python paintEvent in the slide catch its own exceptions.
 
     PySide6 crashes (a segfault on a later render) when an exception leaves one
-    paintEvent while Qt goes on painting the siblings, so it is caught right here.
+    paintEvent while Qt goes on painting the siblings, so it is caught right there.
+    The class is wrapped, once: a wrapper stored on each instance would keep every
+    slide's wrappers alive in a reference cycle, 30 KB a slide.
     """
-    for widget in (root, *root.findChildren(QWidget)):
-        if inspect.isfunction(getattr(type(widget), "paintEvent", None)):
-            widget.paintEvent = _guarded(widget.paintEvent, panel_id, failures)
+    for widget in (slide, *slide.findChildren(QWidget)):
+        cls = type(widget)
+        paint = getattr(cls, "paintEvent", None)
+        if inspect.isfunction(paint) and not getattr(paint, "guarded", False):
+            cls.paintEvent = _guarded(paint)
 
 
-def _guarded(paint: Callable[[object], None], panel_id: str, failures: list[str]) -> Callable[[object], None]:
-    def paint_event(event: object) -> None:
+def _guarded(paint: Callable[[QWidget, object], None]) -> Callable[[QWidget, object], None]:
+    @functools.wraps(paint)
+    def paint_event(widget: QWidget, event: object) -> None:
         try:
-            paint(event)
+            paint(widget, event)
         except Exception as exc:
-            failures.append(str(exc))
-            _report(panel_id, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+            slide = _slide_of(widget)
+            if slide is not None:
+                slide.paint_failed = True
+            trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+            _report(slide.panel_id if slide is not None else type(widget).__name__, trace)
+    paint_event.guarded = True
     return paint_event
+
+
+def _slide_of(widget: QWidget | None) -> Slide | None:
+    while widget is not None and not isinstance(widget, Slide):
+        widget = widget.parentWidget()
+    return widget
 
 
 _reported: set[str] = set()
