@@ -68,7 +68,9 @@ def test_run_rotates_without_network_or_writes(qtbot, kiosk_app, no_network, con
         def _count(self, panel_id: str, page: int) -> None:
             shown.append(panel_id)
             if len(shown) == ROTATIONS:
-                kiosk_app.quit()
+                # exit(), not quit(): quit() closes the window, and the last window closing
+                # leaves a posted Quit behind that would stop every later test's event loop.
+                kiosk_app.exit(0)
 
     monkeypatch.setattr(player_module, "Player", CountingPlayer)
     assert main(["run", str(content_folder / "content.yaml"), "--windowed", "--size", "640x360"]) == 0
