@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import qtawesome as qta
 import segno
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
@@ -51,8 +53,7 @@ def icon_label(name: str, color: QColor, size: int) -> QLabel:
 
 def qr_image(url: str, module_px: int, dark: QColor, light: QColor) -> QImage:
     """The URL as a QR code (error correction M, with its quiet zone), crisp at any size."""
-    code = segno.make(url, error="m", boost_error=False)
-    rows = list(code.matrix_iter(scale=1, border=QR_QUIET_ZONE))
+    rows = qr_rows(url)
     side = len(rows) * module_px
     image = QImage(side, side, QImage.Format.Format_RGB32)
     image.fill(light)
@@ -65,9 +66,16 @@ def qr_image(url: str, module_px: int, dark: QColor, light: QColor) -> QImage:
     return image
 
 
+@lru_cache(maxsize=256)
+def qr_rows(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's modules, quiet zone included. Cached: encoding is most of a slide's build time."""
+    code = segno.make(url, error="m", boost_error=False)
+    return tuple(tuple(bool(module) for module in row) for row in code.matrix_iter(scale=1, border=QR_QUIET_ZONE))
+
+
 def qr_modules(url: str) -> int:
     """How many modules wide the code for ``url`` is, quiet zone included."""
-    return segno.make(url, error="m", boost_error=False).symbol_size(scale=1, border=QR_QUIET_ZONE)[0]
+    return len(qr_rows(url))
 
 
 class QrCode(QWidget):
