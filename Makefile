@@ -26,7 +26,11 @@ test: $(STAMP) sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 render: $(STAMP)
+	rm -f docs/*.png docs/portrait/*.png docs/es/*.png
 	$(PY) main.py render content.yaml --out docs --size 1920x1080
+	$(PY) main.py render content.yaml --out docs/portrait --size 1080x1920
+	$(PY) main.py render examples/bilingual.yaml --out docs/es --size 1920x1080
+	rm -f docs/es/*-en*.png
 
 schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json

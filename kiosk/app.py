@@ -42,7 +42,9 @@ def log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackT
     log.critical("unexpected error; the kiosk keeps running", exc_info=(kind, value, tb))
 
 
-def run_kiosk(loaded: Loaded, args: argparse.Namespace) -> int:
+def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
+    """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content."""
+    from kiosk.live import LiveContent
     from kiosk.player import Player
     from kiosk.window import KioskWindow
 
@@ -53,5 +55,6 @@ def run_kiosk(loaded: Loaded, args: argparse.Namespace) -> int:
     player = Player(time_scale=time_scale())
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=screen)
     window.present()
-    player.set_content(loaded, start_id=args.panel)
+    live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
+    live.start(loaded)
     return app.exec()

@@ -1,4 +1,4 @@
-"""The command line: run, check, render, schema. Exit codes: 0 ok, 1 invalid content, 2 usage."""
+"""The command line: run, check, render, playlist, schema. Exit codes: 0 ok, 1 invalid content, 2 usage."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ import json
 import logging
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.content import ContentError, Loaded, load_content
 from kiosk.content.model import Content
+from kiosk.preview import at_arg, hours_arg, timeline_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("run", "check", "render", "schema")
+COMMANDS = ("run", "check", "render", "playlist", "schema")
 
 
 def size_arg(text: str) -> tuple[int, int]:
@@ -39,14 +41,27 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
                      help="window size with --windowed (default 1280x720)")
     run.add_argument("--screen", type=int, default=None, metavar="N", help="screen index to show on")
     run.add_argument("--panel", metavar="ID", help="start on this panel")
+    run.add_argument("--wait-for-content", action="store_true",
+                     help="with invalid content, wait on a calm screen until the file is fixed (unattended displays)")
     check = commands.add_parser("check", help="validate a content file",
                                 description="Validate a content file; print one line per problem.")
     check.add_argument("content", nargs="?", default=default_content)
+    check.add_argument("--size", type=size_arg, action="append", default=[], metavar="WxH",
+                       help="also lay out every panel at this screen size (repeatable) and warn about "
+                            "text shrunk, cut or split into pages")
     render = commands.add_parser("render", help="render every panel to PNG",
                                  description="Render every panel offscreen to DIR/NN-ID.png, in play order.")
     render.add_argument("content", nargs="?", default=default_content)
     render.add_argument("--out", required=True, type=Path, metavar="DIR")
     render.add_argument("--size", type=size_arg, default=(1920, 1080), metavar="WxH")
+    render.add_argument("--at", type=at_arg, metavar="TIME",
+                        help="render what plays at this local time, e.g. 2026-12-01T09:00 (default: now)")
+    playlist = commands.add_parser("playlist", help="print which panels play when",
+                                   description="Print the timeline: which panels play when, over the next hours.")
+    playlist.add_argument("content", nargs="?", default=default_content)
+    playlist.add_argument("--at", type=at_arg, metavar="TIME", help="start here, e.g. 2026-12-01T09:00 "
+                          "(default: now)")
+    playlist.add_argument("--hours", type=hours_arg, default=24.0, metavar="N", help="how far ahead (default 24)")
     commands.add_parser("schema", help="print the content JSON Schema",
                         description="Print the JSON Schema of the content format on stdout.")
     return parser
@@ -84,14 +99,39 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
     if args.command == "schema":
         sys.stdout.write(schema_json())
         return EXIT_OK
+    if args.command == "run" and args.wait_for_content:
+        return _run(None, args)  # the kiosk loads the file itself and logs any problems
     loaded = load_or_report(args.content)
     if loaded is None:
         return EXIT_INVALID
     if args.command == "check":
-        return EXIT_OK
+        return _check(loaded, args)
     if args.command == "render":
         return _render(loaded, args)
+    if args.command == "playlist":
+        print("\n".join(timeline_lines(loaded.content, args.at or datetime.now(), args.hours)))
+        return EXIT_OK
     return _run(loaded, args)
+
+
+def _check(loaded: Loaded, args: argparse.Namespace) -> int:
+    from kiosk.theme import palette_for, worst_contrast
+
+    ratio, pair = worst_contrast(palette_for(loaded.content.settings.theme))
+    print(f"{loaded.path}: theme's worst contrast is {ratio:.1f}:1 ({pair})")
+    if args.size:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QSize
+
+        from kiosk.app import make_app
+        from kiosk.fitcheck import fit_problems
+
+        app = make_app()
+        for size in args.size:
+            for problem in fit_problems(loaded, QSize(*size)):
+                print(problem, file=sys.stderr)
+        del app
+    return EXIT_OK
 
 
 def _render(loaded: Loaded, args: argparse.Namespace) -> int:
@@ -102,13 +142,13 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     from kiosk.render import render_deck
 
     app = make_app()
-    for path in render_deck(loaded, args.out, QSize(*args.size)):
+    for path in render_deck(loaded, args.out, QSize(*args.size), when=args.at):
         print(path)
     del app
     return EXIT_OK
 
 
-def _run(loaded: Loaded, args: argparse.Namespace) -> int:
+def _run(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
     from kiosk.system import display_problem
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -53,5 +53,19 @@ class FallbackSlide(QWidget):
         now = self._clock()
         locale = self._style.locale
         self.time_label.setText(f"{now:%H:%M}")
-        self.date_label.setText(locale.toString(now.date(), "dddd, MMMM d, yyyy"))
+        self.date_label.setText(locale.toString(now.date(), QLocale.FormatType.LongFormat))  # per language
         self._tick.start((60 - now.second) * 1000 - now.microsecond // 1000 + 50)
+
+    # The player treats every slide alike: this one has one page and no entry animation.
+    @property
+    def body(self) -> FallbackSlide:
+        return self
+
+    def page_count(self) -> int:
+        return 1
+
+    def set_page(self, page: int) -> None:
+        """One page only."""
+
+    def start(self) -> None:
+        """Nothing animates in."""

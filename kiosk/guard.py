@@ -15,32 +15,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.fallback import FallbackSlide
 from kiosk.playlist import Entry
 from kiosk.slide import Slide
 from kiosk.style import Style
 
 log = logging.getLogger(__name__)
-
-
-class FallbackScreen(FallbackSlide):
-    """The fallback slide, driven by the player like a one-page panel without animation."""
-
-    @property
-    def body(self) -> FallbackScreen:
-        return self
-
-    def page_count(self) -> int:
-        return 1
-
-    def set_page(self, page: int) -> None:
-        """One page only."""
-
-    def start(self) -> None:
-        """Nothing animates."""
-
-    def finish(self) -> None:
-        """Nothing animates."""
 
 
 def build_slide(entry: Entry, style: Style, position: tuple[int, int], parent: QWidget | None = None,
@@ -117,20 +96,22 @@ def _report(panel_id: str, trace: str) -> None:
     log.error("panel %r failed to build or paint; skipping it and showing the next\n%s", panel_id, trace)
 
 
-def first_working_slide(entries: list[Entry], start: int, direction: int, style: Style, parent: QWidget,
-                        page: int = 0) -> tuple[int, int, QWidget]:
-    """(index, page, slide): ``entries[start]`` or the next one (in ``direction``) that works.
+def first_working_slide(entries: list[Entry], start: int, direction: int, style_for: Callable[[Entry], Style],
+                        parent: QWidget, page: int = 0) -> tuple[int, int, Slide] | None:
+    """(index, page, slide) of ``entries[start]`` or the next one (in ``direction``) that works.
 
-    If none works, the fallback screen at ``start``.
+    None when there are no entries or none of them works; the caller shows the fallback.
     """
     count = len(entries)
     for step in range(count):
         index = (start + step * direction) % count
-        slide = build_slide(entries[index], style, (index, count), parent, page if step == 0 else 0)
+        slide = build_slide(entries[index], style_for(entries[index]), (index, count), parent,
+                            page if step == 0 else 0)
         if slide is not None:
             return index, page if step == 0 else 0, slide
-    log.error("no panel could be shown; showing the fallback screen")
-    return start, 0, FallbackScreen(style, parent=parent)
+    if count:
+        log.error("no panel could be shown; showing the fallback screen")
+    return None
 
 
 def start_panel(slide: QWidget) -> None:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import theme
 from kiosk.content.model import PanelBase
 from kiosk.panels import PanelWidget, widget_class
 from kiosk.style import Style
-from kiosk.widgets import text_height_for, text_label
+from kiosk.widgets import elide_to_lines, line_starts, text_height_for, text_label
 
 MAX_DOTS = 20  # beyond this a row of dots says nothing
-SCALE_STEPS = (1.4, 1.3, 1.2, 1.1, 1.0, 0.93, 0.86, 0.8, 0.74, 0.68)  # tried in turn until it fits
 
 
 class Dots(QWidget):
@@ -45,10 +44,13 @@ class Slide(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel_id = panel.id
+        self.lang = style.lang
+        self.fit_notes: list[tuple[tuple[str | int, ...], str]] = []  # header/footer; the body has its own
         self.setFixedSize(style.size)
         self.setAutoFillBackground(True)
         paint_background(self, style.color("background"))
-        margin_x, margin_y = style.px(theme.MARGIN) * 16 // 10, style.px(theme.MARGIN)
+        margin_y = style.px(theme.MARGIN)
+        margin_x = margin_y if style.portrait else margin_y * 16 // 10  # portrait: keep the width
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -70,8 +72,12 @@ class Slide(QWidget):
         paint_background(header, QColor(style.palette.surface))
         row = QHBoxLayout(header)
         row.setContentsMargins(margin, 0, margin, 0)
-        title = text_label(style.settings.title, style.font(theme.HEADER_TEXT, QFont.Weight.DemiBold),
-                           style.color("text"), wrap=False)
+        font = style.font(theme.HEADER_TEXT, QFont.Weight.DemiBold)
+        room = style.size.width() - 2 * margin
+        text = QFontMetrics(font).elidedText(style.settings.title, Qt.TextElideMode.ElideRight, room)
+        if text != style.settings.title:
+            self.fit_notes.append((("settings", "title"), 'cut to one line ending in "…"; shorten it'))
+        title = text_label(text, font, style.color("text"), wrap=False)
         title.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(title, 1)
         return header
@@ -87,11 +93,23 @@ class Slide(QWidget):
         self.dots = Dots(style, *position)
         text_width = style.size.width() - 2 * margin - gap - self.dots.width()
         self.footer_label.setFixedWidth(text_width)
+        self._cap_footer(style, text_width)
         row.addWidget(self.footer_label, 1)
         row.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignBottom)
         text_height = text_height_for(self.footer_label, text_width) if style.settings.footer else 0
         footer.setFixedSize(style.size.width(), max(text_height, self.dots.height()) + 2 * pad)
         return footer
+
+
+    def _cap_footer(self, style: Style, width: int) -> None:
+        """A long footer keeps at most FOOTER_MAX of the screen, ending in "…" when cut."""
+        label = self.footer_label
+        lines = len(line_starts(label.text(), label.font(), width)) if label.text() else 0
+        keep = max(1, int(style.size.height() * theme.FOOTER_MAX / label.fontMetrics().lineSpacing()))
+        if lines > keep:
+            label.setText(elide_to_lines(label.text(), label.font(), width, keep))
+            self.fit_notes.append((("settings", "footer"), f"cut to {keep} lines ending in \"…\" "
+                                                           f"({lines - keep} of {lines} lines do not fit)"))
 
 
 def paint_background(widget: QWidget, color: QColor) -> None:
@@ -102,12 +120,38 @@ def paint_background(widget: QWidget, color: QColor) -> None:
 
 
 def fit_panel(panel: PanelBase, style: Style, area: QSize) -> PanelWidget:
-    """Build the panel's widget, shrinking its text step by step until it fits the area."""
+    """Build the panel's widget, shrinking its text step by step until it fits the area.
+
+    Body text stops at the legibility floor (2.2 % of the screen height); a panel that
+    still does not fit at the last step then settles: updates split into pages, other
+    panels cut the last lines of their latest fields with "…". Each step is noted in
+    ``widget.fit_notes``.
+    """
     cls = widget_class(panel.kind)
-    steps = [scale for scale in SCALE_STEPS if scale <= cls.max_scale]
+    steps = [scale for scale in theme.SCALE_STEPS if scale <= cls.max_scale]
     for scale in steps:
         widget = cls(panel, style.with_scale(scale), area)
-        if not widget.overflows() or scale == steps[-1]:
+        if not widget.overflows():
+            break
+        if scale != steps[-1]:
+            widget.deleteLater()
+    else:
+        widget = _largest_with_as_many_pages(widget, steps)
+        widget.settle()
+    widget.note_shrink()
+    return widget
+
+
+def _largest_with_as_many_pages(smallest: PanelWidget, steps: list[float]) -> PanelWidget:
+    """Once pages are unavoidable, shrinking further only costs size: take the largest text
+    that needs no more pages than the smallest text does."""
+    pages = smallest.page_count()
+    if pages == 1:
+        return smallest
+    for scale in steps[:-1]:
+        widget = type(smallest)(smallest.panel, smallest.style_.with_scale(scale), smallest.area)
+        if widget.page_count() <= pages and not PanelWidget.overflows(widget):
+            smallest.deleteLater()
             return widget
         widget.deleteLater()
-    raise AssertionError("unreachable")
+    return smallest

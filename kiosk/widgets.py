@@ -7,7 +7,7 @@ from functools import lru_cache
 import qtawesome as qta
 import segno
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 QR_QUIET_ZONE = 4  # modules of light border the QR standard asks for
@@ -37,6 +37,32 @@ def text_height_for(label: QLabel, width: int) -> int:
     return QFontMetrics(label.font()).boundingRect(bounds, flags, label.text()).height()
 
 
+def line_starts(text: str, font: QFont, width: int) -> list[int]:
+    """Where each line of ``text`` starts when word-wrapped at ``width`` (as QLabel wraps it)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1, width))
+        starts.append(line.textStart())
+    layout.endLayout()
+    return starts
+
+
+def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """``text`` cut to ``lines`` wrapped lines, the last one ending in "…" when anything was cut."""
+    starts = line_starts(text, font, width)
+    if len(starts) <= lines:
+        return text
+    start = starts[max(1, lines) - 1]
+    rest = " ".join(text[start:].split())
+    last = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return text[:start] + last
+
+
 def icon_pixmap(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPixmap:
     """A qtawesome icon drawn at ``size`` device-independent pixels."""
     pixmap = qta.icon(name, color=color).pixmap(QSize(size, size), ratio)
@@ -52,25 +78,28 @@ def icon_label(name: str, color: QColor, size: int) -> QLabel:
 
 
 def qr_image(url: str, module_px: int, dark: QColor, light: QColor) -> QImage:
-    """The URL as a QR code (error correction M, with its quiet zone), crisp at any size."""
+    """The URL as a QR code (error correction M, with its quiet zone), crisp at any size.
+
+    Built as one byte per module and scaled up without smoothing: whole-pixel modules, and
+    no Python call per module (PySide 6.12 leaks a reference per fillRect call).
+    """
     rows = qr_rows(url)
-    side = len(rows) * module_px
-    image = QImage(side, side, QImage.Format.Format_RGB32)
-    image.fill(light)
-    painter = QPainter(image)
-    for y, row in enumerate(rows):
-        for x, dark_module in enumerate(row):
-            if dark_module:
-                painter.fillRect(x * module_px, y * module_px, module_px, module_px, dark)
-    painter.end()
-    return image
+    side = len(rows)
+    small = QImage(b"".join(rows), side, side, side, QImage.Format.Format_Indexed8)
+    small.setColorTable([dark.rgb(), light.rgb()])
+    return small.scaled(side * module_px, side * module_px, Qt.AspectRatioMode.IgnoreAspectRatio,
+                        Qt.TransformationMode.FastTransformation).convertToFormat(QImage.Format.Format_RGB32)
 
 
 @lru_cache(maxsize=256)
-def qr_rows(url: str) -> tuple[tuple[bool, ...], ...]:
-    """The code's modules, quiet zone included. Cached: encoding is most of a slide's build time."""
+def qr_rows(url: str) -> tuple[bytes, ...]:
+    """The code's rows, one byte per module (0 dark, 1 light), quiet zone included.
+
+    Cached: encoding was most of a slide's build time, and the same links come back every rotation.
+    """
     code = segno.make(url, error="m", boost_error=False)
-    return tuple(tuple(bool(module) for module in row) for row in code.matrix_iter(scale=1, border=QR_QUIET_ZONE))
+    return tuple(bytes(0 if dark_module else 1 for dark_module in row)
+                 for row in code.matrix_iter(scale=1, border=QR_QUIET_ZONE))
 
 
 def qr_modules(url: str) -> int:

@@ -1,8 +1,9 @@
 #!/bin/sh
 # System packages the real-window tests and a real window need on Debian/Ubuntu:
 # Xvfb and xdotool for the end-to-end tests, and the xcb libraries Qt's window plugin loads.
+# fonts-droid-fallback: a CJK font, so Chinese/Japanese/Korean text is never boxes.
 set -e
-PACKAGES="xvfb xdotool x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3"
+PACKAGES="xvfb xdotool x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback"
 missing=""
 for pkg in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"

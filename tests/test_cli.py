@@ -62,14 +62,15 @@ def test_render_writes_one_nonblank_image_per_page(tmp_path):
     out = tmp_path / "shots"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "render", "--out", str(out),
-                             "--size", "1280x720"], env=env, capture_output=True, text=True, timeout=120)
+                             "--size", "1080x1920"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
+    # Portrait: the six updates no longer fit one screen even at the smallest body text.
     assert names == ["01-impact.png", "02-goal.png", "03-student-of-the-year.png", "04-pass.png",
                      "05-updates-p1.png", "05-updates-p2.png"]
     for name in names:
         image = QImage(str(out / name))
-        assert (image.width(), image.height()) == (1280, 720)
+        assert (image.width(), image.height()) == (1080, 1920)
         assert distinct_colors(image) > 20, f"{name} looks blank"
 
 

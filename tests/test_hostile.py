@@ -19,7 +19,7 @@ from kiosk.cli import main
 from kiosk.content import load_content
 from kiosk.panels.spotlight import Avatar, SpotlightWidget, load_photo
 from kiosk.style import style_for
-from tests.helpers.hostile import fifty_megabytes, huge_png, many_panels
+from tests.helpers.hostile import VALID, fifty_megabytes, huge_png, many_panels
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 TIME_LIMIT = 2.0  # seconds; a hang or a runaway parse is the failure, not a slow machine
@@ -164,3 +164,23 @@ def test_a_huge_image_is_never_decoded(tmp_path, kiosk_app):
 def test_an_image_turned_into_a_fifo_after_the_check_never_blocks(tmp_path, kiosk_app):
     os.mkfifo(tmp_path / "late.png")  # a FIFO open for reading blocks until a writer comes
     assert load_photo(tmp_path, "late.png", 400) is None
+
+
+# -- while running: a hostile save never replaces what is on screen ----------------------------
+
+@pytest.mark.parametrize(("name", "where", "message"), ERRORS, ids=[case[0] for case in ERRORS])
+def test_a_hostile_save_keeps_the_last_good_content_on_screen(qtbot, kiosk_app, tmp_path, name, where, message):
+    from tests.test_reload import Kiosk
+
+    path = tmp_path / "content.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    kiosk = Kiosk(qtbot, path, windowed=True)
+    assert kiosk.player.current_id == "a" and "Hello" in kiosk.texts
+    temporary = tmp_path / ".content.yaml.tmp"  # saved the way editors do: write, then rename over
+    temporary.write_bytes((HOSTILE / name).read_bytes())
+    os.replace(temporary, path)
+    kiosk.wait_for(lambda: bool(kiosk.marker))
+    assert kiosk.marker.splitlines()[0].startswith("Not updated: content.yaml has")
+    assert any(line.startswith(f"content.yaml:{where}: error: ") and message in line
+               for line in kiosk.marker.splitlines()[1:]), kiosk.marker
+    assert kiosk.player.current_id == "a" and "Hello" in kiosk.texts

@@ -84,7 +84,8 @@ def test_render_without_network_writes_only_its_output(kiosk_app, no_network, co
     before = snapshot(content_folder)
     out = tmp_path / "shots"
     assert main(["render", str(content_folder / "content.yaml"), "--out", str(out), "--size", "640x360"]) == 0
-    assert len(list(out.glob("*.png"))) == 6
+    names = " ".join(path.name for path in out.glob("*.png"))
+    assert all(panel_id in names for panel_id in ("impact", "goal", "student-of-the-year", "pass", "updates"))
     assert no_network == []
     assert "PySide6.QtNetwork" not in sys.modules
     assert snapshot(content_folder) == before

@@ -118,3 +118,15 @@ def test_default_theme_reaches_aa_contrast():
     for color in (palette.text, palette.accent, palette.muted):
         assert contrast_ratio(color, palette.background) >= 4.5
         assert contrast_ratio(color, palette.surface) >= 4.5
+
+
+def test_importing_one_panel_module_first_still_finds_every_kind():
+    import subprocess
+    import sys
+
+    code = ("import kiosk.panels.spotlight; from kiosk.panels import widget_class; "
+            "print(sorted(widget_class(k).__name__ for k in ('counters', 'text', 'spotlight', 'updates')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "TextWidget" in result.stdout

@@ -28,7 +28,7 @@ panels:
      body: '{MARKUP}', link: {LINK}}}
   - {{id: u, kind: updates, title: '{MARKUP}', items: [{{title: '{MARKUP}', text: '{MARKUP}', link: {LINK}}}]}}
 """
-EXPECTED_FIELDS = {"c": 7, "t": 5, "s": 6, "u": 5}  # header and footer, plus the panel's shown text fields
+EXPECTED_FIELDS = {"c": 7, "t": 5, "s": 6, "u": 6}  # header and footer, plus the panel's shown text fields
 
 
 @pytest.fixture

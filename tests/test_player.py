@@ -13,9 +13,9 @@ ORDER = ["impact", "goal", "student-of-the-year", "pass", "updates"]
 
 @pytest.fixture
 def window(qtbot, kiosk_app, seed):
-    """A windowed kiosk with durations shrunk 100-fold (12 s -> 120 ms)."""
+    """A windowed portrait kiosk (where the seed updates take two pages), durations shrunk 100-fold."""
     player = Player(time_scale=0.01)
-    win = KioskWindow(player, windowed=True, size=QSize(960, 540))
+    win = KioskWindow(player, windowed=True, size=QSize(540, 960))
     qtbot.addWidget(win)
     win.present()
     qtbot.waitExposed(win)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.content import model
 from kiosk.content.images import ImageRefusedError, read_image
+from kiosk.content.localize import translation_warnings
+from kiosk.content.schedule import schedule_errors, schedule_warnings
 
 Warning = tuple[tuple[str | int, ...], str]
 
@@ -28,11 +31,15 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def content_warnings(content: model.Content, folder: Path) -> list[Warning]:
-    return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder)]
+def content_warnings(content: model.Content, folder: Path, now: datetime | None = None) -> list[Warning]:
+    """Valid but suspicious content; schedules are judged against ``now`` (default: the clock)."""
+    return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder),
+            *schedule_warnings(content, now or datetime.now()), *translation_warnings(content)]
 
 
 def _theme_warnings(theme: model.Theme) -> Iterator[Warning]:
+    if theme.preset == "high-contrast":
+        return  # the preset's own palette replaces these colours
     for name in ("text", "accent"):
         ratio = contrast_ratio(getattr(theme, name), theme.background)
         if ratio < AA_CONTRAST:
@@ -50,7 +57,7 @@ def content_errors(content: model.Content) -> list[Warning]:
             errors.append((("panels", index, "id"),
                            f"duplicate id {panel.id!r}; panel {seen[panel.id] + 1} already uses it"))
         seen.setdefault(panel.id, index)
-    return errors
+    return [*errors, *schedule_errors(content)]
 
 
 def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
@@ -58,14 +65,27 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
         if isinstance(panel, model.CountersPanel):
             yield from _total_warning(index, panel)
         if isinstance(panel, model.SpotlightPanel) and panel.photo:
-            yield from _image_warning(("panels", index, "photo"), folder, panel.photo)
+            yield from _image_warning(("panels", index, "photo"), folder, panel.photo,
+                                      "showing the initials instead")
+        for number, image in enumerate(getattr(panel, "images", [])):
+            yield from _image_warning(("panels", index, "images", number), folder, image,
+                                      "the panel shows without it")
 
 
-def _image_warning(loc: tuple[str | int, ...], folder: Path, name: str) -> Iterator[Warning]:
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def _image_warning(loc: tuple[str | int, ...], folder: Path, name: str, instead: str) -> Iterator[Warning]:
+    """An image the kiosk won't show: refused by read_image (where it is, what it is, how big),
+    or not a PNG, JPEG or SVG by its first bytes."""
     try:
-        read_image(folder, name)
+        head = read_image(folder, name)[:512]
     except ImageRefusedError as refused:
-        yield loc, f"{refused}; showing the initials instead"
+        yield loc, f"{refused}; {instead}"
+        return
+    is_svg = Path(name).suffix.lower() in (".svg", ".svgz") or b"<svg" in head
+    if not (head.startswith(IMAGE_SIGNATURES) or is_svg):
+        yield loc, f"{Path(name).name!r} is not a PNG, JPEG or SVG image; {instead}"
 
 
 def _total_warning(index: int, panel: model.CountersPanel) -> Iterator[Warning]:

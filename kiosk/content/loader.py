@@ -51,8 +51,12 @@ def load_bytes(raw: bytes, path: Path) -> Loaded:
     if errors:
         raise ContentError(errors)
     warnings = [_located(source, loc, message) for loc, message in content_warnings(content, path.parent)]
-    digest = hashlib.sha256(raw).hexdigest()[:12]
-    return Loaded(content, path, warnings, digest)
+    return Loaded(content, path, warnings, content_digest(raw))
+
+
+def content_digest(raw: bytes) -> str:
+    """The short version hash of a content file's bytes (logged, and compared on reload)."""
+    return hashlib.sha256(raw).hexdigest()[:12]
 
 
 def _located(source: YamlSource, loc: tuple[str | int, ...], message: str,
@@ -160,5 +164,11 @@ def _known_keys() -> tuple[str, ...]:
     names: set[str] = set()
     for cls in vars(model).values():
         if isinstance(cls, type) and issubclass(cls, BaseModel):
-            names.update(cls.model_fields)
+            names.update(info.alias or name for name, info in cls.model_fields.items())
     return tuple(sorted(names))
+
+
+def locate(loaded: Loaded, items: list[tuple[tuple[str | int, ...], str]]) -> list[Problem]:
+    """Warnings about ``loaded`` found after loading (e.g. by measuring the layout), with positions."""
+    source = parse_yaml(str(loaded.path), read_bytes(loaded.path))
+    return [_located(source, loc, message) for loc, message in items]

@@ -8,11 +8,13 @@ ever interpreted as markup.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from kiosk.content.icons import icon_exists
+from kiosk.content.timetext import HOURS_RANGE, parse_date_span, parse_days, parse_hours, parse_moment
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0
@@ -51,8 +53,57 @@ Icon = Annotated[str, AfterValidator(_check_icon),
                  Field(description="A qtawesome icon name, e.g. fa5s.baby.")]
 PanelId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64,
                                description="Unique; lowercase letters, digits and dashes.")]
-Text = Annotated[str, Field(max_length=5000)]
+MAX_TEXT = 5000
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+Lang = Annotated[str, Field(pattern=_LANG.pattern, description="A language code such as en or es.")]
+PlainText = Annotated[str, Field(max_length=MAX_TEXT)]
+
+
+def _check_text(value: object) -> object:
+    """One clear message for a text field, instead of one per branch of the union."""
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise ValueError(f"text is {len(value):,} characters long; at most {MAX_TEXT:,} fit on a screen")
+        return value
+    if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        for lang in value:
+            if not isinstance(lang, str) or not _LANG.match(lang):
+                raise ValueError(f"`{lang}` is not a language code; use codes such as en or es")
+        return value
+    raise ValueError("must be text, or a map of translations such as {en: Latest Updates, es: Últimas noticias}")
+
+
+Text = Annotated[
+    PlainText | dict[Lang, PlainText],
+    BeforeValidator(_check_text),
+    Field(description="Text, or one text per language: {en: Latest Updates, es: Últimas noticias}."),
+]
 Count = Annotated[int, Field(ge=0, le=999_999_999_999, description="A whole number, 0 or more.")]
+_DAY = r"\d{4}-\d{2}-\d{2}"
+Moment = Annotated[
+    datetime | date, PlainValidator(parse_moment),
+    WithJsonSchema({"type": "string", "pattern": rf"^{_DAY}([T ]\d{{2}}:\d{{2}}(:\d{{2}})?)?$",
+                    "description": "Local time: a date (2026-12-01) or a date and time (2026-12-01T09:00)."}),
+]
+Hours = Annotated[
+    tuple[tuple[int, int], ...], PlainValidator(parse_hours),
+    WithJsonSchema({"type": "string", "pattern": rf"^{HOURS_RANGE}(,{HOURS_RANGE})*$",
+                    "description": "\"08:00-17:30\"; several as \"08:00-12:00, 13:00-17:00\"; "
+                    "an end before the start crosses midnight.", "examples": ["08:00-17:30"]}),
+]
+DateSpan = Annotated[
+    tuple[date, date], PlainValidator(parse_date_span),
+    WithJsonSchema({"type": "string", "pattern": rf"^{_DAY}((\s*/\s*|\s+to\s+){_DAY})?$",
+                    "description": "A date (2023-03-01) or a range (2023-03-01 to 2023-03-02)."}),
+]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _unique(values: list[str]) -> list[str]:
+    repeated = sorted({v for v in values if values.count(v) > 1})
+    if repeated:
+        raise ValueError(f"{', '.join(repeated)} listed twice; list each language once")
+    return values
 
 
 class Model(BaseModel):
@@ -66,6 +117,8 @@ class Theme(Model):
     text: Color = "#ffffff"
     accent: Color = "#f2a541"
     font: str = Field("Source Sans Pro", description="Family name; Source Sans Pro ships with the kiosk.")
+    preset: Literal["default", "high-contrast"] = Field(
+        "default", description="high-contrast replaces the colours with a palette of at least 7:1 contrast.")
 
 
 class Settings(Model):
@@ -74,16 +127,37 @@ class Settings(Model):
     transition: Literal["fade", "slide", "none"] = "fade"
     footer: Text = Field("", description="Shown at the foot of every panel (e.g. a disclaimer).")
     theme: Theme = Theme()
+    languages: Annotated[list[Lang], AfterValidator(_unique)] = Field(["en"], min_length=1, max_length=4, description=(
+        "The rotation plays once per language, in this order; missing translations show the first."))
+    font_scale: float = Field(1.0, ge=0.8, le=1.6, allow_inf_nan=False,
+                              description="Makes all text larger or smaller (0.8 to 1.6).")
+    reduce_motion: bool = Field(False, description="Instant changes instead of the crossfade and count-up.")
+    fallback: PanelId | None = Field(None, description="Panel shown when nothing else is scheduled; "
+                                     "without it, the title and a clock.")
 
 
 class Link(Model):
     label: Text
     url: Annotated[str, Field(pattern=r"^https?://\S+$", description="An http(s) address.")]
+    qr: bool = Field(True, description="false shows only the label, without a QR code.")
+
+
+class Show(Model):
+    """When a panel plays: every condition given must hold (local time)."""
+
+    from_: Moment | None = Field(None, alias="from", description="First moment; a date starts at midnight.")
+    until: Moment | None = Field(None, description="Last moment; a date means through the end of that day.")
+    days: Annotated[list[Weekday], BeforeValidator(parse_days), Field(min_length=1)] | None = Field(
+        None, description="Weekdays, e.g. [mon, tue, wed, thu, fri].")
+    hours: Hours | None = None
 
 
 class PanelBase(Model):
     id: PanelId
     duration: Duration | None = Field(None, description="Overrides settings.duration.")
+    link: Link | None = Field(None, description="Shown as a QR code with its label.")
+    enabled: bool = Field(True, description="false takes the panel out of rotation without deleting it.")
+    show: Show | None = Field(None, description="When the panel plays; without it, always.")
 
 
 class Counter(Model):
@@ -119,7 +193,8 @@ class TextPanel(PanelBase):
     title: Text
     icon: Icon | None = None
     body: Text = Field(description="Paragraphs, separated by a blank line.")
-    link: Link | None = None
+    images: list[str] = Field([], max_length=10, description=(
+        "Image paths (PNG, JPEG, SVG) relative to the content file; the first readable one shows."))
 
 
 class SpotlightPanel(PanelBase):
@@ -129,14 +204,15 @@ class SpotlightPanel(PanelBase):
     detail: Text = ""
     quote: Text = ""
     body: Text = ""
-    photo: str | None = Field(None, description="Image path, relative to the content file.")
-    link: Link | None = None
+    photo: str | None = Field(None, description="Image path (PNG, JPEG, SVG), relative to the content file.")
 
 
 class UpdateItem(Model):
     title: Text
     text: Text = ""
     link: Link | None = None
+    date: DateSpan | None = Field(None, description="Shown beside the title.")
+    until: Moment | None = Field(None, description="After this the item leaves the panel.")
 
 
 class UpdatesPanel(PanelBase):

@@ -49,6 +49,19 @@ class YamlSource:
         return _mark(node) if node is not None else best
 
 
+class _Constructor(SafeConstructor):
+    """Core types only; an impossible date such as 2026-13-01 stays text, so validation can point at it."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -210,7 +223,7 @@ def parse_yaml(path: str, raw: bytes) -> YamlSource:
             duplicates = _duplicate_keys(path, root, set())
             if duplicates:
                 raise ContentError(duplicates)
-        data = SafeConstructor().construct_document(root) if root is not None else None
+        data = _Constructor().construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         raise _yaml_problem(path, exc) from None
     except yaml.reader.ReaderError as exc:  # a control character, with no line/column mark

@@ -8,6 +8,7 @@ import pkgutil
 from kiosk.panels.base import PanelWidget
 
 _REGISTRY: dict[str, type[PanelWidget]] = {}
+_discovered = False
 
 
 def register(kind: str):
@@ -20,11 +21,19 @@ def register(kind: str):
 
 def widget_class(kind: str) -> type[PanelWidget]:
     """The widget class for a kind, importing every panel module on first use."""
-    if kind not in _REGISTRY:  # not "if empty": importing one panel module must not hide the others
-        for module in pkgutil.iter_modules(__path__):
-            if module.name != "base":
-                importlib.import_module(f"{__name__}.{module.name}")
+    _discover()
     return _REGISTRY[kind]
+
+
+def _discover() -> None:
+    """Import every panel module once; importing one directly must not hide the others."""
+    global _discovered
+    if _discovered:
+        return
+    for module in pkgutil.iter_modules(__path__):
+        if module.name != "base":
+            importlib.import_module(f"{__name__}.{module.name}")
+    _discovered = True
 
 
 __all__ = ["PanelWidget", "register", "widget_class"]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk import theme
 from kiosk.content.model import Counter, CountersPanel
 from kiosk.panels import register
-from kiosk.panels.base import PanelWidget
+from kiosk.panels.base import PanelWidget, link_block
 from kiosk.widgets import icon_label
 
 Weight = QFont.Weight
@@ -36,6 +38,13 @@ class ShareBar(QWidget):
             x += width
 
 
+def columns_for(count: int, portrait: bool) -> int:
+    """Tiles per row: one row of up to six on landscape, two rows beyond; two columns on portrait."""
+    if portrait:
+        return min(2, count)
+    return count if count <= 6 else math.ceil(count / 2)
+
+
 @register("counters")
 class CountersWidget(PanelWidget):
     panel: CountersPanel
@@ -46,26 +55,21 @@ class CountersWidget(PanelWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(s.px(theme.GAP) // 2)
         width = self.area.width()
-        layout.addWidget(self.label(p.title, theme.TITLE, weight=Weight.Bold, width=width))
+        layout.addWidget(self.label(p.title, theme.TITLE, weight=Weight.Bold, width=width, field=("title",)))
         if p.intro:
-            layout.addWidget(self.label(p.intro, theme.SUBTITLE, color="muted", width=width))
+            layout.addWidget(self.label(p.intro, theme.SUBTITLE, color="muted", width=width, field=("intro",)))
         layout.addSpacing(s.px(theme.GAP))
-        colors = [theme.SERIES[i % len(theme.SERIES)] for i in range(len(p.counters))]
-        self._numbers = []
-        tiles = QHBoxLayout()
-        tiles.setSpacing(s.px(theme.GAP))
-        tile_width = (width - s.px(theme.GAP) * (len(p.counters) - 1)) // len(p.counters)
-        for counter, color in zip(p.counters, colors):
-            tiles.addLayout(self._tile(counter, color, tile_width), 1)
-        layout.addLayout(tiles)
+        series = s.palette.series
+        colors = [series[i % len(series)] for i in range(len(p.counters))]
+        self._numbers: list[QLabel] = []
+        layout.addLayout(self._tiles(colors, width))
         layout.addSpacing(s.px(theme.GAP) // 2)
         layout.addWidget(ShareBar([c.value for c in p.counters], colors, s.px(theme.SHARE_BAR)))
         layout.addSpacing(s.px(theme.GAP))
         if p.total is not None:
-            layout.addLayout(self._total_row())
+            layout.addLayout(self._total())
         layout.addStretch(1)
-        for note in p.notes:
-            layout.addWidget(self.label(note, theme.FINE_PRINT, color="muted", width=width))
+        layout.addLayout(self._foot(width))
         self._targets = [c.value for c in p.counters] + ([p.total_value] if p.total else [])
         self._count_up = QVariantAnimation(self)
         self._count_up.setStartValue(0.0)
@@ -75,37 +79,101 @@ class CountersWidget(PanelWidget):
         self._count_up.valueChanged.connect(self._show_fraction)
         self._show_fraction(0.0)
 
-    def _tile(self, counter: Counter, color: str, width: int) -> QVBoxLayout:
+    def _tiles(self, colors: list[str], width: int) -> QGridLayout:
+        s, counters = self.style_, self.panel.counters
+        grid = QGridLayout()
+        gap = s.px(theme.GAP)
+        grid.setHorizontalSpacing(gap)
+        grid.setVerticalSpacing(gap)
+        columns = columns_for(len(counters), s.portrait)
+        tile_width = (width - gap * (columns - 1)) // columns
+        for index, (counter, color) in enumerate(zip(counters, colors)):
+            tile = self._tile(index, counter, color, tile_width)
+            row, column = divmod(index, columns)
+            if index == len(counters) - 1 and column == 0 and columns == 2:  # a lone last tile: centred
+                grid.addLayout(tile, row, 0, 1, 2, Align.AlignHCenter)
+            else:
+                grid.addLayout(tile, row, column)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        return grid
+
+    def _tile(self, index: int, counter: Counter, color: str, width: int) -> QVBoxLayout:
         s = self.style_
         tile = QVBoxLayout()
         tile.setSpacing(s.px(0.006))
         if counter.icon:
-            tile.addWidget(icon_label(counter.icon, QColor(color), s.px(theme.ICON)),
+            tile.addWidget(icon_label(counter.icon, QColor(color), s.px(theme.ICON * s.scale)),
                            0, Align.AlignHCenter)
-        number = self.label("0", theme.COUNTER_NUMBER, weight=Weight.Bold,
-                            align=Align.AlignHCenter, wrap=False)
+        size = self._number_size(theme.COUNTER_NUMBER, counter.value, width, ("counters", index, "value"))
+        number = self.label("0", size, weight=Weight.Bold, align=Align.AlignHCenter, wrap=False)
         self._reserve_width(number, counter.value)
         self._numbers.append(number)
         tile.addWidget(number)
-        tile.addWidget(self.label(counter.label, theme.COUNTER_LABEL, color="muted",
-                                  align=Align.AlignHCenter, width=width))
+        tile.addWidget(self.label(counter.label, theme.COUNTER_LABEL, color="muted", align=Align.AlignHCenter,
+                                  width=width, field=("counters", index, "label")))
         tile.addStretch(1)
         return tile
 
-    def _total_row(self) -> QHBoxLayout:
+    def _number_size(self, size: float, value: int, room: int, loc: tuple) -> float:
+        """A number never wraps: when it is wider than its room, its own size shrinks."""
+        font = self.style_.font(size, Weight.Bold)
+        need = QFontMetrics(font).horizontalAdvance(self.style_.number(value))
+        if need <= room:
+            return size
+        self.fit_notes.append((loc, f"number shown at {room / need:.0%} size to fit its space"))
+        return size * room / need * 0.97
+
+    def _total(self) -> QHBoxLayout | QVBoxLayout:
+        """Icon, total and its label in one row; the label goes under them when the row is too wide."""
         s, total = self.style_, self.panel.total
-        row = QHBoxLayout()
-        row.setSpacing(s.px(theme.GAP))
-        row.addStretch(1)
-        row.addWidget(icon_label("fa5s.users", s.color("accent"), s.px(theme.ICON * 1.2)),
-                      0, Align.AlignVCenter)
-        number = self.label("0", theme.TOTAL_NUMBER, color="accent", weight=Weight.Bold, wrap=False)
+        gap, icon = s.px(theme.GAP), s.px(theme.ICON * 1.2 * s.scale)
+        size = self._number_size(theme.TOTAL_NUMBER, self.panel.total_value or 0,
+                                 self.area.width() - icon - gap, ("total", "value"))
+        number = self.label("0", size, color="accent", weight=Weight.Bold, wrap=False)
         self._reserve_width(number, self.panel.total_value or 0)
         self._numbers.append(number)
-        row.addWidget(number, 0, Align.AlignVCenter)
-        row.addWidget(self.label(total.label, theme.SUBTITLE, weight=Weight.DemiBold, wrap=False),
-                      0, Align.AlignVCenter)
+        row = QHBoxLayout()
+        row.setSpacing(gap)
         row.addStretch(1)
+        row.addWidget(icon_label("fa5s.users", s.color("accent"), icon), 0, Align.AlignVCenter)
+        row.addWidget(number, 0, Align.AlignVCenter)
+        room = self.area.width() - icon - number.minimumWidth() - 3 * gap
+        font = s.font(theme.SUBTITLE, Weight.DemiBold)
+        beside = QFontMetrics(font).horizontalAdvance(total.label) <= room
+        label = self.label(total.label, theme.SUBTITLE, weight=Weight.DemiBold,
+                           align=Align.AlignLeft if beside else Align.AlignHCenter,
+                           width=room if beside else self.area.width(), field=("total", "label"))
+        if beside:
+            label.setFixedWidth(QFontMetrics(font).horizontalAdvance(total.label) + 1)
+            row.addWidget(label, 0, Align.AlignVCenter)
+        row.addStretch(1)
+        if beside:
+            return row
+        column = QVBoxLayout()
+        column.addLayout(row)
+        column.addWidget(label)
+        return column
+
+    def _foot(self, width: int) -> QHBoxLayout:
+        """The notes, with the panel's link (a QR code) at the right."""
+        s, p = self.style_, self.panel
+        row = QHBoxLayout()
+        row.setSpacing(s.px(theme.GAP) * 2)
+        link = link_block(self, p.link, ("link",), beside=s.portrait,
+                          width=width if s.portrait else None) if p.link else None
+        notes = QVBoxLayout()
+        notes.setSpacing(s.px(0.004))
+        notes_width = width - (link.width() + row.spacing() if link and not s.portrait else 0)
+        for index, note in enumerate(p.notes):
+            notes.addWidget(self.label(note, theme.FINE_PRINT, color="muted", width=notes_width,
+                                       field=("notes", index)))
+        row.addLayout(notes, 1)
+        if link and not s.portrait:
+            row.addWidget(link, 0, Align.AlignBottom)
+        if link and s.portrait:
+            notes.addSpacing(s.px(theme.GAP))
+            notes.addWidget(link)
         return row
 
     def _reserve_width(self, label, value: int) -> None:
@@ -117,6 +185,9 @@ class CountersWidget(PanelWidget):
             label.setText(self.style_.number(round(target * fraction)))
 
     def start(self) -> None:
+        if self.style_.settings.reduce_motion:  # accessibility: the numbers simply appear
+            self.finish()
+            return
         self._count_up.stop()
         self._show_fraction(0.0)
         self._count_up.start()

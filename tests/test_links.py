@@ -1,0 +1,97 @@
+"""Links as QR codes a phone can scan: decoded from the rendered panel image with zxing-cpp."""
+
+from __future__ import annotations
+
+import pytest
+import zxingcpp
+from PySide6.QtCore import QSize
+
+from kiosk.content import load_content
+from kiosk.slide import Slide
+from kiosk.style import style_for
+from kiosk.widgets import QrCode
+from tests.helpers.screen import shown_texts
+
+SIZES = [QSize(1280, 720), QSize(1920, 1080), QSize(3840, 2160), QSize(1080, 1920)]
+
+LINKS = """\
+settings: {title: T}
+panels:
+  - id: counts
+    kind: counters
+    title: Counts
+    counters: [{value: 12, label: Twelve}]
+    link: {label: All the numbers, url: "https://results.ed.gov/numbers"}
+  - id: news
+    kind: updates
+    title: News
+    items:
+      - {title: First, text: One., link: {label: View Training Modules, url: "https://studentprivacy.ed.gov/training"}}
+      - {title: Second, text: Two.}
+  - id: news-link
+    kind: updates
+    title: News
+    link: {label: More news, url: "https://results.ed.gov/news"}
+    items: [{title: First, text: One.}]
+  - id: hidden
+    kind: text
+    title: Hidden code
+    body: Words.
+    link: {label: results.ed.gov, url: "https://results.ed.gov/", qr: false}
+"""
+
+
+def slide_for(loaded, panel_id, size, qtbot):
+    panel = next(p for p in loaded.content.panels if p.id == panel_id)
+    slide = Slide(panel, style_for(loaded.content.settings, size, loaded.folder))
+    qtbot.addWidget(slide)
+    slide.show()
+    slide.body.finish()
+    return slide
+
+
+def decoded(slide) -> list[str]:
+    """Every QR code zxing-cpp finds in a screenshot of the slide."""
+    image = slide.grab().toImage()
+    return sorted(code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["720p", "1080p", "4k", "portrait"])
+@pytest.mark.parametrize("panel_id, url", [("goal", "https://results.ed.gov/"),
+                                           ("student-of-the-year", "https://results.ed.gov/resources/news_stories")])
+def test_seed_links_decode_to_their_url(seed, qtbot, kiosk_app, size, panel_id, url):
+    slide = slide_for(seed, panel_id, size, qtbot)
+    assert decoded(slide) == [url]
+    code = slide.findChild(QrCode)
+    assert code.height() >= 0.12 * size.height()  # a phone reads it from 2 m
+
+
+@pytest.mark.parametrize("panel_id, url, label", [
+    ("counts", "https://results.ed.gov/numbers", "All the numbers"),
+    ("news", "https://studentprivacy.ed.gov/training", "View Training Modules"),
+    ("news-link", "https://results.ed.gov/news", "More news")])
+@pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)], ids=["1080p", "portrait"])
+def test_item_and_panel_links_decode(write_content, qtbot, kiosk_app, panel_id, url, label, size):
+    loaded = load_content(write_content(LINKS))
+    slide = slide_for(loaded, panel_id, size, qtbot)
+    assert decoded(slide) == [url]
+    assert label in shown_texts(slide)
+    assert slide.findChild(QrCode).height() >= 0.12 * size.height()
+
+
+def test_qr_false_shows_the_label_without_a_code(write_content, qtbot, kiosk_app):
+    loaded = load_content(write_content(LINKS))
+    slide = slide_for(loaded, "hidden", QSize(1920, 1080), qtbot)
+    assert decoded(slide) == []
+    assert slide.findChild(QrCode) is None
+    assert "results.ed.gov" in shown_texts(slide)
+
+
+def test_qr_is_dark_on_light_with_a_quiet_zone(seed, qtbot, kiosk_app):
+    slide = slide_for(seed, "goal", QSize(1920, 1080), qtbot)
+    code = slide.findChild(QrCode)
+    image = code.grab().toImage()
+    edge = {image.pixelColor(x, y).name() for x in range(image.width()) for y in (0, 1, image.height() - 1)}
+    assert edge == {"#ffffff"}  # the light quiet zone all round
+    colours = {image.pixelColor(x, image.height() // 2).name() for x in range(image.width())}
+    assert colours == {"#000000", "#ffffff"}

@@ -1,0 +1,145 @@
+"""Photos: PNG, JPEG or SVG beside the content file, filled into the circle, sharp at 4K;
+a missing or broken image is a warning and the initials, never a crash or a hole."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from kiosk.cli import main
+from kiosk.content import load_content
+from kiosk.panels.spotlight import Avatar
+from kiosk.panels.text import Picture
+from kiosk.slide import Slide
+from kiosk.style import style_for
+from tests.helpers.measure import layout_faults
+
+GREEN, RED = QColor("#20c040"), QColor("#d02020")
+
+SPOTLIGHT = """\
+settings: {{title: T}}
+panels:
+  - id: person
+    kind: spotlight
+    heading: Student of the Year
+    name: Juan Oscar Leal
+    quote: Words.
+    photo: {photo}
+"""
+
+TEXT = """\
+settings: {{title: T}}
+panels:
+  - id: story
+    kind: text
+    title: A story
+    body: Some words about the picture, long enough to wrap onto a second line of text.
+    images: [{image}]
+"""
+
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200" viewBox="0 0 300 200">'
+       '<rect width="300" height="200" fill="#d02020"/><rect x="100" y="50" width="100" height="100" '
+       'fill="#20c040"/></svg>')
+
+
+def landscape_photo(path, width=1600, height=1000):
+    """Red all round, a green square in the middle: aspect-fill keeps the middle."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(RED)
+    painter = QPainter(image)
+    painter.fillRect(QRect(width // 2 - height // 4, height // 4, height // 2, height // 2), GREEN)
+    painter.end()
+    assert image.save(str(path))
+    return path
+
+
+def build(loaded, size, qtbot):
+    slide = Slide(loaded.content.panels[0], style_for(loaded.content.settings, size, loaded.folder))
+    qtbot.addWidget(slide)
+    slide.show()
+    return slide
+
+
+def close_to(color: QColor, expected: QColor) -> bool:
+    return all(abs(a - b) < 40 for a, b in zip(color.getRgb()[:3], expected.getRgb()[:3]))
+
+
+@pytest.mark.parametrize("name", ["photo.png", "photo.jpg", "photo.svg"])
+def test_photo_fills_the_circle_from_its_middle(tmp_path, write_content, qtbot, kiosk_app, name):
+    if name.endswith(".svg"):
+        (tmp_path / name).write_text(SVG)
+    else:
+        landscape_photo(tmp_path / name)
+    loaded = load_content(write_content(SPOTLIGHT.format(photo=name)))
+    assert loaded.warnings == []
+    slide = build(loaded, QSize(1920, 1080), qtbot)
+    avatar = slide.findChild(Avatar)
+    image = avatar.grab().toImage()
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert close_to(centre, GREEN)
+    assert close_to(image.pixelColor(image.width() // 2, image.height() // 10), RED)  # filled, no bars
+    corner = image.pixelColor(2, 2)
+    assert not close_to(corner, RED)  # outside the circle stays background
+
+
+def test_photo_is_decoded_at_full_size_for_4k(tmp_path, write_content, qtbot, kiosk_app):
+    landscape_photo(tmp_path / "big.jpg", 4000, 3000)
+    loaded = load_content(write_content(SPOTLIGHT.format(photo="big.jpg")))
+    slide = build(loaded, QSize(3840, 2160), qtbot)
+    avatar = slide.findChild(Avatar)
+    assert avatar.width() > 600
+    assert min(avatar._photo.width(), avatar._photo.height()) == avatar.width()  # scaled from the source
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "not found; showing the initials instead"),
+    (b"this is a word document, not a photo", "is not a PNG, JPEG or SVG image; showing the initials"),
+])
+def test_missing_or_wrong_photo_warns_and_shows_initials(tmp_path, write_content, qtbot, kiosk_app,
+                                                          content, message):
+    if content is not None:
+        (tmp_path / "photo.png").write_bytes(content)
+    loaded = load_content(write_content(SPOTLIGHT.format(photo="photo.png")))
+    assert [w.field for w in loaded.warnings] == ["panels[0].photo"]
+    assert message in loaded.warnings[0].message
+    slide = build(loaded, QSize(1920, 1080), qtbot)
+    avatar = slide.findChild(Avatar)
+    assert avatar._photo is None and avatar._letters == "JL"
+
+
+def test_broken_png_is_reported_by_check_size(tmp_path, write_content, capsys, kiosk_app):
+    whole = landscape_photo(tmp_path / "whole.png").read_bytes()
+    (tmp_path / "photo.png").write_bytes(whole[:200])  # a PNG cut off mid-way
+    path = write_content(SPOTLIGHT.format(photo="photo.png"))
+    assert main(["check", str(path), "--size", "1920x1080"]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}:8:12: warning: panels[0].photo: at 1920x1080: image cannot be read; showing the initials" in err
+
+
+@pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)], ids=["landscape", "portrait"])
+def test_text_panel_shows_one_image_beside_or_above_the_words(tmp_path, write_content, qtbot, kiosk_app, size):
+    landscape_photo(tmp_path / "picture.png", 1200, 800)
+    loaded = load_content(write_content(TEXT.format(image="picture.png")))
+    assert loaded.warnings == []
+    slide = build(loaded, size, qtbot)
+    picture = slide.findChild(Picture)
+    assert picture is not None and layout_faults(slide) == []
+    words = next(f.label for f in slide.body.texts if f.loc == ("body",))
+    picture_box = QRect(picture.mapTo(slide, QPoint(0, 0)), picture.size())
+    words_box = QRect(words.mapTo(slide, QPoint(0, 0)), words.size())
+    if size.width() > size.height():
+        assert picture_box.left() > words_box.right()  # beside the paragraphs
+    else:
+        assert picture_box.bottom() < words_box.top()  # above them on a portrait screen
+    assert abs(picture.width() / picture.height() - 1.5) < 0.02  # shown whole, not cropped
+    image = picture.grab().toImage()
+    assert close_to(image.pixelColor(image.width() // 2, image.height() // 2), GREEN)
+
+
+def test_missing_text_image_warns_and_the_panel_still_shows(write_content, qtbot, kiosk_app):
+    loaded = load_content(write_content(TEXT.format(image="nowhere.png")))
+    assert [w.field for w in loaded.warnings] == ["panels[0].images[0]"]
+    slide = build(loaded, QSize(1920, 1080), qtbot)
+    assert slide.findChild(Picture) is None
+    assert slide.body.texts[-1].label.text().startswith("Some words")

@@ -1,0 +1,37 @@
+"""`kiosk render --size` at the four screens the kiosk is sold for, including portrait."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+
+from kiosk.cli import size_arg
+from kiosk.content import load_content
+from kiosk.render import render_deck
+from tests.conftest import ROOT
+from tests.helpers.screen import distinct_colors
+
+
+@pytest.mark.parametrize("text", ["1280x720", "1920x1080", "3840x2160", "1080x1920"])
+def test_render_size_accepts_the_four_screens(text):
+    assert size_arg(text) == tuple(int(n) for n in text.split("x"))
+
+
+@pytest.mark.parametrize("size", [QSize(1280, 720), QSize(1920, 1080), QSize(3840, 2160), QSize(1080, 1920)],
+                         ids=["720p", "1080p", "4k", "portrait"])
+def test_seed_renders_at_every_size(seed, tmp_path, kiosk_app, size):
+    paths = render_deck(seed, tmp_path, size)
+    ids = {path.name.split("-", 1)[1].removesuffix(".png").split("-p")[0] for path in paths}
+    assert ids == {panel.id for panel in seed.content.panels}
+    for path in paths:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (size.width(), size.height())
+        assert distinct_colors(image, step=max(8, size.height() // 90)) > 20, f"{path.name} looks blank"
+
+
+def test_bilingual_render_names_each_language(tmp_path, kiosk_app):
+    paths = render_deck(load_content(ROOT / "examples" / "bilingual.yaml"), tmp_path, QSize(1280, 720))
+    names = [path.name for path in paths]
+    assert names[0] == "01-impact-en.png" and "06-impact-es.png" in names
+    assert len(names) == 10

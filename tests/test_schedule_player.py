@@ -1,0 +1,150 @@
+"""Windows opening and closing while the kiosk runs, on a clock the test moves by hand; dated items."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel
+
+from kiosk.content import load_content
+from kiosk.fallback import FALLBACK_ID
+from kiosk.player import RECHECK_SECONDS, Player
+from kiosk.window import KioskWindow
+from tests.helpers.screen import distinct_colors, shown_texts
+
+SCALE = 0.01  # 12 s panels last 120 ms; the schedule is looked at again within 600 ms
+
+
+class FakeClock:
+    """A wall clock that stands still until the test moves it."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def yaml_for(panels: str, transition: str = "none", fallback: str = "") -> str:
+    extra = f"\n  fallback: {fallback}" if fallback else ""
+    return f"settings:\n  title: Front Office\n  transition: {transition}{extra}\npanels:\n{panels}"
+
+
+ALWAYS = "  - {id: always, kind: text, title: Always, body: Here}\n"
+MORNING = "  - {id: morning, kind: text, title: Morning, body: Coffee, show: {hours: \"09:00-10:00\"}}\n"
+CLOSED = "  - {id: closed, kind: text, title: We are closed, body: Back at nine, enabled: false}\n"
+
+
+@pytest.fixture
+def kiosk(qtbot, kiosk_app, write_content):
+    """Start a windowed kiosk on ``yaml`` with the clock at ``now``; returns (player, clock)."""
+    windows = []  # the test holds the window, as the app does
+
+    def start(yaml: str, now: datetime) -> tuple[Player, FakeClock]:
+        clock = FakeClock(now)
+        player = Player(time_scale=SCALE, clock=clock)
+        window = KioskWindow(player, windowed=True, size=QSize(640, 360))
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.present()
+        qtbot.waitExposed(window)
+        with qtbot.waitSignal(player.shown, timeout=3000):
+            player.set_content(load_content(write_content(yaml)))
+        return player, clock
+    return start
+
+
+def record(player: Player) -> list[str]:
+    seen: list[str] = []
+    player.shown.connect(lambda panel_id, page: seen.append(panel_id))
+    return seen
+
+
+def test_a_window_that_opens_joins_the_rotation(qtbot, kiosk):
+    player, clock = kiosk(yaml_for(ALWAYS + MORNING), datetime(2026, 12, 1, 8, 59, 50))
+    seen = record(player)
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=5000)
+    assert set(seen) == {"always"}  # before nine, the morning panel waits
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    qtbot.waitUntil(lambda: "morning" in seen, timeout=5000)
+    joined = seen.index("morning")
+    qtbot.waitUntil(lambda: len(seen) >= joined + 4, timeout=5000)
+    assert seen[joined:joined + 4] == ["morning", "always", "morning", "always"]
+    clock.now = datetime(2026, 12, 1, 10, 0)  # and at ten it leaves again
+    left = len(seen)
+    qtbot.waitUntil(lambda: len(seen) >= left + 4, timeout=5000)
+    assert set(seen[left + 1:]) == {"always"}
+
+
+def test_nothing_scheduled_shows_the_title_and_a_clock_then_the_panel(qtbot, kiosk):
+    player, clock = kiosk(yaml_for(MORNING, transition="fade"), datetime(2026, 12, 1, 8, 59))
+    assert player.current_id == FALLBACK_ID
+    assert {"Front Office", "08:59"} <= set(shown_texts(player.slide))
+    assert player.interval_ms == -1  # no rotation to run, only the schedule to watch
+    seen = record(player)
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    # No panel change triggers this: the player's own look at the schedule does.
+    frames = []
+
+    def arrived() -> bool:  # polled every few milliseconds: look at each frame on the way
+        frames.append(distinct_colors(player.grab().toImage()))
+        return "morning" in seen
+
+    qtbot.waitUntil(arrived, timeout=RECHECK_SECONDS * 1000 * SCALE * 3)
+    assert seen[0] == "morning"
+    assert min(frames) > 5, "a frame went blank during the change"
+
+
+def test_the_fallback_panel_shows_when_a_window_closes(qtbot, kiosk):
+    player, clock = kiosk(yaml_for(MORNING + CLOSED, fallback="closed"), datetime(2026, 12, 1, 9, 59, 30))
+    seen = record(player)
+    qtbot.waitUntil(lambda: len(seen) >= 2, timeout=5000)
+    assert set(seen) == {"morning"}  # disabled, the fallback stays out while something plays
+    clock.now += timedelta(seconds=30)
+    qtbot.waitUntil(lambda: player.current_id == "closed", timeout=5000)
+    assert "We are closed" in shown_texts(player.slide)
+
+
+def test_an_expired_item_leaves_the_panel_on_screen(qtbot, kiosk):
+    news = ("  - id: news\n    kind: updates\n    title: News\n    items:\n"
+            "      - {title: Webinar today, until: \"2026-12-01T12:00\"}\n"
+            "      - {title: Policy letters}\n")
+    player, clock = kiosk(yaml_for(news), datetime(2026, 12, 1, 11, 59))
+    assert "Webinar today" in shown_texts(player.slide)
+    clock.now = datetime(2026, 12, 1, 12, 0)
+    qtbot.waitUntil(lambda: "Webinar today" not in shown_texts(player.slide), timeout=5000)
+    assert "Policy letters" in shown_texts(player.slide)
+
+
+def test_the_schedule_is_looked_at_again_when_a_window_next_changes(qtbot, kiosk_app, write_content):
+    clock = FakeClock(datetime(2026, 12, 1, 8, 59, 50))
+    player = Player(clock=clock)  # real time: the look comes at nine, ten seconds away
+    player.resize(320, 180)
+    qtbot.addWidget(player)
+    player.set_content(load_content(write_content(yaml_for(ALWAYS + MORNING))))
+    assert 9_000 < player._recheck.remainingTime() <= 10_000
+    clock.now = datetime(2026, 12, 1, 10, 30)
+    player.set_content(player.loaded)
+    # No window ahead today until tomorrow's nine: never wait more than a minute (the clock may jump).
+    assert 59_000 < player._recheck.remainingTime() <= RECHECK_SECONDS * 1000
+
+
+def test_an_update_date_sits_beside_its_title(qtbot, kiosk_app, seed):
+    from kiosk.slide import Slide
+    from kiosk.style import style_for
+
+    updates = next(p for p in seed.content.panels if p.id == "updates")
+    slide = Slide(updates, style_for(seed.content.settings, QSize(1920, 1080), seed.folder))
+    qtbot.addWidget(slide)
+    slide.show()
+    labels = {label.text(): label for label in slide.findChildren(QLabel)}
+    title, when = labels["2023 Annual Directors' Meeting"], labels["Mar 1\u2009–\u20092, 2023"]
+    title_box, when_box = (QRect(w.mapTo(slide, QPoint(0, 0)), w.size()) for w in (title, when))
+    assert when_box.left() > title_box.right()  # beside, not under
+    first_line = QFontMetrics(title.font()).height()
+    assert title_box.top() <= when_box.center().y() <= title_box.top() + first_line
+    card = title.parentWidget()
+    assert when_box.right() <= QRect(card.mapTo(slide, QPoint(0, 0)), card.size()).right()

@@ -1,0 +1,77 @@
+"""Transitions are two pre-rendered pixmaps; between them nothing repaints."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import load_bytes
+from kiosk.player import Player
+from tests.conftest import SEED
+
+
+class PaintCounter(QObject):
+    """Counts paint events anywhere in the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: list[str] = []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(type(watched).__name__)
+        return False
+
+
+def seed_with(transition: str):
+    raw = SEED.read_bytes().replace(b"transition: fade", f"transition: {transition}".encode())
+    return load_bytes(raw, SEED)
+
+
+@pytest.fixture
+def player(qtbot, kiosk_app):
+    player = Player()
+    player.resize(QSize(640, 360))
+    qtbot.addWidget(player)
+    player.show()
+    qtbot.waitExposed(player)
+    return player
+
+
+@pytest.mark.parametrize("kind", ["fade", "slide"])
+def test_animated_transitions_run_then_hand_over(qtbot, player, kind):
+    player.set_content(seed_with(kind))
+    player.toggle_pause()
+    player.next()
+    assert player._transition.running and player._transition._kind == kind
+    with qtbot.waitSignal(player.shown, timeout=3000) as shown:
+        pass
+    assert shown.args == ["goal", 0]
+    assert not player._transition.isVisible()
+
+
+def test_none_cuts_straight_to_the_next_panel(qtbot, player):
+    player.set_content(seed_with("none"))
+    player.toggle_pause()
+    with qtbot.waitSignal(player.shown, timeout=1000) as shown:
+        player.next()
+    assert shown.args == ["goal", 0]
+    assert not player._transition.running
+
+
+def test_nothing_repaints_between_transitions(qtbot, player):
+    player.set_content(seed_with("none"))
+    player.jump(1)  # a text panel: no count-up running
+    painted = PaintCounter()
+    QApplication.instance().installEventFilter(painted)
+    qtbot.waitUntil(lambda: "Slide" in painted.painted)  # the new slide's first paint
+    QApplication.instance().removeEventFilter(painted)
+    counter = PaintCounter()
+    QApplication.instance().installEventFilter(counter)
+    try:
+        qtbot.wait(500)  # an idle stretch: the rotation timer is armed for 12 s
+    finally:
+        QApplication.instance().removeEventFilter(counter)
+    assert counter.painted == []
+    assert player.interval_ms == 12000
