@@ -1,7 +1,7 @@
 """Fuzz the loader: whatever the bytes, it returns valid content or raises ContentError.
 
-Three kinds of input: random YAML documents, near-valid content with mutated types,
-keys and values, and random bytes. About 4,000 examples in all by default; set
+Three kinds of input: random YAML documents, near-valid content (the seed and the
+bilingual example) with mutated types, keys and values, and random bytes. About 4,000 examples in all by default; set
 KIOSK_FUZZ_EXAMPLES to run that many per test instead (e.g. 100000 overnight).
 fuzz/atheris_loader.py is the coverage-guided harness to run by hand.
 """
@@ -98,6 +98,7 @@ def test_yaml_token_soup(tokens, folder):
 
 SEED_DATA = yaml.safe_load(SEED.read_text(encoding="utf-8"))
 SEED_DATA["panels"][2]["photo"] = "photo.png"
+BILINGUAL_DATA = yaml.safe_load((SEED.parent / "examples" / "bilingual.yaml").read_text(encoding="utf-8"))
 ODD_VALUES = st.one_of(
     scalars, st.sampled_from([-1, 0, 10**30, math.nan, math.inf, -math.inf, 2**63, "x" * 6000, [], {},
                               {"value": "auto"}, [{"value": 1, "label": "a"}] * 13]))
@@ -136,7 +137,7 @@ def mutate(document, data) -> None:
 @examples(1000)
 @given(data=st.data())
 def test_near_valid_content(data, folder):
-    document = copy.deepcopy(SEED_DATA)
+    document = copy.deepcopy(data.draw(st.sampled_from([SEED_DATA, BILINGUAL_DATA])))
     for _ in range(data.draw(st.integers(1, 4))):
         mutate(document, data)
     assert_loads_or_refuses(yaml.dump(document, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode(), folder)
