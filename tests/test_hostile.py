@@ -184,3 +184,17 @@ def test_a_hostile_save_keeps_the_last_good_content_on_screen(qtbot, kiosk_app, 
     assert any(line.startswith(f"content.yaml:{where}: error: ") and message in line
                for line in kiosk.marker.splitlines()[1:]), kiosk.marker
     assert kiosk.player.current_id == "a" and "Hello" in kiosk.texts
+
+
+def test_text_panel_images_get_the_same_refusals(tmp_path, capsys):
+    """Every image field goes through the same rules, not only the spotlight's photo."""
+    os.mkfifo(tmp_path / "pipe.png")
+    huge_png(tmp_path / "huge.png")
+    path = tmp_path / "content.yaml"
+    path.write_text("settings: {title: Lobby}\npanels:\n  - id: a\n    kind: text\n    title: A\n    body: B\n"
+                    "    images: [../../etc/passwd, /etc/passwd, ., pipe.png, huge.png]\n", encoding="utf-8")
+    code, lines, elapsed = run_cli("check", path, capsys)
+    assert code == 0 and elapsed < TIME_LIMIT
+    assert [line.split(": warning: ")[1].split(":")[0] for line in lines] == [
+        f"panels[0].images[{number}]" for number in range(5)]
+    assert all(line.startswith(f"{path}:7:") and line.endswith("; the panel shows without it") for line in lines)

@@ -84,3 +84,17 @@ def test_markup_renders_as_its_characters_not_as_bold(qtbot, kiosk_app):
     # 40 characters drawn literally are many times wider than a bold "Hi" and a broken image.
     assert width > 10 * rich_width > 0
     assert literal == render(qtbot, MARKUP)  # and it is the same plain render every time
+
+
+def test_markup_in_an_error_message_shows_literally(qtbot, kiosk_app, tmp_path):
+    """Error messages quote the file (here an unknown key); the on-screen marker shows them as text."""
+    from tests.test_reload import Kiosk
+
+    path = tmp_path / "content.yaml"
+    path.write_text("settings: {title: T}\npanels: [{id: a, kind: text, title: A, body: B}]\n", encoding="utf-8")
+    kiosk = Kiosk(qtbot, path, windowed=True)
+    path.write_text(f"settings: {{title: T, '{MARKUP}': 1}}\npanels: []\n", encoding="utf-8")
+    kiosk.wait_for(lambda: bool(kiosk.marker))
+    labels = kiosk.window.findChildren(QLabel)
+    assert [type(label.parent()).__name__ for label in labels if label.textFormat() != Qt.TextFormat.PlainText] == []
+    assert any(f"unknown key `{MARKUP}`" in label.text() for label in labels)
