@@ -9,7 +9,6 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Loaded
@@ -45,16 +44,25 @@ def log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackT
 def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content."""
     from kiosk.live import LiveContent
+    from kiosk.logsetup import route_qt_messages
+    from kiosk.notify import quit_on_terminate
+    from kiosk.operation import Operation, run_options
     from kiosk.player import Player
+    from kiosk.screens import choose_screen
     from kiosk.window import KioskWindow
 
+    route_qt_messages()
     app = make_app()
     sys.excepthook = log_uncaught
-    screens = QGuiApplication.screens()
-    screen = screens[args.screen] if args.screen is not None and 0 <= args.screen < len(screens) else None
+    quit_on_terminate(app)
+    options = run_options(args, loaded)
     player = Player(time_scale=time_scale())
-    window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=screen)
+    window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
+    operation = Operation(window, player, options)
     window.present()
+    operation.start(waiting=loaded is None)
     live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
     live.start(loaded)
-    return app.exec()
+    code = app.exec()
+    operation.stop()
+    return code

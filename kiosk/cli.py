@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 from datetime import datetime
@@ -12,10 +11,11 @@ from pathlib import Path
 
 from kiosk.content import ContentError, Loaded, load_content
 from kiosk.content.model import Content
+from kiosk.logsetup import setup_logging
 from kiosk.preview import at_arg, hours_arg, timeline_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("run", "check", "render", "playlist", "schema")
+COMMANDS = ("run", "check", "render", "playlist", "schema", "screens")
 
 
 def size_arg(text: str) -> tuple[int, int]:
@@ -39,10 +39,18 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     run.add_argument("--windowed", action="store_true", help="a normal window, for previewing on a desktop")
     run.add_argument("--size", type=size_arg, default=(1280, 720), metavar="WxH",
                      help="window size with --windowed (default 1280x720)")
-    run.add_argument("--screen", type=int, default=None, metavar="N", help="screen index to show on")
+    run.add_argument("--screen", default=None, metavar="N|NAME",
+                     help="screen index or name to show on (see `kiosk screens`); it returns there after a replug")
     run.add_argument("--panel", metavar="ID", help="start on this panel")
     run.add_argument("--wait-for-content", action="store_true",
                      help="with invalid content, wait on a calm screen until the file is fixed (unattended displays)")
+    run.add_argument("--presentation", action="store_true",
+                     help="presenter mode: a clicker drives the panels, B/W blank the screen")
+    run.add_argument("--auto", action="store_true", help="with --presentation: also advance on the timer")
+    run.add_argument("--lock", action="store_true",
+                     help="Esc and Q don't quit; hold Ctrl+Shift+Q for 2 s to quit")
+    run.add_argument("--play-log", metavar="FILE", help="append one JSON line per panel shown (proof of play)")
+    run.add_argument("--log-file", metavar="FILE", help="also log to FILE, rotated at 2 MB (5 files kept)")
     check = commands.add_parser("check", help="validate a content file",
                                 description="Validate a content file; print one line per problem.")
     check.add_argument("content", nargs="?", default=default_content)
@@ -64,6 +72,8 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     playlist.add_argument("--hours", type=hours_arg, default=24.0, metavar="N", help="how far ahead (default 24)")
     commands.add_parser("schema", help="print the content JSON Schema",
                         description="Print the JSON Schema of the content format on stdout.")
+    commands.add_parser("screens", help="list the attached screens",
+                        description="List the attached screens: index, name, geometry, and which is primary.")
     return parser
 
 
@@ -95,10 +105,12 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
         args = build_parser(default_content).parse_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0)
-    logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s")
+    setup_logging(getattr(args, "log_file", None))
     if args.command == "schema":
         sys.stdout.write(schema_json())
         return EXIT_OK
+    if args.command == "screens":
+        return _screens()
     if args.command == "run" and args.wait_for_content:
         return _run(None, args)  # the kiosk loads the file itself and logs any problems
     loaded = load_or_report(args.content)
@@ -144,6 +156,22 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     app = make_app()
     for path in render_deck(loaded, args.out, QSize(*args.size), when=args.at):
         print(path)
+    del app
+    return EXIT_OK
+
+
+def _screens() -> int:
+    from kiosk.app import make_app
+    from kiosk.screens import screen_infos
+    from kiosk.system import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    app = make_app()
+    for info in screen_infos():
+        print(info.line())
     del app
     return EXIT_OK
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.player import Player
@@ -15,7 +15,7 @@ Key = Qt.Key
 
 
 class KioskWindow(QWidget):
-    """Hosts the player. Full screen and cursor-free unless previewing in a window."""
+    """Hosts the player, full screen unless previewing in a window (kiosk.awake hides the cursor)."""
 
     def __init__(self, player: Player, *, windowed: bool = False, size: QSize | None = None,
                  screen: QScreen | None = None) -> None:
@@ -29,12 +29,11 @@ class KioskWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._screen = screen or QGuiApplication.primaryScreen()
         self._size = size or QSize(1280, 720)
-        if not windowed:
-            self.setCursor(QCursor(Qt.CursorShape.BlankCursor))
 
     def present(self) -> None:
         """Show the window: a preview window, or covering the whole screen."""
         if self.windowed:
+            self.setScreen(self._screen)
             self.resize(self._size)
             self.show()
             return
@@ -48,6 +47,16 @@ class KioskWindow(QWidget):
         self.setGeometry(geometry)
         self.activateWindow()
         self.setFocus()
+
+    def move_to(self, screen: QScreen) -> None:
+        """Show on ``screen``, covering its real geometry (a TV that came back, or another one)."""
+        if screen is self._screen and self.geometry() == screen.geometry():
+            return
+        log.info("showing on screen %s (%dx%d)", screen.name(), screen.geometry().width(),
+                 screen.geometry().height())
+        self._screen = screen
+        if self.isVisible():
+            self.present()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()

@@ -134,6 +134,13 @@ class Settings(Model):
     reduce_motion: bool = Field(False, description="Instant changes instead of the crossfade and count-up.")
     fallback: PanelId | None = Field(None, description="Panel shown when nothing else is scheduled; "
                                      "without it, the title and a clock.")
+    mode: Literal["rotate", "presentation"] = Field(
+        "rotate", description="rotate: panels change on their own; presentation: a clicker drives them.")
+    lock: bool = Field(False, description="Esc and Q don't quit; hold Ctrl+Shift+Q for 2 s to quit.")
+    screen: Annotated[int, Field(ge=0, le=63)] | Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
+        None, description="Screen index (0 = first) or name (see `kiosk screens`); default: the primary.")
+    play_log: Annotated[str, Field(min_length=1, max_length=4096)] | None = Field(
+        None, description="Append one JSON line per panel shown to this file (relative to the content file).")
 
 
 class Link(Model):

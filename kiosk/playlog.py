@@ -1,0 +1,101 @@
+"""Proof of play: one JSON line per panel shown, appended so the file survives a kill.
+
+Each line is written with a single ``os.write`` to a file opened with O_APPEND, so a line is
+either all there or (after a power cut mid-write) a torn last line, which the next start cuts
+off. The file is reopened for every line, so logrotate may move it away at any time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+log = logging.getLogger(__name__)
+TAIL_CHUNK = 4096
+
+
+def repair_torn_tail(path: Path) -> int:
+    """Cut an unfinished last line off ``path``; returns how many bytes were dropped."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return 0
+    try:
+        size = end = os.fstat(fd).st_size
+        while end > 0:
+            start = max(0, end - TAIL_CHUNK)
+            chunk = os.pread(fd, end - start, start)
+            if end == size and chunk.endswith(b"\n"):
+                return 0
+            newline = chunk.rfind(b"\n")
+            if newline >= 0:
+                end = start + newline + 1
+                break
+            end = start
+        os.ftruncate(fd, end)
+        return size - end
+    finally:
+        os.close(fd)
+
+
+def append_line(path: Path, record: dict[str, object]) -> None:
+    """Append one JSON line to ``path`` in a single write."""
+    line = (json.dumps(record, ensure_ascii=False, separators=(", ", ": ")) + "\n").encode()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        written = os.write(fd, line)
+        if written != len(line):  # only a full disk does this; don't leave half a line behind
+            raise OSError(f"wrote {written} of {len(line)} bytes")
+    finally:
+        os.close(fd)
+
+
+class PlayLog(QObject):
+    """Writes a line when a panel leaves the screen: when it came, its id, seconds, content version."""
+
+    def __init__(self, path: Path, parent: QObject | None = None, *,
+                 clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self._clock, self._monotonic = clock, monotonic
+        self._current: tuple[str, str, datetime, float, str | None] | None = None  # panel, digest, start, t0, lang
+        self._failed = False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        dropped = repair_torn_tail(self.path)
+        if dropped:
+            log.warning("play log %s: cut off a torn last line (%d bytes) left by a crash", self.path, dropped)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    def panel_shown(self, panel_id: str, page: int, digest: str, lang: str | None = None) -> None:
+        """A panel (or a further page of it) is on screen now; ``lang`` when the content has several."""
+        if self._current and self._current[0] == panel_id and page > 0:
+            return  # later pages of one panel are one showing
+        self.close()
+        self._current = (panel_id, digest, self._clock(), self._monotonic(), lang)
+
+    def close(self) -> None:
+        """End the showing on screen now (a panel change, blanking, or quitting) and write its line."""
+        if self._current is None:
+            return
+        panel_id, digest, start, t0, lang = self._current
+        self._current = None
+        record: dict[str, object] = {"start": start.isoformat(timespec="seconds"), "panel": panel_id,
+                                     "seconds": round(self._monotonic() - t0, 1), "content": digest}
+        if lang:
+            record["lang"] = lang
+        try:
+            append_line(self.path, record)
+        except OSError as exc:
+            if not self._failed:
+                self._failed = True
+                log.error("cannot write the play log %s: %s", self.path, exc)

@@ -1,0 +1,128 @@
+"""The systemd notify protocol: READY=1 once, WATCHDOG=1 at half the period, nothing without systemd."""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+
+import pytest
+
+from kiosk.notify import SystemdNotifier, notify_address, watchdog_interval_ms
+
+
+@pytest.fixture
+def systemd_socket():
+    """A datagram socket in Linux's abstract namespace, as NOTIFY_SOCKET names it: '@name'."""
+    name = f"kiosk-test-{uuid.uuid4().hex}"
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind("\0" + name)
+    sock.setblocking(False)
+    yield "@" + name, sock
+    sock.close()
+
+
+def received(sock: socket.socket) -> list[str]:
+    messages = []
+    while True:
+        try:
+            messages.append(sock.recv(4096).decode())
+        except BlockingIOError:
+            return messages
+
+
+def test_ready_is_sent_once(qapp, systemd_socket):
+    address, sock = systemd_socket
+    notifier = SystemdNotifier(environ={"NOTIFY_SOCKET": address})
+    notifier.ready("impact", 0)
+    notifier.ready("goal", 0)
+    messages = received(sock)
+    assert len(messages) == 1 and messages[0].splitlines()[0] == "READY=1"
+    assert notifier.watchdog_ms == -1  # no WatchdogSec: no pings
+
+
+def test_watchdog_pings_from_the_event_loop(qtbot, systemd_socket):
+    address, sock = systemd_socket
+    notifier = SystemdNotifier(environ={"NOTIFY_SOCKET": address, "WATCHDOG_USEC": "60000"})
+    assert notifier.watchdog_ms == 30
+    pings: list[str] = []
+    qtbot.waitUntil(lambda: pings.extend(received(sock)) or pings.count("WATCHDOG=1") >= 3, timeout=3000)
+    notifier.deleteLater()
+
+
+def test_a_path_socket_works_too(qapp, tmp_path):
+    path = f"/tmp/kiosk-notify-{uuid.uuid4().hex}.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(path)
+        try:
+            SystemdNotifier(environ={"NOTIFY_SOCKET": path}).ready()
+            assert sock.recv(4096).decode().startswith("READY=1")
+        finally:
+            os.unlink(path)
+
+
+def test_without_systemd_nothing_is_sent(qapp, caplog):
+    notifier = SystemdNotifier(environ={})
+    notifier.ready()
+    assert notifier.address is None and caplog.text == ""
+
+
+def test_a_dead_socket_is_logged_once(qapp, caplog):
+    notifier = SystemdNotifier(environ={"NOTIFY_SOCKET": f"@kiosk-nobody-{uuid.uuid4().hex}"})
+    for _ in range(3):
+        notifier.send("WATCHDOG=1")
+    assert caplog.text.count("cannot reach systemd") == 1
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"WATCHDOG_USEC": "30000000"}, 15000),
+    ({"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getpid())}, 15000),
+    ({"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "1"}, None),  # meant for another process
+    ({"WATCHDOG_USEC": "0"}, None),
+    ({"WATCHDOG_USEC": "soon"}, None),
+    ({}, None),
+])
+def test_watchdog_interval(environ, expected):
+    assert watchdog_interval_ms(environ) == expected
+
+
+def test_notify_address_forms():
+    assert notify_address({"NOTIFY_SOCKET": "/run/user/1000/systemd/notify"}) == "/run/user/1000/systemd/notify"
+    assert notify_address({"NOTIFY_SOCKET": "@abc"}) == "\0abc"
+    assert notify_address({"NOTIFY_SOCKET": "vsock:2:1"}) is None
+
+
+def test_sigterm_ends_the_event_loop_cleanly_even_before_it_runs():
+    """systemctl stop: the loop ends (so the play log's last line is written), not a hard kill."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from tests.conftest import ROOT
+
+    code = textwrap.dedent("""
+        import os, signal
+        from PySide6.QtCore import QCoreApplication
+        from kiosk.notify import quit_on_terminate
+        app = QCoreApplication([])
+        quit_on_terminate(app)
+        os.kill(os.getpid(), signal.SIGTERM)  # before exec(), as a fast `systemctl stop` may
+        print("exec returned", app.exec(), flush=True)
+    """)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "exec returned 0"
+
+
+def test_ready_waits_until_the_window_is_on_screen(qtbot, systemd_socket):
+    from PySide6.QtWidgets import QWidget
+
+    address, sock = systemd_socket
+    notifier = SystemdNotifier(environ={"NOTIFY_SOCKET": address})
+    window = QWidget()
+    qtbot.addWidget(window)
+    notifier.ready_when_painted(window)  # content set before the window is up, as at start
+    assert received(sock) == []
+    window.show()
+    messages: list[str] = []
+    qtbot.waitUntil(lambda: messages.extend(received(sock)) or bool(messages), timeout=3000)
+    assert window.windowHandle().isExposed() and messages[0].startswith("READY=1")

@@ -1,0 +1,133 @@
+"""Proof of play: one valid JSON line per panel shown, even after a crash mid-write."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from kiosk.playlog import PlayLog, append_line, repair_torn_tail
+
+OFFSET = timezone(timedelta(hours=-5))
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 2, 9, 0, 0, tzinfo=OFFSET)
+        self.mono = 100.0
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+        self.mono += seconds
+
+
+@pytest.fixture
+def fake_time():
+    return FakeTime()
+
+
+def make_log(path, fake_time) -> PlayLog:
+    return PlayLog(path, clock=lambda: fake_time.now, monotonic=lambda: fake_time.mono)
+
+
+def read(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_one_line_per_panel_when_it_leaves_the_screen(tmp_path, fake_time):
+    path = tmp_path / "logs" / "play.jsonl"
+    log = make_log(path, fake_time)
+    log.panel_shown("impact", 0, "9bce54171bb8")
+    fake_time.advance(15)
+    log.panel_shown("updates", 0, "9bce54171bb8")
+    fake_time.advance(10)
+    log.panel_shown("updates", 1, "9bce54171bb8")  # the second page: the same showing
+    fake_time.advance(10)
+    log.close()
+    assert read(path) == [
+        {"start": "2026-03-02T09:00:00-05:00", "panel": "impact", "seconds": 15.0, "content": "9bce54171bb8"},
+        {"start": "2026-03-02T09:00:15-05:00", "panel": "updates", "seconds": 20.0, "content": "9bce54171bb8"},
+    ]
+    log.close()  # nothing on screen: nothing more to write
+    assert len(read(path)) == 2
+
+
+def test_the_language_is_recorded_when_given(tmp_path, fake_time):
+    path = tmp_path / "play.jsonl"
+    log = make_log(path, fake_time)
+    log.panel_shown("impact", 0, "abc", "en")
+    log.panel_shown("impact", 0, "abc", "es")  # the same panel in the next language: a new showing
+    log.close()
+    assert [(r["panel"], r["lang"]) for r in read(path)] == [("impact", "en"), ("impact", "es")]
+
+
+def test_the_same_panel_shown_again_is_a_new_line(tmp_path, fake_time):
+    path = tmp_path / "play.jsonl"
+    log = make_log(path, fake_time)
+    for _ in range(3):
+        log.panel_shown("only", 0, "abc")
+        fake_time.advance(12)
+    log.close()
+    assert [r["seconds"] for r in read(path)] == [12.0, 12.0, 12.0]
+
+
+def test_lines_are_appended_to_an_existing_log(tmp_path, fake_time):
+    path = tmp_path / "play.jsonl"
+    path.write_text('{"panel": "old"}\n', encoding="utf-8")
+    log = make_log(path, fake_time)
+    log.panel_shown("new", 0, "abc")
+    log.close()
+    assert [r["panel"] for r in read(path)] == ["old", "new"]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    (b'{"a": 1}\n{"b": 2}\n{"c": ', b'{"a": 1}\n{"b": 2}\n'),
+    (b'{"a": 1}\n', b'{"a": 1}\n'),
+    (b'{"torn', b""),
+    (b"", b""),
+    (b'{"a": 1}\n' + b"x" * 10_000, b'{"a": 1}\n'),  # a tear longer than one read chunk
+])
+def test_a_torn_last_line_is_cut_off_on_start(tmp_path, before, after):
+    path = tmp_path / "play.jsonl"
+    path.write_bytes(before)
+    assert repair_torn_tail(path) == len(before) - len(after)
+    assert path.read_bytes() == after
+
+
+def test_start_repairs_and_says_so(tmp_path, fake_time, caplog):
+    path = tmp_path / "play.jsonl"
+    path.write_bytes(b'{"panel": "a"}\n{"pan')
+    with caplog.at_level(logging.WARNING):
+        log = make_log(path, fake_time)
+    assert "torn last line" in caplog.text
+    log.panel_shown("b", 0, "abc")
+    log.close()
+    assert [r["panel"] for r in read(path)] == ["a", "b"]
+
+
+def test_a_log_moved_away_by_logrotate_is_started_afresh(tmp_path, fake_time):
+    path = tmp_path / "play.jsonl"
+    log = make_log(path, fake_time)
+    log.panel_shown("a", 0, "abc")
+    log.panel_shown("b", 0, "abc")
+    path.rename(tmp_path / "play.jsonl.1")
+    log.panel_shown("c", 0, "abc")
+    assert [r["panel"] for r in read(path)] == ["b"]
+
+
+def test_unwritable_log_is_reported_once_and_the_show_goes_on(tmp_path, fake_time, caplog):
+    folder = tmp_path / "gone"
+    log = make_log(folder / "play.jsonl", fake_time)
+    folder.rmdir()
+    with caplog.at_level(logging.ERROR):
+        for panel in "abcd":
+            log.panel_shown(panel, 0, "abc")
+    assert caplog.text.count("cannot write the play log") == 1
+
+
+def test_append_line_writes_whole_lines(tmp_path):
+    path = tmp_path / "x.jsonl"
+    append_line(path, {"panel": "é", "seconds": 1.5})
+    assert path.read_bytes() == '{"panel": "é", "seconds": 1.5}\n'.encode()
