@@ -8,7 +8,7 @@ import os
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Loaded
@@ -65,4 +65,8 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     live.start(loaded)
     code = app.exec()
     operation.stop()
+    # Take the window down while every Python object around it still lives: their event
+    # filters see the teardown, and nothing keeps the window alive past the run.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code

@@ -23,17 +23,20 @@ ROTATIONS = 4
 
 @pytest.fixture
 def no_network(monkeypatch) -> list[str]:
-    """Every connection attempt, refused and recorded."""
+    """Every network connection attempt, refused and recorded. Local (AF_UNIX) sockets, such
+    as systemd's notify socket, are inter-process messages on the machine and stay allowed."""
     attempts: list[str] = []
 
-    def refuse(name: str):
+    def refuse(name: str, original=None):
         def attempt(*args, **kwargs):
-            attempts.append(f"{name}{args[1:] if name.startswith('socket.') else args}")
+            if original is not None and args[0].family == socket.AF_UNIX:
+                return original(*args, **kwargs)
+            attempts.append(f"{name}{args[1:] if original is not None else args}")
             raise OSError("network access is disabled in this test")
         return attempt
 
     for name in ("connect", "connect_ex", "sendto", "sendmsg"):
-        monkeypatch.setattr(socket.socket, name, refuse(f"socket.{name}"))
+        monkeypatch.setattr(socket.socket, name, refuse(f"socket.{name}", getattr(socket.socket, name)))
     for name in ("create_connection", "getaddrinfo", "gethostbyname"):
         monkeypatch.setattr(socket, name, refuse(name))
     return attempts
@@ -52,7 +55,8 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
 
 
-def test_run_rotates_without_network_or_writes(qtbot, kiosk_app, no_network, content_folder, monkeypatch):
+def test_run_rotates_without_network_or_writes(qtbot, kiosk_app, no_network, content_folder, monkeypatch,
+                                               tmp_path):
     before = snapshot(content_folder)
     monkeypatch.setenv("KIOSK_TIME_SCALE", "0.005")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_kiosk installs its own
@@ -73,11 +77,14 @@ def test_run_rotates_without_network_or_writes(qtbot, kiosk_app, no_network, con
                 kiosk_app.exit(0)
 
     monkeypatch.setattr(player_module, "Player", CountingPlayer)
-    assert main(["run", str(content_folder / "content.yaml"), "--windowed", "--size", "640x360"]) == 0
+    logs = tmp_path / "logs"
+    assert main(["run", str(content_folder / "content.yaml"), "--windowed", "--size", "640x360",
+                 "--play-log", str(logs / "play.jsonl"), "--log-file", str(logs / "kiosk.log")]) == 0
     assert shown == ["impact", "goal", "student-of-the-year", "pass"]
     assert no_network == []
     assert "PySide6.QtNetwork" not in sys.modules
     assert snapshot(content_folder) == before
+    assert sorted(path.name for path in logs.iterdir()) == ["kiosk.log", "play.jsonl"]  # only where it was told
 
 
 def test_render_without_network_writes_only_its_output(kiosk_app, no_network, content_folder, tmp_path):
