@@ -6,8 +6,9 @@ import argparse
 import logging
 import os
 import sys
+from types import TracebackType
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Loaded
@@ -32,6 +33,14 @@ def time_scale() -> float:
         return 1.0
 
 
+def log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook for the running kiosk: log the error and keep playing, never a dialog."""
+    if issubclass(kind, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    log.critical("unexpected error; the kiosk keeps running", exc_info=(kind, value, tb))
+
+
 def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content."""
     from kiosk.live import LiveContent
@@ -44,6 +53,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
 
     route_qt_messages()
     app = make_app()
+    sys.excepthook = log_uncaught
     quit_on_terminate(app)
     options = run_options(args, loaded)
     player = Player(time_scale=time_scale())
@@ -55,4 +65,8 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     live.start(loaded)
     code = app.exec()
     operation.stop()
+    # Take the window down while every Python object around it still lives: their event
+    # filters see the teardown, and nothing keeps the window alive past the run.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code

@@ -63,6 +63,7 @@ class ProblemMarker(QWidget):
         self._style: Style | None = None
         self._summary = ""  # in full; the label shows it elided to the marker's width
         self.icon = QLabel()
+        self.icon.setTextFormat(Qt.TextFormat.PlainText)  # holds a pixmap; still never rich text
         self.summary = text_label("", QFont(), QColor(), wrap=False)
         self.details = text_label("", QFont(), QColor())
         self.details.setVisible(detailed)

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Loaded
 from kiosk.fallback import FALLBACK_ID, FallbackSlide
+from kiosk.guard import first_working_slide, start_panel
 from kiosk.playlist import Entry, index_after, next_change, playlist_at
 from kiosk.slide import Slide
-from kiosk.style import style_for
+from kiosk.style import Style, style_for
 from kiosk.transition import Transition
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,7 @@ class Player(QWidget):
                 and self._built_for == self.size() and animate:
             self.slide.body.set_page(self.page)
         else:
-            self._replace_slide(entry)
+            self._replace_slide(direction)
         kind = self.loaded.content.settings.transition if self.loaded else "none"
         if self.loaded and self.loaded.content.settings.reduce_motion:
             kind = "none"  # accessibility: an instant change instead of a crossfade
@@ -175,15 +176,13 @@ class Player(QWidget):
         self._pending = self._generation
         self._transition.run(outgoing, self.slide.grab(), kind, direction)
 
-    def _replace_slide(self, entry: Entry | None) -> None:
-        # entry.panel is already in entry.lang (see playlist_at); the style brings the
-        # header, footer and number formats in the same language.
-        lang = entry.lang if entry is not None else None
-        style = style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang)
-        if entry is None:  # nothing scheduled: the title and a clock, never a black screen
-            slide = FallbackSlide(style, clock=self.clock, parent=self)
+    def _replace_slide(self, direction: int = 1) -> None:
+        # A panel that fails to build or paint is skipped (kiosk/guard.py), so the index may move.
+        found = first_working_slide(self.entries, self.index, direction, self._style_for, self, self.page)
+        if found is None:  # nothing scheduled, or nothing works: the title and a clock, never black
+            slide = FallbackSlide(self._style_for(None), clock=self.clock, parent=self)
         else:
-            slide = Slide(entry.panel, style, (self.index, len(self.entries)), self)
+            self.index, self.page, slide = found
         slide.body.set_page(self.page)
         slide.move(0, 0)
         slide.show()
@@ -193,13 +192,19 @@ class Player(QWidget):
         self.slide = slide
         self._built_for = QSize(self.size())
 
+    def _style_for(self, entry: Entry | None) -> Style:
+        # entry.panel is already in entry.lang (see playlist_at); the style brings the
+        # header, footer and number formats in the same language.
+        lang = entry.lang if entry is not None else None
+        return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang)
+
     def _transition_done(self) -> None:
         if getattr(self, "_pending", None) == self._generation:
             self._arrive()
 
     def _arrive(self) -> None:
         if self.page == 0:
-            self.slide.body.start()
+            start_panel(self.slide)
         self._log_first_paint()
         self.shown.emit(self.slide.panel_id, self.page)
         self._schedule()

@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize, Qt
 
 from kiosk.content import Loaded
 from kiosk.fallback import FallbackSlide
+from kiosk.guard import build_slide
 from kiosk.playlist import playlist_at
-from kiosk.slide import Slide
 from kiosk.style import Style, style_for
 
 
@@ -30,7 +30,9 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
     written: list[Path] = []
     for number, entry in enumerate(entries, start=1):
         style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang)
-        slide = Slide(entry.panel, style, (number - 1, len(entries)))
+        slide = build_slide(entry, style, (number - 1, len(entries)))
+        if slide is None:
+            continue  # logged with its id; the other panels still render
         slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         slide.show()
         slide.body.finish()

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.iconfont import draw_icon
-
-if TYPE_CHECKING:
-    import segno
 
 QR_QUIET_ZONE = 4  # modules of light border the QR standard asks for
 
@@ -79,23 +76,13 @@ def icon_label(name: str, color: QColor, size: int) -> QLabel:
     return label
 
 
-def _qr_code(url: str) -> segno.QRCode:
-    """The URL's QR code, error correction M. segno is imported on the first one: its import
-    (urllib, xml, ~30-60 ms) is not on the way to the first slide unless that slide has a link."""
-    import segno
-
-    return segno.make(url, error="m", boost_error=False)
-
-
 def qr_image(url: str, module_px: int, dark: QColor, light: QColor) -> QImage:
     """The URL as a QR code (error correction M, with its quiet zone), crisp at any size.
 
     Built as one byte per module and scaled up without smoothing: whole-pixel modules, and
     no Python call per module (PySide 6.12 leaks a reference per fillRect call).
     """
-    code = _qr_code(url)
-    rows = [bytes(0 if dark_module else 1 for dark_module in row)
-            for row in code.matrix_iter(scale=1, border=QR_QUIET_ZONE)]
+    rows = qr_rows(url)
     side = len(rows)
     small = QImage(b"".join(rows), side, side, side, QImage.Format.Format_Indexed8)
     small.setColorTable([dark.rgb(), light.rgb()])
@@ -103,9 +90,24 @@ def qr_image(url: str, module_px: int, dark: QColor, light: QColor) -> QImage:
                         Qt.TransformationMode.FastTransformation).convertToFormat(QImage.Format.Format_RGB32)
 
 
+@lru_cache(maxsize=256)
+def qr_rows(url: str) -> tuple[bytes, ...]:
+    """The code's rows, one byte per module (0 dark, 1 light), quiet zone included.
+
+    Cached: encoding was most of a slide's build time, and the same links come back every rotation.
+    segno is imported here, with the first code: its import (urllib, xml; ~30 ms) is not on the
+    way to the first slide unless that slide has a link.
+    """
+    import segno
+
+    code = segno.make(url, error="m", boost_error=False)
+    return tuple(bytes(0 if dark_module else 1 for dark_module in row)
+                 for row in code.matrix_iter(scale=1, border=QR_QUIET_ZONE))
+
+
 def qr_modules(url: str) -> int:
     """How many modules wide the code for ``url`` is, quiet zone included."""
-    return _qr_code(url).symbol_size(scale=1, border=QR_QUIET_ZONE)[0]
+    return len(qr_rows(url))
 
 
 class QrCode(QWidget):

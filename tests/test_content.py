@@ -92,7 +92,7 @@ def errors_of(write_content, text):
     (VALID.replace("    body: Hello\n", ""),
      ":4:5: error: panels[0].body: this field is required"),
     (VALID.replace("  title: T", "  title: T\n  duration: 0"),
-     ":3:13: error: settings.duration: input should be greater than or equal to 1"),
+     ":3:13: error: settings.duration: must be at least 1 second"),
     (VALID.replace("  title: T", "  title: T\n  duration: soon"),
      ":3:13: error: settings.duration: cannot read 'soon' as a duration"),
     (VALID.replace("id: a", "id: Big Panel"),

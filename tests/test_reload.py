@@ -394,8 +394,9 @@ def test_the_preview_window_lists_every_error_with_its_line(make_kiosk):
     assert lines[0] == "Not updated: content.yaml has 3 errors"
     assert lines[1:] == [
         "content.yaml:3:3: error: settings.colour: unknown key `colour`",
-        "content.yaml:4:13: error: settings.duration: input should be greater than or equal to 1",
-        "content.yaml:5:9: error: panels: list should have at least 1 item after validation, not 0",
+        "content.yaml:4:13: error: settings.duration: must be at least 1 second (a duration runs from 1 second "
+        "to 1 hour)",
+        "content.yaml:5:9: error: panels: needs at least 1 item",
     ]
 
 
@@ -462,7 +463,7 @@ def test_waiting_screen_follows_further_bad_saves(make_kiosk):
     kiosk = make_kiosk("", start=False)
     kiosk.live.start(None)
     kiosk.save("settings: {title: T}\npanels: []\n")
-    kiosk.wait_for(lambda: "list should have at least 1 item" in kiosk.live.waiting.text)
+    kiosk.wait_for(lambda: "panels: needs at least 1 item" in kiosk.live.waiting.text)
 
 
 class RunningKiosk:
@@ -500,7 +501,7 @@ def test_the_real_command_waits_for_content_then_plays_it(tmp_path):
     path.write_text("settings: {title: T}\npanels: []\n", encoding="utf-8")
     with RunningKiosk(tmp_path, str(path), "--wait-for-content") as kiosk:
         waiting = kiosk.read_until("waiting for valid content")
-        assert any(f"{path}:2:9: error: panels: list should have at least 1 item" in line for line in waiting)
+        assert any(f"{path}:2:9: error: panels: needs at least 1 item" in line for line in waiting)
         assert kiosk.process.poll() is None
         save_by_rename(path, content("a=Started"))
         painted = kiosk.read_until(" painted at monotonic=")

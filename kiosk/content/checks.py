@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.content import model
+from kiosk.content.images import ImageRefusedError, read_image
 from kiosk.content.localize import translation_warnings
 from kiosk.content.schedule import schedule_errors, schedule_warnings
 
@@ -64,26 +65,27 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
         if isinstance(panel, model.CountersPanel):
             yield from _total_warning(index, panel)
         if isinstance(panel, model.SpotlightPanel) and panel.photo:
-            yield from _image_warning(("panels", index, "photo"), folder / panel.photo,
+            yield from _image_warning(("panels", index, "photo"), folder, panel.photo,
                                       "showing the initials instead")
         for number, image in enumerate(getattr(panel, "images", [])):
-            yield from _image_warning(("panels", index, "images", number), folder / image,
+            yield from _image_warning(("panels", index, "images", number), folder, image,
                                       "the panel shows without it")
 
 
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 
 
-def _image_warning(loc: tuple[str | int, ...], path: Path, instead: str) -> Iterator[Warning]:
-    """A missing image, or one that is not PNG, JPEG or SVG, by its first bytes."""
-    if not path.is_file():
-        yield loc, f"image {path.name!r} not found; {instead}"
+def _image_warning(loc: tuple[str | int, ...], folder: Path, name: str, instead: str) -> Iterator[Warning]:
+    """An image the kiosk won't show: refused by read_image (where it is, what it is, how big),
+    or not a PNG, JPEG or SVG by its first bytes."""
+    try:
+        head = read_image(folder, name)[:512]
+    except ImageRefusedError as refused:
+        yield loc, f"{refused}; {instead}"
         return
-    with path.open("rb") as file:
-        head = file.read(512)
-    is_svg = path.suffix.lower() in (".svg", ".svgz") or b"<svg" in head
+    is_svg = Path(name).suffix.lower() in (".svg", ".svgz") or b"<svg" in head
     if not (head.startswith(IMAGE_SIGNATURES) or is_svg):
-        yield loc, f"{path.name!r} is not a PNG, JPEG or SVG image; {instead}"
+        yield loc, f"{Path(name).name!r} is not a PNG, JPEG or SVG image; {instead}"
 
 
 def _total_warning(index: int, panel: model.CountersPanel) -> Iterator[Warning]:

@@ -116,7 +116,30 @@ def _message(error: dict) -> str:
         return msg.removeprefix("Value error, ")
     if kind == "finite_number":
         return "must be a finite number (not NaN or infinity)"
+    if kind == "int_parsing_size":
+        return "this number is far too large"
+    if kind in _BOUNDS:
+        return _bound_message(error)
     return msg[0].lower() + msg[1:] if msg else kind
+
+
+_BOUNDS = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+           "too_short": ("at least", "min_length"), "too_long": ("at most", "max_length")}
+
+
+def _bound_message(error: dict) -> str:
+    """'must be at least 1 second', 'has 5,000 items; at most 200 are allowed'."""
+    words, key = _BOUNDS[error["type"]]
+    limit = error.get("ctx", {}).get(key)
+    if error["type"].startswith("too_"):
+        count = error.get("ctx", {}).get("actual_length")
+        unit = "item" if limit == 1 else "items"
+        return f"has {count:,} items; {words} {limit:,} {unit} allowed" if count else f"needs {words} {limit:,} {unit}"
+    if error["loc"][-1:] == ("duration",):
+        unit = "second" if limit == 1 else "seconds"
+        return (f"must be {words} {limit:g} {unit} "
+                f"(a duration runs from {model.MIN_DURATION:g} second to {model.MAX_DURATION / 3600:g} hour)")
+    return f"must be {words} {limit:,}"
 
 
 def _pattern_message(error: dict) -> str:

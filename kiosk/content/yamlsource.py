@@ -122,7 +122,21 @@ def _yaml_problem(path: str, exc: yaml.MarkedYAMLError) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+    if "nesting depth" in message:  # libyaml's own cap (1000) can trip before ours is reached
+        return _fail(path, f"nested more than {MAX_DEPTH} levels deep", line, column)
+    if "constructor for the tag" in message:
+        tag = exc.problem.split()[-1].replace("tag:yaml.org,2002:", "!!")
+        return _fail(path, f"unsupported tag {tag}: only plain YAML values "
+                           "(text, numbers, true/false, lists, mappings) are allowed", line, column)
     return _fail(path, f"invalid YAML: {message}", line, column)
+
+
+def _reader_problem(path: str, text: str, exc: yaml.reader.ReaderError) -> ContentError:
+    before = text[: exc.position]
+    line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return _fail(path, f"invalid YAML: control character U+{ord(char):04X} is not allowed "
+                       "(is this a binary file?)", line, column)
 
 
 def _check_shape(path: str, text: str) -> None:
@@ -160,6 +174,17 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[id(node)]
 
 
+def _too_big(node: yaml.Node, sizes: dict[int, int]) -> yaml.Node:
+    """The innermost node, first in the file, that alone expands past the limit."""
+    while True:
+        children = node.value if isinstance(node, yaml.SequenceNode) else \
+            [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else []
+        over = [child for child in children if sizes.get(id(child), 0) > MAX_VALUES]
+        if not over:
+            return node
+        node = over[0]
+
+
 def _duplicate_keys(path: str, node: yaml.Node, seen: set[int]) -> list[Problem]:
     if id(node) in seen:
         return []
@@ -190,9 +215,10 @@ def parse_yaml(path: str, raw: bytes) -> YamlSource:
     try:
         _check_shape(path, text)
         root = yaml.compose(text, Loader=_Loader)
-        if root is not None and _expanded_size(root, {}) > MAX_VALUES:
-            raise _fail(path, f"aliases expand to more than {MAX_VALUES:,} values; the limit "
-                              "guards against alias bombs", *_mark(root))
+        sizes: dict[int, int] = {}
+        if root is not None and _expanded_size(root, sizes) > MAX_VALUES:
+            raise _fail(path, f"aliases (*name) here expand to more than {MAX_VALUES:,} values; "
+                              "the limit guards against alias bombs", *_mark(_too_big(root, sizes)))
         if root is not None:
             duplicates = _duplicate_keys(path, root, set())
             if duplicates:
@@ -200,8 +226,10 @@ def parse_yaml(path: str, raw: bytes) -> YamlSource:
         data = _Constructor().construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         raise _yaml_problem(path, exc) from None
+    except yaml.reader.ReaderError as exc:  # a control character, with no line/column mark
+        raise _reader_problem(path, text, exc) from None
     except yaml.YAMLError as exc:
-        raise _fail(path, f"invalid YAML: {exc}") from None
+        raise _fail(path, f"invalid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:
         raise _fail(path, f"nested more than {MAX_DEPTH} levels deep") from None
     return YamlSource(path, data, root, raw)

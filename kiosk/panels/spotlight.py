@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageIOHandler, QImageReader, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import theme
+from kiosk.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, read_image
 from kiosk.content.model import SpotlightPanel
 from kiosk.panels import register
 from kiosk.panels.base import PanelWidget, link_block, link_width
 
 log = logging.getLogger(__name__)
 Weight = QFont.Weight
-MAX_PHOTO_PIXELS = 40_000_000  # larger images are refused rather than decoded
 
 
 def initials(name: str) -> str:
@@ -27,18 +27,28 @@ def initials(name: str) -> str:
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
 
 
-def load_photo(path: Path, side: int, *, fit: QSize | None = None) -> QImage | None:
-    """Decode a PNG, JPEG or SVG scaled from the source, or None when it cannot be read.
+def load_photo(folder: Path, name: str, side: int, *, fit: QSize | None = None) -> QImage | None:
+    """Decode image ``name`` (a PNG, JPEG or SVG beside the content) scaled from the source, or None.
 
     Aspect-filled to ``side`` x ``side`` (for the circle), or aspect-fit into ``fit``.
     Scaling happens while decoding, so a 4K screen gets every pixel the source has.
-    The kiosk's one image loader: every panel image goes through here.
+    The kiosk's one image loader: every panel image goes through here. The bytes come
+    from read_image (inside the content folder, never a FIFO, size capped), so Qt only
+    ever decodes memory; Qt re-checks the pixel count for formats whose header the
+    content core does not read.
     """
-    reader = QImageReader(str(path))
+    try:
+        data = read_image(folder, name)
+    except ImageRefusedError as refused:
+        log.warning("image: %s", refused)
+        return None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)  # phone photos carry their rotation in EXIF
     size = reader.size()
-    if not size.isValid() or size.width() * size.height() > MAX_PHOTO_PIXELS:
-        log.warning("photo %s: cannot read it, or it is over %d pixels", path, MAX_PHOTO_PIXELS)
+    if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
+        log.warning("image %r: cannot decode it, or it is over %d pixels", name, MAX_IMAGE_PIXELS)
         return None
     turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
     shown = size.transposed() if turned else size
@@ -49,7 +59,7 @@ def load_photo(path: Path, side: int, *, fit: QSize | None = None) -> QImage | N
     reader.setScaledSize(target.transposed() if turned else target)
     image = reader.read()
     if image.isNull():
-        log.warning("photo %s: %s", path, reader.errorString())
+        log.warning("image %r: %s", name, reader.errorString())
         return None
     return image
 
@@ -127,7 +137,7 @@ class SpotlightWidget(PanelWidget):
     def _photo(self, side: int) -> QImage | None:
         if not self.panel.photo:
             return None
-        photo = load_photo(self.style_.folder / self.panel.photo, side)
+        photo = load_photo(self.style_.folder, self.panel.photo, side)
         if photo is None:
             self.fit_notes.append((("photo",), "image cannot be read; showing the initials instead"))
         return photo

@@ -107,7 +107,7 @@ class TextWidget(PanelWidget):
     def _picture(self, box: QSize) -> Picture | None:
         """The first of the panel's images that can be read, aspect-fit into ``box``."""
         for number, path in enumerate(self.panel.images):
-            image = load_photo(self.style_.folder / path, 0, fit=box)
+            image = load_photo(self.style_.folder, path, 0, fit=box)
             if image is not None:
                 return Picture(image)
             self.fit_notes.append((("images", number), "image cannot be read; not shown"))

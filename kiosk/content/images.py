@@ -1,0 +1,97 @@
+"""Read an image the content names, refusing anything a hostile path could point at.
+
+Staff name images relative to the content file. The kiosk reads only regular files
+inside that folder (after resolving symlinks), never opens a FIFO or a device (a
+blocking open would freeze the screen), and refuses files or pixel counts too large
+to decode on a small player. No Qt here: ``check`` runs these same rules.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import struct
+from pathlib import Path
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000  # about 7700 x 5200; a decoded image of that size is 160 MB
+
+
+class ImageRefusedError(Exception):
+    """The image cannot be shown; the message says why, for a check warning or the log."""
+
+
+def read_image(folder: Path, name: str) -> bytes:
+    """The bytes of image ``name`` (relative to ``folder``), or raise ImageRefusedError."""
+    target = _inside(folder, name)
+    try:
+        # O_NONBLOCK: if the path became a FIFO since it was resolved, open still returns.
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise ImageRefusedError(f"cannot read image {name!r}: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        _refuse_special(name, info.st_mode)
+        if info.st_size > MAX_IMAGE_BYTES:
+            raise ImageRefusedError(f"image {name!r} is {info.st_size:,} bytes; "
+                               f"the limit is {MAX_IMAGE_BYTES // 2**20} MiB")
+        data = handle.read(MAX_IMAGE_BYTES + 1)
+    size = image_size(data)
+    if size and size[0] * size[1] > MAX_IMAGE_PIXELS:
+        raise ImageRefusedError(f"image {name!r} is {size[0]}x{size[1]} pixels; the limit is "
+                           f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels")
+    return data
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """Resolve ``name`` and insist it stays inside ``folder`` and is a regular file."""
+    try:
+        base = folder.resolve()
+        target = (folder / name).resolve()
+        if not target.is_relative_to(base):  # before any stat: never probe outside the folder
+            raise ImageRefusedError(f"image {name!r} is outside the content file's folder")
+        mode = os.stat(target).st_mode  # stat, never open, a FIFO
+    except FileNotFoundError:
+        raise ImageRefusedError(f"image {name!r} not found") from None
+    except (OSError, RuntimeError, ValueError) as exc:  # a loop (RuntimeError before 3.13), a NUL byte
+        raise ImageRefusedError(f"cannot read image {name!r}: {exc}") from None
+    _refuse_special(name, mode)
+    return target
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ImageRefusedError(f"{name!r} is a folder, not an image")
+    if not stat.S_ISREG(mode):
+        raise ImageRefusedError(f"{name!r} is not a regular file (a pipe, socket or device)")
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG, GIF, BMP or JPEG header; None for other formats."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
+        return struct.unpack(">II", data[16:24])
+    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
+        return struct.unpack("<HH", data[6:10])
+    if data.startswith(b"BM") and len(data) >= 26:
+        width, height = struct.unpack("<ii", data[18:26])
+        return abs(width), abs(height)
+    if data.startswith(b"\xff\xd8"):
+        return _jpeg_size(data)
+    return None
+
+
+_JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """Walk the JPEG segments to the start-of-frame marker that holds the size."""
+    at = 2
+    while at + 9 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker in _JPEG_FRAMES:
+            height, width = struct.unpack(">HH", data[at + 5:at + 9])
+            return width, height
+        at += 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
+    return None
