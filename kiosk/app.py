@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import logging
 import os
 import sys
@@ -63,6 +64,9 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     operation.start(waiting=loaded is None)
     live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
     live.start(loaded)
+    # PySide's import hook read the source of every module imported after it into
+    # linecache (~5 MB, a twentieth of the kiosk's memory); tracebacks refill it on demand.
+    linecache.clearcache()
     code = app.exec()
     operation.stop()
     # Take the window down while every Python object around it still lives: their event
