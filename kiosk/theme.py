@@ -49,6 +49,8 @@ QR_DARK = "#000000"
 QR_LIGHT = "#ffffff"
 
 FADE_MS = 700
+FADE_FPS = 30  # frames painted per second of a crossfade (a slide moves at the full rate)
+COUNT_UP_FPS = 30
 COUNT_UP_MS = 1500
 
 # Colours for the counters' share bar: each reads on the dark default background.

@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk import theme
+from kiosk.pacing import FramePacer
 
 TILES_PER_HEIGHT = 32  # tile side = screen height / 32: 34 px at 1080p, 68 px at 4K
 
@@ -28,6 +29,7 @@ class Transition(QWidget):
         self._from = self._to = QPixmap()
         self._kind, self._direction, self._t = "fade", 1, 0.0
         self._changed = QRegion()
+        self._pacer = FramePacer(theme.FADE_FPS)
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -43,6 +45,7 @@ class Transition(QWidget):
         self._changed = changed_region(outgoing, incoming) if kind == "fade" else QRegion(self.rect())
         self.show()
         self.raise_()
+        self._pacer.restart()
         self._animation.start()
 
     @property
@@ -56,6 +59,8 @@ class Transition(QWidget):
             self._done()
 
     def _step(self, value: float) -> None:
+        if self._kind == "fade" and not self._pacer.due(last=value >= 1.0):
+            return  # a fade changes little per tick: paint at FADE_FPS
         self._t = value
         self.update(self._changed)
 

@@ -75,3 +75,25 @@ def test_nothing_repaints_between_transitions(qtbot, player):
         QApplication.instance().removeEventFilter(counter)
     assert counter.painted == []
     assert player.interval_ms == 12000
+
+
+def test_a_crossfade_paints_at_its_own_frame_rate(qtbot, player):
+    """About FADE_FPS frames a second: enough to look smooth, half the blending of 60."""
+    from kiosk import theme
+
+    player.set_content(seed_with("fade"))
+    player.toggle_pause()
+    painted = PaintCounter()
+    player._transition.installEventFilter(painted)
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        player.next()
+    frames = len(painted.painted)
+    expected = theme.FADE_MS / 1000 * theme.FADE_FPS
+    assert expected * 0.5 <= frames <= expected * 1.3, frames
+
+
+def test_the_count_up_still_ends_on_the_exact_numbers(qtbot, player):
+    player.set_content(seed_with("none"))
+    counters = player.slide.body
+    qtbot.waitUntil(lambda: counters.shown_numbers[-1] == "213,569", timeout=4000)
+    assert counters.shown_numbers == ["2,923", "16,029", "172,192", "19,011", "3,414", "213,569"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from kiosk import theme
 from kiosk.content.model import Counter, CountersPanel
+from kiosk.pacing import FramePacer
 from kiosk.panels import register
 from kiosk.panels.base import PanelWidget, link_block
 from kiosk.widgets import icon_label
@@ -76,7 +77,8 @@ class CountersWidget(PanelWidget):
         self._count_up.setEndValue(1.0)
         self._count_up.setDuration(theme.COUNT_UP_MS)
         self._count_up.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._count_up.valueChanged.connect(self._show_fraction)
+        self._pacer = FramePacer(theme.COUNT_UP_FPS)
+        self._count_up.valueChanged.connect(self._count_step)
         self._show_fraction(0.0)
 
     def _tiles(self, colors: list[str], width: int) -> QGridLayout:
@@ -184,12 +186,17 @@ class CountersWidget(PanelWidget):
         for label, target in zip(self._numbers, self._targets):
             label.setText(self.style_.number(round(target * fraction)))
 
+    def _count_step(self, fraction: float) -> None:
+        if self._pacer.due(last=fraction >= 1.0):
+            self._show_fraction(fraction)
+
     def start(self) -> None:
         if self.style_.settings.reduce_motion:  # accessibility: the numbers simply appear
             self.finish()
             return
         self._count_up.stop()
         self._show_fraction(0.0)
+        self._pacer.restart()
         self._count_up.start()
 
     def finish(self) -> None:
