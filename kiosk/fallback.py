@@ -23,6 +23,7 @@ class FallbackSlide(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel_id = FALLBACK_ID
+        self.lang = style.lang
         self._clock, self._style = clock, style
         self.setFixedSize(QSize(style.size))
         self.setAutoFillBackground(True)

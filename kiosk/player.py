@@ -42,6 +42,8 @@ class Player(QWidget):
         self.slide: Slide | None = None
         self._built_for = QSize()
         self._generation = 0
+        self._pending = -1  # the generation whose transition, once done, brings its slide in
+        self._painted_digest: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.next)
@@ -84,7 +86,7 @@ class Player(QWidget):
         ids = [(entry.id, entry.lang) for entry in self.entries]
         keep = next((i for i in old_ids[self.index:] + old_ids[:self.index] if i in ids), None)
         self.index = ids.index(keep) if keep is not None else 0
-        still = keep is not None and keep == (self.current_id, getattr(self.slide, "lang", None))
+        still = keep is not None and keep == (self.current_id, self.slide.lang)
         unchanged = still and self.entries[self.index].panel == old_panel \
             and loaded.content.settings == old_settings and not refresh
         if unchanged and ids == old_ids:
@@ -167,9 +169,9 @@ class Player(QWidget):
             self.slide.body.set_page(self.page)
         else:
             self._replace_slide(direction)
-        kind = self.loaded.content.settings.transition if self.loaded else "none"
-        if self.loaded and self.loaded.content.settings.reduce_motion:
-            kind = "none"  # accessibility: an instant change instead of a crossfade
+        settings = self.loaded.content.settings
+        # reduce_motion (accessibility): an instant change instead of a crossfade
+        kind = "none" if settings.reduce_motion else settings.transition
         if outgoing is None or kind == "none":
             self._arrive()
             return
@@ -199,7 +201,7 @@ class Player(QWidget):
         return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang)
 
     def _transition_done(self) -> None:
-        if getattr(self, "_pending", None) == self._generation:
+        if self._pending == self._generation:
             self._arrive()
 
     def _arrive(self) -> None:
@@ -212,7 +214,7 @@ class Player(QWidget):
     def _log_first_paint(self) -> None:
         """The benchmarks read this line: when a content version first reached the screen."""
         digest = self.loaded.digest if self.loaded else ""
-        if digest != getattr(self, "_painted_digest", None):
+        if digest != self._painted_digest:
             self._painted_digest = digest
             log.info("content %s painted at monotonic=%.6f", digest, time.monotonic())
 
