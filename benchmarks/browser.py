@@ -81,7 +81,7 @@ def run_kiosk(content: Path, warmup_s: float, window_s: float) -> dict:
 
 def side_by_side(content: Path, warmup_s: float, window_s: float) -> dict:
     """One Chromium run and one kiosk run, one after the other, and the kiosk/Chromium ratios."""
-    from kiosk.content import load_content
+    from kiosk.core.content import load_content
 
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-page-") as folder:
         page = write_page(load_content(content), Path(folder) / "deck.html")

@@ -26,5 +26,5 @@ def version(text: str, number: int) -> bytes:
 
 
 def digest(raw: bytes) -> str:
-    """The digest the kiosk logs for content bytes (kiosk.content.loader)."""
+    """The digest the kiosk logs for content bytes (kiosk.core.content.loader)."""
     return hashlib.sha256(raw).hexdigest()[:12]

@@ -46,7 +46,7 @@ class FrameTimingApp(QApplication):
 
 def mark_overlay_paints(app: FrameTimingApp) -> None:
     """Let the app know when the crossfade overlay painted within a frame."""
-    from kiosk.transition import Transition
+    from kiosk.playback.transition import Transition
 
     original = Transition.paintEvent
 
@@ -71,9 +71,9 @@ def measure(fades: int) -> dict:
     app = FrameTimingApp()
     mark_overlay_paints(app)
     from kiosk.app import make_app
-    from kiosk.content import load_content
-    from kiosk.player import Player
-    from kiosk.window import KioskWindow
+    from kiosk.core.content import load_content
+    from kiosk.playback.player import Player
+    from kiosk.run.window import KioskWindow
 
     make_app()
     player = Player(time_scale=1000.0)  # panels stay put; the benchmark moves them on

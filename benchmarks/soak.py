@@ -75,8 +75,8 @@ def soak(rotations: int, reloads: int, size: tuple[int, int], warmup: int) -> di
     from PySide6.QtCore import QSize
 
     from kiosk.app import make_app
-    from kiosk.content import load_content
-    from kiosk.player import Player
+    from kiosk.core.content import load_content
+    from kiosk.playback.player import Player
 
     make_app()
     me = psutil.Process()

@@ -1,7 +1,7 @@
 """The browser kiosk's page: content.yaml as one static HTML file, as a web signage player shows it.
 
 Same panels, text, icons (Font Awesome 5 from qtawesome's font file), QR codes, typeface
-(Source Sans Pro, embedded), sizes as fractions of the viewport height from kiosk.theme,
+(Source Sans Pro, embedded), sizes as fractions of the viewport height from kiosk.core.theme,
 per-panel durations, the counters' 1.5 s count-up and a 700 ms ease-in-out crossfade.
 No network: fonts are data: URLs and the page loads nothing else.
 """
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import segno
 
-from kiosk import theme
-from kiosk.content import Loaded
-from kiosk.content.model import CountersPanel, SpotlightPanel, TextPanel, UpdatesPanel, paragraphs
-from kiosk.playlist import playlist_at
+from kiosk.core import theme
+from kiosk.core.content import Loaded
+from kiosk.core.content.model import CountersPanel, SpotlightPanel, TextPanel, UpdatesPanel, paragraphs
+from kiosk.core.playlist import playlist_at
 
 ITEMS_PER_PAGE = 3  # the kiosk pages the seed's six updates in two; the page does the same
 FONT_FACES = {"Regular": 400, "Semibold": 600, "Bold": 700}

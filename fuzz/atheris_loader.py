@@ -20,7 +20,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["kiosk", "yaml", "pydantic"]):
-    from kiosk.content import ContentError, load_bytes
+    from kiosk.core.content import ContentError, load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = Path(tempfile.mkdtemp(prefix="kiosk-atheris-"))  # image paths resolve here, never in the repo

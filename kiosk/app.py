@@ -12,8 +12,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content import Loaded
-from kiosk.fonts import load_fonts
+from kiosk.core.content import Loaded
+from kiosk.screen.fonts import load_fonts
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +44,13 @@ def log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackT
 
 def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content."""
-    from kiosk.live import LiveContent
-    from kiosk.logsetup import route_qt_messages
-    from kiosk.notify import quit_on_terminate
-    from kiosk.operation import Operation, run_options
-    from kiosk.player import Player
-    from kiosk.screens import choose_screen
-    from kiosk.window import KioskWindow
+    from kiosk.playback.player import Player
+    from kiosk.run.live_reload import LiveContent
+    from kiosk.run.logsetup import route_qt_messages
+    from kiosk.run.operation import Operation, run_options
+    from kiosk.run.screens import choose_screen
+    from kiosk.run.signals import quit_on_terminate
+    from kiosk.run.window import KioskWindow
 
     route_qt_messages()
     app = make_app()

@@ -9,10 +9,10 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.content import ContentError, Loaded, load_content
-from kiosk.content.model import Content
-from kiosk.logsetup import setup_logging
-from kiosk.preview import at_arg, hours_arg, timeline_lines
+from kiosk.core.content import ContentError, Loaded, load_content
+from kiosk.core.content.model import Content
+from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
+from kiosk.run.logsetup import setup_logging
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("run", "check", "render", "playlist", "schema", "screens")
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
 
 
 def _check(loaded: Loaded, args: argparse.Namespace) -> int:
-    from kiosk.theme import palette_for, worst_contrast
+    from kiosk.core.theme import palette_for, worst_contrast
 
     ratio, pair = worst_contrast(palette_for(loaded.content.settings.theme))
     print(f"{loaded.path}: theme's worst contrast is {ratio:.1f}:1 ({pair})")
@@ -136,7 +136,7 @@ def _check(loaded: Loaded, args: argparse.Namespace) -> int:
         from PySide6.QtCore import QSize
 
         from kiosk.app import make_app
-        from kiosk.fitcheck import fit_problems
+        from kiosk.export.fitcheck import fit_problems
 
         app = make_app()
         for size in args.size:
@@ -151,7 +151,7 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
     from kiosk.app import make_app
-    from kiosk.render import render_deck
+    from kiosk.export.render import render_deck
 
     app = make_app()
     for path in render_deck(loaded, args.out, QSize(*args.size), when=args.at):
@@ -162,8 +162,8 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
 
 def _screens() -> int:
     from kiosk.app import make_app
-    from kiosk.screens import screen_infos
-    from kiosk.system import display_problem
+    from kiosk.run.preflight import display_problem
+    from kiosk.run.screens import screen_infos
 
     problem = display_problem()
     if problem:
@@ -178,7 +178,7 @@ def _screens() -> int:
 
 def _run(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
-    from kiosk.system import display_problem
+    from kiosk.run.preflight import display_problem
 
     problem = display_problem()
     if problem:

@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from kiosk.content import Loaded, load_content  # noqa: E402
+from kiosk.core.content import Loaded, load_content  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content.yaml"

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize
 
-from kiosk import theme
 from kiosk.cli import main
-from kiosk.content import ContentError, load_content
-from kiosk.content.checks import contrast_ratio
-from kiosk.content.model import Theme
-from kiosk.player import Player
-from kiosk.slide import Slide
-from kiosk.style import style_for
+from kiosk.core import theme
+from kiosk.core.content import ContentError, load_content
+from kiosk.core.content.checks import contrast_ratio
+from kiosk.core.content.model import Theme
+from kiosk.playback.player import Player
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
 from tests.conftest import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

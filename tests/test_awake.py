@@ -12,9 +12,10 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtTest import QTest
 
-from kiosk.awake import CONNECTION_NAME, CURSOR_IDLE_MS, CursorHider, ScreenAwake
-from kiosk.player import Player
-from kiosk.window import KioskWindow
+from kiosk.playback.player import Player
+from kiosk.run.cursor import CURSOR_IDLE_MS, CursorHider
+from kiosk.run.screensaver import CONNECTION_NAME, ScreenAwake
+from kiosk.run.window import KioskWindow
 from tests.conftest import ROOT
 
 
@@ -40,7 +41,7 @@ def private_bus():
 def test_inhibits_blanking_through_the_screensaver_service(qapp, private_bus, caplog):
     address, service = private_bus
     awake = ScreenAwake(address=address)
-    with caplog.at_level(logging.INFO, logger="kiosk.awake"):
+    with caplog.at_level(logging.INFO, logger="kiosk.run.screensaver"):
         assert awake.start() is True
     assert awake.cookie == 42
     assert service.stdout.readline().strip() == "Inhibit 'kiosk' 'showing the information display'"
@@ -51,7 +52,7 @@ def test_inhibits_blanking_through_the_screensaver_service(qapp, private_bus, ca
 
 def test_without_the_service_the_xset_advice_is_logged_once(qapp, caplog):
     awake = ScreenAwake(address="unix:path=/nonexistent/kiosk-no-bus")
-    with caplog.at_level(logging.WARNING, logger="kiosk.awake"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.screensaver"):
         assert awake.start() is False
         assert awake.start() is False
     assert caplog.text.count("xset s off -dpms") == 1

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from kiosk.content import ContentError, load_content
-from kiosk.content.model import CountersPanel, SpotlightPanel, TextPanel, UpdatesPanel
+from kiosk.core.content import ContentError, load_content
+from kiosk.core.content.model import CountersPanel, SpotlightPanel, TextPanel, UpdatesPanel
 
 VALID = """\
 settings:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
-from kiosk import theme
-from kiosk.player import Player
-from kiosk.transition import TILES_PER_HEIGHT, Transition, changed_region
+from kiosk.core import theme
+from kiosk.playback.player import Player
+from kiosk.playback.transition import TILES_PER_HEIGHT, Transition, changed_region
 
 
 def screen(size: QSize, marks: list[QRect]) -> QPixmap:

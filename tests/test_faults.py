@@ -14,13 +14,14 @@ import pytest
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk import guard, panels
 from kiosk.app import log_uncaught
-from kiosk.content import Loaded, load_content
-from kiosk.fallback import FALLBACK_ID
-from kiosk.panels.base import PanelWidget
-from kiosk.player import Player
-from kiosk.render import render_deck
+from kiosk.core.content import Loaded, load_content
+from kiosk.export.render import render_deck
+from kiosk.playback import slide_builder as guard
+from kiosk.playback.player import Player
+from kiosk.screen import panels
+from kiosk.screen.fallback import FALLBACK_ID
+from kiosk.screen.panels.base import PanelWidget
 from tests.helpers.screen import distinct_colors
 
 CONTENT = """
@@ -83,7 +84,7 @@ def shown_ids(qtbot, player, count: int) -> list[str]:
 
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_failing_panel_is_logged_and_skipped(qtbot, player, with_fault, fault, caplog):
-    with caplog.at_level(logging.ERROR, logger="kiosk.guard"):
+    with caplog.at_level(logging.ERROR, logger="kiosk.playback.slide_builder"):
         player.set_content(with_fault(fault))
         assert shown_ids(qtbot, player, 5) == ["last", "first", "last", "first", "last"]
     messages = [record.getMessage() for record in caplog.records]

@@ -7,12 +7,12 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QSize
 
-from kiosk import theme
 from kiosk.cli import main
-from kiosk.content import load_content
-from kiosk.playlist import playlist_at
-from kiosk.slide import Slide
-from kiosk.style import style_for
+from kiosk.core import theme
+from kiosk.core.content import load_content
+from kiosk.core.playlist import playlist_at
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
 from tests.conftest import ROOT, SEED
 from tests.helpers.long_content import long_content_yaml
 from tests.helpers.measure import layout_faults
@@ -145,7 +145,7 @@ def test_portrait_has_its_own_layouts(seed, qtbot, kiosk_app):
     lefts = {label.mapTo(counters, label.rect().topLeft()).x() for label in counters._numbers[:-1]}
     assert len(lefts) == 3  # two columns, and the odd last tile centred between them
     spotlight = by_id["student-of-the-year"].body
-    from kiosk.panels.spotlight import Avatar
+    from kiosk.screen.panels.spotlight import Avatar
 
     avatar = spotlight.findChild(Avatar)
     heading = spotlight.texts[0].label

@@ -21,8 +21,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content import Content, ContentError, Loaded, load_bytes
-from kiosk.content.loader import _known_keys
+from kiosk.core.content import Content, ContentError, Loaded, load_bytes
+from kiosk.core.content.loader import _known_keys
 from tests.conftest import SEED
 
 TIME_LIMIT = 2.0  # seconds per load; only a hang or a blow-up comes anywhere near it

@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtCore import QSize
 
 from kiosk.cli import main
-from kiosk.content import load_content
-from kiosk.panels.spotlight import Avatar, SpotlightWidget, load_photo
-from kiosk.style import style_for
+from kiosk.core.content import load_content
+from kiosk.screen.panels.spotlight import Avatar, SpotlightWidget, load_photo
+from kiosk.screen.style import style_for
 from tests.helpers.hostile import VALID, fifty_megabytes, huge_png, many_panels
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"

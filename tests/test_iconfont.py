@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.iconfont import draw_icon
+from kiosk.screen.icons import draw_icon
 from tests.conftest import ROOT
 
 NAMES = ("fa5s.baby", "fa5s.child", "fa5s.school", "fa5s.walking", "fa5s.question-circle", "fa5s.users",
@@ -36,8 +36,8 @@ def test_an_unknown_icon_draws_nothing_rather_than_failing(kiosk_app):
 def test_showing_panels_does_not_import_qtawesome():
     code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
             "from PySide6.QtCore import QSize\n"
-            "from kiosk.app import make_app; from kiosk.content import load_content\n"
-            "from kiosk.slide import Slide; from kiosk.style import style_for\n"
+            "from kiosk.app import make_app; from kiosk.core.content import load_content\n"
+            "from kiosk.screen.slide import Slide; from kiosk.screen.style import style_for\n"
             "app = make_app(); seed = load_content('content.yaml')\n"
             "style = style_for(seed.content.settings, QSize(960, 540), seed.folder)\n"
             "slides = [Slide(panel, style) for panel in seed.content.panels]\n"

@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont, QTextLayout
 
-from kiosk.content import ContentError, load_content
-from kiosk.content.localize import localized
-from kiosk.player import Player
-from kiosk.playlist import playlist_at
-from kiosk.slide import Slide
-from kiosk.style import style_for
+from kiosk.core.content import ContentError, load_content
+from kiosk.core.content.localize import localized
+from kiosk.core.playlist import playlist_at
+from kiosk.playback.player import Player
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
 from tests.conftest import ROOT
 from tests.helpers.screen import all_texts
 
@@ -67,7 +67,7 @@ def test_the_rotation_plays_once_per_language(bilingual):
 
 
 def test_playlist_timeline_names_each_panel_once_with_its_languages(bilingual):
-    from kiosk.preview import timeline_lines
+    from kiosk.core.timeline import timeline_lines
 
     lines = timeline_lines(bilingual.content, datetime(2026, 1, 1, 9), 1)
     assert lines[1].endswith("impact, goal, student-of-the-year, pass, updates (in en, es in turn)")
@@ -117,7 +117,7 @@ def test_english_numbers_use_commas(bilingual, qtbot, kiosk_app):
 @pytest.mark.parametrize("lang, date", [("en", "Saturday, November 28, 2026"),
                                         ("es", "sábado, 28 de noviembre de 2026")])
 def test_dates_follow_the_language(bilingual, qtbot, kiosk_app, lang, date):
-    from kiosk.fallback import FallbackSlide
+    from kiosk.screen.fallback import FallbackSlide
 
     style = style_for(bilingual.content.settings, QSize(1280, 720), bilingual.folder, lang=lang)
     slide = FallbackSlide(style, clock=lambda: datetime(2026, 11, 28, 9, 5))

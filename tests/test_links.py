@@ -6,10 +6,10 @@ import pytest
 import zxingcpp
 from PySide6.QtCore import QSize
 
-from kiosk.content import load_content
-from kiosk.slide import Slide
-from kiosk.style import style_for
-from kiosk.widgets import QrCode
+from kiosk.core.content import load_content
+from kiosk.screen.qr import QrCode
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
 from tests.helpers.screen import shown_texts
 
 SIZES = [QSize(1280, 720), QSize(1920, 1080), QSize(3840, 2160), QSize(1080, 1920)]

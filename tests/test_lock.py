@@ -7,9 +7,9 @@ import logging
 import pytest
 from PySide6.QtCore import QSize, Qt
 
-from kiosk.lock import KioskLock
-from kiosk.player import Player
-from kiosk.window import KioskWindow
+from kiosk.playback.player import Player
+from kiosk.run.lock import KioskLock
+from kiosk.run.window import KioskWindow
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -36,7 +36,7 @@ def locked(qtbot, kiosk_app, seed):
 
 @pytest.mark.parametrize("key", [Key.Key_Escape, Key.Key_Q])
 def test_quit_keys_are_refused_and_logged(qtbot, locked, quits, key, caplog):
-    with caplog.at_level(logging.WARNING, logger="kiosk.lock"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.lock"):
         qtbot.keyClick(locked, key)
     assert quits == []
     assert locked.lock.refused == 1
@@ -50,7 +50,7 @@ def test_other_keys_still_work(qtbot, locked):
 
 
 def test_closing_the_window_is_refused(qtbot, locked, caplog):
-    with caplog.at_level(logging.WARNING, logger="kiosk.lock"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.lock"):
         assert locked.close() is False
     assert locked.isVisible()
     assert "asked to close" in caplog.text

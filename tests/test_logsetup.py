@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import qInstallMessageHandler, qWarning
 
-from kiosk import logsetup
+from kiosk.run import logsetup
 
 
 def test_log_file_rotates_and_keeps_a_bounded_number(tmp_path, monkeypatch):

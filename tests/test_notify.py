@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from kiosk.notify import SystemdNotifier, notify_address, watchdog_interval_ms
+from kiosk.run.systemd import SystemdNotifier, notify_address, watchdog_interval_ms
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_sigterm_ends_the_event_loop_cleanly_even_before_it_runs():
     code = textwrap.dedent("""
         import os, signal
         from PySide6.QtCore import QCoreApplication
-        from kiosk.notify import quit_on_terminate
+        from kiosk.run.signals import quit_on_terminate
         app = QCoreApplication([])
         quit_on_terminate(app)
         os.kill(os.getpid(), signal.SIGTERM)  # before exec(), as a fast `systemctl stop` may

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import player as player_module
 from kiosk.cli import main
+from kiosk.playback import player as player_module
 from tests.conftest import SEED
 
 ROTATIONS = 4

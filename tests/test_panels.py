@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel
 
-from kiosk import theme
-from kiosk.content.model import paragraphs
-from kiosk.panels import widget_class
-from kiosk.slide import Slide
-from kiosk.style import style_for
+from kiosk.core import theme
+from kiosk.core.content.model import paragraphs
+from kiosk.screen.panels import widget_class
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
 from tests.helpers.screen import all_texts
 
 SIZE = QSize(1920, 1080)
@@ -104,15 +104,15 @@ def test_text_is_never_rich_text(seed, qtbot, kiosk_app):
 
 
 def test_every_kind_has_a_widget():
-    from kiosk.content.model import PANEL_KINDS
+    from kiosk.core.content.model import PANEL_KINDS
 
     for kind in PANEL_KINDS:
         assert widget_class(kind).__name__.lower().startswith(kind)
 
 
 def test_default_theme_reaches_aa_contrast():
-    from kiosk.content.checks import contrast_ratio
-    from kiosk.content.model import Theme
+    from kiosk.core.content.checks import contrast_ratio
+    from kiosk.core.content.model import Theme
 
     palette = theme.Palette(Theme().background, Theme().text, Theme().accent)
     for color in (palette.text, palette.accent, palette.muted):
@@ -124,7 +124,7 @@ def test_importing_one_panel_module_first_still_finds_every_kind():
     import subprocess
     import sys
 
-    code = ("import kiosk.panels.spotlight; from kiosk.panels import widget_class; "
+    code = ("import kiosk.screen.panels.spotlight; from kiosk.screen.panels import widget_class; "
             "print(sorted(widget_class(k).__name__ for k in ('counters', 'text', 'spotlight', 'updates')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})

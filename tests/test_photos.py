@@ -8,11 +8,11 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.cli import main
-from kiosk.content import load_content
-from kiosk.panels.spotlight import Avatar
-from kiosk.panels.text import Picture
-from kiosk.slide import Slide
-from kiosk.style import style_for
+from kiosk.core.content import load_content
+from kiosk.screen.panels.spotlight import Avatar
+from kiosk.screen.panels.text import Picture
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
 from tests.helpers.measure import layout_faults
 
 GREEN, RED = QColor("#20c040"), QColor("#d02020")

@@ -11,10 +11,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QLabel
 
-from kiosk.content import load_content
-from kiosk.slide import Slide
-from kiosk.style import style_for
-from kiosk.widgets import text_label
+from kiosk.core.content import load_content
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
+from kiosk.screen.text import text_label
 
 MARKUP = '<b>Hi</b><img src="file:///etc/passwd">'
 LINK = f"{{label: '{MARKUP}', url: 'https://example.org/'}}"

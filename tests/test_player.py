@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 
-from kiosk.player import Player
-from kiosk.window import KioskWindow
+from kiosk.playback.player import Player
+from kiosk.run.window import KioskWindow
 
 ORDER = ["impact", "goal", "student-of-the-year", "pass", "updates"]
 
@@ -85,7 +85,7 @@ def test_p_pauses_and_resumes(qtbot, window):
 @pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_Q])
 def test_escape_and_q_quit(qtbot, window, key, monkeypatch):
     quits = []
-    monkeypatch.setattr("kiosk.window.QApplication.quit", lambda: quits.append(True))
+    monkeypatch.setattr("kiosk.run.window.QApplication.quit", lambda: quits.append(True))
     qtbot.keyClick(window, key)
     assert quits == [True]
 

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from kiosk.content.model import Content
-from kiosk.playlist import index_after, next_change, playlist_at, timeline
+from kiosk.core.content.model import Content
+from kiosk.core.playlist import index_after, next_change, playlist_at, timeline
 
 
 def text_panel(panel_id: str, **extra: object) -> dict:

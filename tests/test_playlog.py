@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kiosk.playlog import PlayLog, append_line, repair_torn_tail
+from kiosk.run.playlog import PlayLog, append_line, repair_torn_tail
 
 OFFSET = timezone(timedelta(hours=-5))
 

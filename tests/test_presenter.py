@@ -7,9 +7,9 @@ import argparse
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 
-from kiosk.operation import Operation, RunOptions
-from kiosk.player import Player
-from kiosk.window import KioskWindow
+from kiosk.playback.player import Player
+from kiosk.run.operation import Operation, RunOptions
+from kiosk.run.window import KioskWindow
 from tests.helpers.screen import distinct_colors
 
 Key = Qt.Key
@@ -140,8 +140,8 @@ def test_counters_count_up_again_when_shown_again(qtbot, booth):
 
 
 def test_settings_mode_and_cli_flags_merge(seed, write_content, tmp_path):
-    from kiosk.content import load_content
-    from kiosk.operation import run_options
+    from kiosk.core.content import load_content
+    from kiosk.run.operation import run_options
 
     args = argparse.Namespace(presentation=False, auto=False, lock=False, screen=None, play_log=None)
     assert run_options(args, seed) == RunOptions()
@@ -171,8 +171,8 @@ def test_play_log_records_panels_and_leaves_out_the_blank_screen(qtbot, kiosk_ap
 
 
 def test_the_number_steps_aside_for_the_content_problem_marker(qtbot, booth, write_content):
-    from kiosk.content import ContentError, load_content
-    from kiosk.marker import ProblemMarker
+    from kiosk.core.content import ContentError, load_content
+    from kiosk.run.problem_marker import ProblemMarker
 
     number = booth.operation.presenter.number
     marker = ProblemMarker(booth)
@@ -188,7 +188,7 @@ def test_the_number_steps_aside_for_the_content_problem_marker(qtbot, booth, wri
 def test_play_log_names_the_language_of_a_bilingual_rotation(qtbot, kiosk_app, tmp_path):
     import json
 
-    from kiosk.content import load_content
+    from kiosk.core.content import load_content
     from tests.conftest import ROOT
 
     bilingual = load_content(ROOT / "examples" / "bilingual.yaml")

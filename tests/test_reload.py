@@ -18,11 +18,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content import load_content
-from kiosk.live import LiveContent
-from kiosk.player import Player
-from kiosk.reload import ContentWatcher
-from kiosk.window import KioskWindow
+from kiosk.core.content import load_content
+from kiosk.playback.player import Player
+from kiosk.run.live_reload import LiveContent
+from kiosk.run.watcher import ContentWatcher
+from kiosk.run.window import KioskWindow
 from tests.conftest import ROOT, SEED
 from tests.helpers.screen import shown_texts
 
@@ -205,7 +205,7 @@ def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp
         os.replace(temp, tmp_path / "photo.png")
 
     def shown_color() -> str:
-        from kiosk.panels.spotlight import Avatar  # after the registry has loaded every kind
+        from kiosk.screen.panels.spotlight import Avatar  # after the registry has loaded every kind
 
         image = kiosk.player.slide.findChild(Avatar)._photo
         return image.pixelColor(image.width() // 2, image.height() // 2).name()
@@ -307,7 +307,7 @@ def test_removing_the_panel_on_screen_moves_on_to_the_next(make_kiosk):
 
 def test_reload_logs_the_first_paint_of_the_new_version(make_kiosk, caplog):
     kiosk = make_kiosk(content("a", "b"))
-    caplog.set_level(logging.INFO, logger="kiosk.player")
+    caplog.set_level(logging.INFO, logger="kiosk.playback.player")
     kiosk.save(content("a", "b=Elsewhere"))  # not the panel on screen: painted as it stands
     kiosk.wait_for(lambda: any("painted at monotonic=" in r.message for r in caplog.records))
     digest = load_content(kiosk.path).digest

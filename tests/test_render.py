@@ -7,8 +7,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from kiosk.cli import size_arg
-from kiosk.content import load_content
-from kiosk.render import render_deck
+from kiosk.core.content import load_content
+from kiosk.export.render import render_deck
 from tests.conftest import ROOT
 from tests.helpers.screen import distinct_colors
 

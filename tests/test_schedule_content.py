@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pytest
 
 from kiosk.cli import main
-from kiosk.content import ContentError, load_content
-from kiosk.content.model import TextPanel, UpdatesPanel
-from kiosk.dates import date_span_text
+from kiosk.core.content import ContentError, load_content
+from kiosk.core.content.model import TextPanel, UpdatesPanel
+from kiosk.core.dates import date_span_text
 
 SCHEDULED = """\
 settings:

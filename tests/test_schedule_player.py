@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
-from kiosk.content import load_content
-from kiosk.fallback import FALLBACK_ID
-from kiosk.player import RECHECK_SECONDS, Player
-from kiosk.window import KioskWindow
+from kiosk.core.content import load_content
+from kiosk.playback.player import RECHECK_SECONDS, Player
+from kiosk.run.window import KioskWindow
+from kiosk.screen.fallback import FALLBACK_ID
 from tests.helpers.screen import distinct_colors, shown_texts
 
 SCALE = 0.01  # 12 s panels last 120 ms; the schedule is looked at again within 600 ms
@@ -133,8 +133,8 @@ def test_the_schedule_is_looked_at_again_when_a_window_next_changes(qtbot, kiosk
 
 
 def test_an_update_date_sits_beside_its_title(qtbot, kiosk_app, seed):
-    from kiosk.slide import Slide
-    from kiosk.style import style_for
+    from kiosk.screen.slide import Slide
+    from kiosk.screen.style import style_for
 
     updates = next(p for p in seed.content.panels if p.id == "updates")
     slide = Slide(updates, style_for(seed.content.settings, QSize(1920, 1080), seed.folder))

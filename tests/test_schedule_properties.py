@@ -13,8 +13,8 @@ from datetime import date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.model import Content
-from kiosk.playlist import playlist_at, timeline
+from kiosk.core.content.model import Content
+from kiosk.core.playlist import playlist_at, timeline
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FIRST, LAST = datetime(2026, 11, 20), datetime(2026, 12, 20)

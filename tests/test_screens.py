@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QObject, QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.player import Player
-from kiosk.screens import ScreenKeeper, choose_screen, find_screen, parse_screen, screen_infos
-from kiosk.window import KioskWindow
+from kiosk.playback.player import Player
+from kiosk.run.screens import ScreenKeeper, choose_screen, find_screen, parse_screen, screen_infos
+from kiosk.run.window import KioskWindow
 from tests.conftest import ROOT
 
 TWO_SCREENS = {"screens": [
@@ -49,9 +49,9 @@ def test_kiosk_goes_full_screen_on_the_named_screen(tmp_path, spec):
     code = textwrap.dedent(f"""
         from PySide6.QtGui import QGuiApplication
         from kiosk.app import make_app
-        from kiosk.player import Player
-        from kiosk.screens import choose_screen
-        from kiosk.window import KioskWindow
+        from kiosk.playback.player import Player
+        from kiosk.run.screens import choose_screen
+        from kiosk.run.window import KioskWindow
         app = make_app()
         window = KioskWindow(Player(), screen=choose_screen({spec!r}))
         window.present()
@@ -110,7 +110,7 @@ class FakeDesk:
 def test_keeper_follows_the_tv_off_and_on_again(qtbot, kiosk_app, monkeypatch):
     laptop, tv = FakeScreen("eDP-1"), FakeScreen("HDMI-1")
     desk = FakeDesk(laptop)
-    monkeypatch.setattr("kiosk.screens.QGuiApplication", desk)
+    monkeypatch.setattr("kiosk.run.screens.QGuiApplication", desk)
     moves: list[str] = []
     keeper = ScreenKeeper("HDMI-1", lambda screen: moves.append(screen.name()))
     keeper.place()

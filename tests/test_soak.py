@@ -21,8 +21,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content import load_content
-from kiosk.player import Player
+from kiosk.core.content import load_content
+from kiosk.playback.player import Player
 from tests.conftest import SEED
 
 ROTATIONS = 2000

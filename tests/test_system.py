@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk import system
 from kiosk.cli import main
+from kiosk.run import preflight as system
 
 
 def test_missing_xcb_libraries_get_the_exact_apt_line(monkeypatch):
@@ -34,6 +34,6 @@ def test_all_libraries_present_is_fine(monkeypatch):
 
 
 def test_run_stops_with_the_advice_instead_of_a_qt_abort(monkeypatch, capsys):
-    monkeypatch.setattr("kiosk.system.display_problem", lambda: "Qt needs system libraries: apt-get install x")
+    monkeypatch.setattr("kiosk.run.preflight.display_problem", lambda: "Qt needs system libraries: apt-get install x")
     assert main(["run", "--windowed"]) == 2
     assert "apt-get install x" in capsys.readouterr().err

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content import load_bytes
-from kiosk.player import Player
+from kiosk.core.content import load_bytes
+from kiosk.playback.player import Player
 from tests.conftest import SEED
 
 
@@ -79,7 +79,7 @@ def test_nothing_repaints_between_transitions(qtbot, player):
 
 def test_a_crossfade_paints_at_its_own_frame_rate(qtbot, player):
     """About FADE_FPS frames a second: enough to look smooth, half the blending of 60."""
-    from kiosk import theme
+    from kiosk.core import theme
 
     player.set_content(seed_with("fade"))
     player.toggle_pause()

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from kiosk.panels.spotlight import Avatar
-from kiosk.panels.text import Picture
-from kiosk.widgets import QrCode
+from kiosk.screen.panels.spotlight import Avatar
+from kiosk.screen.panels.text import Picture
+from kiosk.screen.qr import QrCode
 
 BIG = 1_000_000
 

@@ -1,0 +1,98 @@
+"""Warnings about content that is valid but probably not what staff meant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.core.content import model
+from kiosk.core.content.images import ImageRefusedError, read_image
+from kiosk.core.content.localize import translation_warnings
+from kiosk.core.content.schedule import schedule_errors, schedule_warnings
+
+Warning = tuple[tuple[str | int, ...], str]
+
+AA_CONTRAST = 4.5
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2.x relative luminance of #rrggbb."""
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(color[i:i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def content_warnings(content: model.Content, folder: Path, now: datetime | None = None) -> list[Warning]:
+    """Valid but suspicious content; schedules are judged against ``now`` (default: the clock)."""
+    return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder),
+            *schedule_warnings(content, now or datetime.now()), *translation_warnings(content)]
+
+
+def _theme_warnings(theme: model.Theme) -> Iterator[Warning]:
+    if theme.preset == "high-contrast":
+        return  # the preset's own palette replaces these colours
+    for name in ("text", "accent"):
+        ratio = contrast_ratio(getattr(theme, name), theme.background)
+        if ratio < AA_CONTRAST:
+            yield (("settings", "theme", name),
+                   f"contrast against the background is {ratio:.1f}:1; "
+                   f"WCAG AA needs at least {AA_CONTRAST}:1 to be readable across a lobby")
+
+
+def content_errors(content: model.Content) -> list[Warning]:
+    """Problems pydantic can't see field by field, and that make the content unusable."""
+    errors: list[Warning] = []
+    seen: dict[str, int] = {}
+    for index, panel in enumerate(content.panels):
+        if panel.id in seen:
+            errors.append((("panels", index, "id"),
+                           f"duplicate id {panel.id!r}; panel {seen[panel.id] + 1} already uses it"))
+        seen.setdefault(panel.id, index)
+    return [*errors, *schedule_errors(content)]
+
+
+def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
+    for index, panel in enumerate(content.panels):
+        if isinstance(panel, model.CountersPanel):
+            yield from _total_warning(index, panel)
+        if isinstance(panel, model.SpotlightPanel) and panel.photo:
+            yield from _image_warning(("panels", index, "photo"), folder, panel.photo,
+                                      "showing the initials instead")
+        for number, image in enumerate(getattr(panel, "images", [])):
+            yield from _image_warning(("panels", index, "images", number), folder, image,
+                                      "the panel shows without it")
+
+
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def _image_warning(loc: tuple[str | int, ...], folder: Path, name: str, instead: str) -> Iterator[Warning]:
+    """An image the kiosk won't show: refused by read_image (where it is, what it is, how big),
+    or not a PNG, JPEG or SVG by its first bytes."""
+    try:
+        head = read_image(folder, name)[:512]
+    except ImageRefusedError as refused:
+        yield loc, f"{refused}; {instead}"
+        return
+    is_svg = Path(name).suffix.lower() in (".svg", ".svgz") or b"<svg" in head
+    if not (head.startswith(IMAGE_SIGNATURES) or is_svg):
+        yield loc, f"{Path(name).name!r} is not a PNG, JPEG or SVG image; {instead}"
+
+
+def _total_warning(index: int, panel: model.CountersPanel) -> Iterator[Warning]:
+    if panel.total is None or panel.total.value == "auto":
+        return
+    counted = sum(c.value for c in panel.counters)
+    if counted != panel.total.value:
+        yield (("panels", index, "total", "value"),
+               f"total {panel.total.value:,} is not the sum of the counters ({counted:,}); "
+               "write `value: auto` to show the sum")

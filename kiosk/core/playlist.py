@@ -1,0 +1,134 @@
+"""What plays, in what order, and when that changes. Plain Python over the content model: no Qt here.
+
+Every question takes the moment it is about, so the player, ``kiosk render --at``,
+``kiosk playlist`` and the tests all ask with a clock of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.core.content.localize import localized
+from kiosk.core.content.model import Content, PanelBase, UpdatesPanel
+from kiosk.core.content.schedule import changes, end_of, item_current, showing
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One panel in the rotation, in one language, with how long it stays on screen.
+
+    ``panel`` is already resolved to plain text in ``lang``.
+    """
+
+    panel: PanelBase
+    seconds: float
+    fallback: bool = False  # shown because nothing else is scheduled
+    lang: str = "en"  # the panel's text is already in this language
+
+    @property
+    def id(self) -> str:
+        return self.panel.id
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of time in which the same panels play."""
+
+    start: datetime
+    end: datetime
+    entries: list[Entry]
+
+
+def playlist_at(content: Content, when: datetime) -> list[Entry]:
+    """The panels that play at ``when``, in file order; expired update items are left out.
+
+    The rotation plays once per language of ``settings.languages`` in turn, each entry's
+    panel already in its language. When no panel is scheduled, ``settings.fallback``
+    plays whatever its own schedule says; an empty list means the player shows the
+    title and a clock.
+    """
+    entries: list[Entry] = []
+    for lang in content.settings.languages:
+        entries += _entries_in(localized(content, lang), when, lang)
+    return entries
+
+
+def _entries_in(content: Content, when: datetime, lang: str) -> list[Entry]:
+    entries = [entry for panel in content.panels
+               if panel.enabled and showing(panel.show, when) and (entry := _entry(content, panel, when, lang=lang))]
+    fallback = _fallback_panel(content)
+    if not entries and fallback is not None and (entry := _entry(content, fallback, when, True, lang)):
+        entries.append(entry)
+    return entries
+
+
+def _entry(content: Content, panel: PanelBase, when: datetime, fallback: bool = False,
+           lang: str = "en") -> Entry | None:
+    """``panel`` as it plays at ``when``, or None when nothing of it is left to show."""
+    if isinstance(panel, UpdatesPanel):
+        items = [item for item in panel.items if item_current(item, when)]
+        if not items:
+            return None
+        if len(items) < len(panel.items):
+            panel = panel.model_copy(update={"items": items})
+    return Entry(panel, content.duration_of(panel), fallback, lang)
+
+
+def _fallback_panel(content: Content) -> PanelBase | None:
+    wanted = content.settings.fallback
+    return next((panel for panel in content.panels if panel.id == wanted), None)
+
+
+def next_change(content: Content, when: datetime) -> datetime | None:
+    """The first moment after ``when`` at which ``playlist_at`` may answer differently.
+
+    None when no schedule or expiry lies ahead. The moment may turn out to change
+    nothing (an over-estimate is safe: it only means one more look).
+    """
+    return min((moment for moment in _changes(content, when) if moment > when), default=None)
+
+
+def _changes(content: Content, when: datetime) -> Iterator[datetime]:
+    for panel in content.panels:
+        yield from changes(panel.show, when)
+        for item in getattr(panel, "items", ()):
+            if item.until is not None:
+                yield end_of(item.until)
+
+
+def timeline(content: Content, start: datetime, end: datetime) -> list[Segment]:
+    """What plays from ``start`` to ``end``, as consecutive segments that each differ from the last."""
+    segments: list[Segment] = []
+    moment = start
+    while moment < end:
+        entries = playlist_at(content, moment)
+        following = min(next_change(content, moment) or end, end)
+        if segments and segments[-1].entries == entries:
+            segments[-1] = Segment(segments[-1].start, following, entries)
+        else:
+            segments.append(Segment(moment, following, entries))
+        moment = following
+    return segments
+
+
+def next_index(entries: list[Entry], current_id: str | None, step: int = 1) -> int:
+    """Index of the entry ``step`` places after ``current_id`` (wrapping); 0 if it is gone."""
+    ids = [entry.id for entry in entries]
+    if current_id not in ids:
+        return 0
+    return (ids.index(current_id) + step) % len(ids)
+
+
+def index_after(content: Content, entries: list[Entry], current_id: str | None) -> int:
+    """Where the rotation goes after ``current_id``: the entry after it or, when that panel
+    no longer plays, the first entry that follows it in the file."""
+    ids = [entry.id for entry in entries]
+    if current_id in ids:
+        return (ids.index(current_id) + 1) % len(ids)
+    order = [panel.id for panel in content.panels]
+    if current_id not in order:
+        return 0
+    after = order.index(current_id)
+    return next((i for i, entry_id in enumerate(ids) if order.index(entry_id) > after), 0)

@@ -1,0 +1,56 @@
+"""`kiosk check --size WxH`: build every slide at a size and report what fitting did to it.
+
+Measuring text needs Qt's font metrics, so this lives outside the Qt-free content core;
+the CLI calls it only when asked for a size.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize
+
+from kiosk.core.content import Loaded
+from kiosk.core.content.loader import locate
+from kiosk.core.content.problems import Problem
+from kiosk.core.playlist import playlist_at
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
+
+Loc = tuple[str | int, ...]
+
+
+def fit_problems(loaded: Loaded, size: QSize) -> list[Problem]:
+    """One warning per shrink, page split, cut line or unreadable image at ``size``."""
+    return locate(loaded, fit_notes(loaded, size))
+
+
+def fit_notes(loaded: Loaded, size: QSize) -> list[tuple[Loc, str]]:
+    """What fitting did on each slide at ``size``, by field: (loc in the file, message)."""
+    content = loaded.content
+    languages = content.settings.languages
+    index_of = {panel.id: index for index, panel in enumerate(content.panels)}
+    where = f"at {size.width()}x{size.height()}"
+    notes: list[tuple[Loc, str]] = []
+    for entry in playlist_at(content, datetime.now()):
+        style = style_for(content.settings, size, loaded.folder, lang=entry.lang)
+        slide = Slide(entry.panel, style)
+        found = [*slide.fit_notes, *[(("panels", index_of[entry.id], *loc), message)
+                                     for loc, message in slide.body.fit_notes]]
+        slide.deleteLater()
+        suffix = f" ({entry.lang})" if len(languages) > 1 else ""
+        for loc, message in found:
+            note = (_in_language(content, loc, entry.lang), f"{where}{suffix}: {message}")
+            if note not in notes:  # the header and footer repeat on every slide
+                notes.append(note)
+    return notes
+
+
+def _in_language(content: object, loc: Loc, lang: str) -> Loc:
+    """Point into a translation map at the language shown, so the line is the right one."""
+    value = content
+    for part in loc:
+        value = value[part] if isinstance(part, int) or isinstance(value, dict) else getattr(value, part, None)
+        if value is None:
+            return loc
+    return (*loc, lang) if isinstance(value, dict) and lang in value else loc

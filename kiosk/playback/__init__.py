@@ -1,0 +1,1 @@
+"""Playback: the player's timers and widgets, transitions, and building slides with fault isolation."""

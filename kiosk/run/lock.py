@@ -1,0 +1,117 @@
+"""The locked kiosk: Esc and Q don't quit, the window stays full screen, on top and focused.
+
+Only a deliberate chord quits: hold Ctrl+Shift+Q for two seconds. A visitor who finds the
+keyboard behind the TV and presses Esc gets nothing, and the log says it happened.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from kiosk.run.window import KioskWindow
+
+log = logging.getLogger(__name__)
+Key = Qt.Key
+QUIT_HOLD_MS = 2000
+REFOCUS_MS = 500  # after losing focus, try again this soon (not in a tight loop)
+REFOCUS_TRIES = 4
+CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+QUIT_KEYS = (Key.Key_Escape, Key.Key_Q)
+
+
+class KioskLock(QObject):
+    """An event filter on the kiosk window that refuses quitting and keeps the window in front."""
+
+    def __init__(self, window: KioskWindow, hold_ms: int = QUIT_HOLD_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.refused = 0
+        self.unlocking = False
+        self._tries = 0
+        self._q_down = False
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(hold_ms)
+        self._hold.timeout.connect(self._held_long_enough)
+        self._refocus = QTimer(self)
+        self._refocus.setSingleShot(True)
+        self._refocus.setInterval(REFOCUS_MS)
+        self._refocus.timeout.connect(self._take_front)
+        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            return self._key_press(event)
+        if kind == QEvent.Type.KeyRelease:
+            self._key_release(event)
+            return event.key() in QUIT_KEYS
+        if kind == QEvent.Type.Close and not self.unlocking:
+            self._refuse("the window was asked to close")
+            event.ignore()
+            return True
+        left_front = kind in (QEvent.Type.WindowDeactivate, QEvent.Type.Hide) or (
+            kind in (QEvent.Type.WindowStateChange, QEvent.Type.Resize) and not self._covers_screen())
+        if left_front:
+            self._hold.stop()  # the keys' release would go to another window; start the hold again
+            self._tries = REFOCUS_TRIES
+            self._refocus.start()
+        return False
+
+    def _key_press(self, event: QKeyEvent) -> bool:
+        if event.key() == Key.Key_Q and event.modifiers() & CHORD == CHORD:
+            self._q_down = True
+            if not self._hold.isActive():
+                log.info("Ctrl+Shift+Q pressed: keep holding for %.0f s to quit", self._hold.interval() / 1000)
+                self._hold.start()
+            return True
+        if event.key() in QUIT_KEYS:
+            if not event.isAutoRepeat():
+                self._refuse(f"{QKeySequence(event.key()).toString()} pressed")
+            return True
+        return False
+
+    def _key_release(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat():
+            return
+        if event.key() == Key.Key_Q:
+            # Not the end of the hold yet: X key repeat may send release+press pairs that Qt
+            # can't always tell from real ones. Whether Q is still down counts at the end.
+            self._q_down = False
+        elif event.key() in (Key.Key_Control, Key.Key_Shift):
+            self._hold.stop()  # let go too soon: no quit
+
+    def _refuse(self, why: str) -> None:
+        self.refused += 1
+        log.warning("quit refused: the kiosk is locked (%s); hold Ctrl+Shift+Q for 2 s to quit", why)
+
+    def _held_long_enough(self) -> None:
+        if not self._q_down:
+            log.info("Ctrl+Shift+Q let go before %.0f s: not quitting", self._hold.interval() / 1000)
+            return
+        log.info("quit: Ctrl+Shift+Q held for %.0f s", self._hold.interval() / 1000)
+        self.unlocking = True
+        QApplication.quit()
+
+    def _covers_screen(self) -> bool:
+        screen = self.window.screen()
+        return self.window.isFullScreen() and (screen is None or self.window.geometry() == screen.geometry())
+
+    def _take_front(self) -> None:
+        """Back to full screen, on top and focused, as far as the window manager allows."""
+        if self.unlocking or self.window.windowed:
+            return  # a windowed preview may be moved and covered; it is not the lobby screen
+        if not self._covers_screen():
+            self.window.present()  # full screen again, over the whole of its screen
+        self.window.raise_()
+        self.window.activateWindow()
+        # Without a window manager X ignores a focus request stamped before the last focus
+        # change; the request itself refreshes Qt's X timestamp, so a second one gets through.
+        self._tries -= 1
+        if self._tries > 0 and not self.window.isActiveWindow():
+            self._refocus.start()

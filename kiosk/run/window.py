@@ -1,0 +1,75 @@
+"""The kiosk window: which screen, full screen or a preview window, keys and cursor."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.playback.player import Player
+
+log = logging.getLogger(__name__)
+Key = Qt.Key
+
+
+class KioskWindow(QWidget):
+    """Hosts the player, full screen unless previewing in a window (kiosk.run.cursor hides the cursor)."""
+
+    def __init__(self, player: Player, *, windowed: bool = False, size: QSize | None = None,
+                 screen: QScreen | None = None) -> None:
+        super().__init__()
+        self.player = player
+        self.windowed = windowed
+        self.setWindowTitle("kiosk")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(player)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._screen = screen or QGuiApplication.primaryScreen()
+        self._size = size or QSize(1280, 720)
+
+    def present(self) -> None:
+        """Show the window: a preview window, or covering the whole screen."""
+        if self.windowed:
+            self.setScreen(self._screen)
+            self.resize(self._size)
+            self.show()
+            return
+        geometry = self._screen.geometry()
+        self.setScreen(self._screen)
+        # Without a window manager (xinit kiosks) showFullScreen alone leaves a small
+        # window, so also place it over the screen explicitly.
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        self.setGeometry(geometry)
+        self.showFullScreen()
+        self.setGeometry(geometry)
+        self.activateWindow()
+        self.setFocus()
+
+    def move_to(self, screen: QScreen) -> None:
+        """Show on ``screen``, covering its real geometry (a TV that came back, or another one)."""
+        if screen is self._screen and self.geometry() == screen.geometry():
+            return
+        log.info("showing on screen %s (%dx%d)", screen.name(), screen.geometry().width(),
+                 screen.geometry().height())
+        self._screen = screen
+        if self.isVisible():
+            self.present()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Key.Key_Right, Key.Key_PageDown, Key.Key_Space):
+            self.player.next()
+        elif key in (Key.Key_Left, Key.Key_PageUp):
+            self.player.previous()
+        elif key == Key.Key_P:
+            self.player.toggle_pause()
+        elif Key.Key_1 <= key <= Key.Key_9:
+            self.player.jump(key - Key.Key_1)
+        elif key in (Key.Key_Escape, Key.Key_Q):
+            log.info("quit by key")
+            QApplication.quit()
+        else:
+            super().keyPressEvent(event)

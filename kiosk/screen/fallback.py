@@ -1,0 +1,72 @@
+"""The calm screen shown when nothing else can be: the title and a clock. Never black."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.core import theme
+from kiosk.screen.style import Style
+from kiosk.screen.text import text_label
+
+FALLBACK_ID = "_fallback"
+
+
+class FallbackSlide(QWidget):
+    """Full-screen title, the time and the date; redraws once a minute, on the minute."""
+
+    def __init__(self, style: Style, message: str = "", clock: Callable[[], datetime] = datetime.now,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel_id = FALLBACK_ID
+        self.lang = style.lang
+        self._clock, self._style = clock, style
+        self.setFixedSize(QSize(style.size))
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), style.color("background"))
+        self.setPalette(palette)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(style.px(theme.GAP))
+        layout.addStretch(1)
+        center = Qt.AlignmentFlag.AlignHCenter
+        layout.addWidget(text_label(style.settings.title, style.font(theme.TITLE, QFont.Weight.Bold),
+                                    style.color("text"), align=center))
+        self.time_label = text_label("", style.font(theme.COUNTER_NUMBER * 1.6, QFont.Weight.Light),
+                                     style.color("accent"), wrap=False, align=center)
+        self.date_label = text_label("", style.font(theme.SUBTITLE), style.color("muted"), wrap=False,
+                                     align=center)
+        layout.addWidget(self.time_label)
+        layout.addWidget(self.date_label)
+        if message:
+            layout.addWidget(text_label(message, style.font(theme.BODY), style.color("muted"), align=center))
+        layout.addStretch(1)
+        self._tick = QTimer(self)
+        self._tick.setSingleShot(True)
+        self._tick.timeout.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = self._clock()
+        locale = self._style.locale
+        self.time_label.setText(f"{now:%H:%M}")
+        self.date_label.setText(locale.toString(now.date(), QLocale.FormatType.LongFormat))  # per language
+        self._tick.start((60 - now.second) * 1000 - now.microsecond // 1000 + 50)
+
+    # The player treats every slide alike: this one has one page and no entry animation.
+    @property
+    def body(self) -> FallbackSlide:
+        return self
+
+    def page_count(self) -> int:
+        return 1
+
+    def set_page(self, page: int) -> None:
+        """One page only."""
+
+    def start(self) -> None:
+        """Nothing animates in."""

@@ -1,0 +1,114 @@
+"""Text: a title with an optional icon, paragraphs, an optional image, and a link as a QR code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.core import theme
+from kiosk.core.content.model import TextPanel, paragraphs
+from kiosk.screen.icons import icon_label
+from kiosk.screen.panels import register
+from kiosk.screen.panels.base import PanelWidget, link_block, link_width
+from kiosk.screen.panels.spotlight import load_photo
+
+ASIDE = 0.36  # share of the width an image takes beside the paragraphs
+IMAGE_HEIGHT = 0.34  # share of the area's height an image may take above portrait paragraphs
+
+
+class Picture(QWidget):
+    """An image shown whole (aspect-fit), decoded at exactly the size it is drawn."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__()
+        self.image = image
+        self.setFixedSize(image.size())
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        QPainter(self).drawImage(QRectF(self.rect()), self.image)
+
+
+@register("text")
+class TextWidget(PanelWidget):
+    panel: TextPanel
+    max_scale = 1.3  # a short paragraph reads better larger than lost in empty space
+
+    def build(self) -> None:
+        s = self.style_
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(s.px(theme.GAP))
+        layout.addLayout(self._heading())
+        gap = s.px(theme.GAP) * 2
+        if s.portrait:
+            self._portrait(layout)
+        else:
+            aside = self._aside_width()
+            row = QHBoxLayout()
+            row.setSpacing(gap)
+            row.addLayout(self._paragraphs(self.area.width() - (aside + gap if aside else 0)), 1)
+            if aside:
+                row.addLayout(self._aside(aside))
+            layout.addLayout(row)
+        layout.addStretch(1)
+
+    def _heading(self) -> QHBoxLayout:
+        s, p = self.style_, self.panel
+        heading = QHBoxLayout()
+        heading.setSpacing(s.px(theme.GAP))
+        if p.icon:
+            heading.addWidget(icon_label(p.icon, s.color("accent"), s.text_px(theme.TITLE)),
+                              0, Qt.AlignmentFlag.AlignVCenter)
+        icon_room = s.text_px(theme.TITLE) + s.px(theme.GAP) if p.icon else 0
+        heading.addWidget(self.label(p.title, theme.TITLE, weight=QFont.Weight.Bold,
+                                     width=self.area.width() - icon_room, field=("title",)), 1)
+        return heading
+
+    def _paragraphs(self, width: int) -> QVBoxLayout:
+        text = QVBoxLayout()
+        text.setSpacing(self.style_.px(theme.GAP))
+        for paragraph in paragraphs(self.panel.body):
+            text.addWidget(self.label(paragraph, theme.BODY, width=width, field=("body",)))
+        return text
+
+    def _aside_width(self) -> int:
+        if self.panel.images:
+            return round(self.area.width() * ASIDE)
+        return link_width(self) if self.panel.link else 0
+
+    def _aside(self, width: int) -> QVBoxLayout:
+        """The image, and the link under it, in a column beside the paragraphs."""
+        aside = QVBoxLayout()
+        aside.setSpacing(self.style_.px(theme.GAP))
+        link_height = 0
+        if self.panel.link:
+            block = link_block(self, self.panel.link, ("link",))
+            link_height = block.sizeHint().height() + aside.spacing()
+        picture = self._picture(QSize(width, self.area.height() * 2 // 3 - link_height))
+        if picture is not None:
+            aside.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        if self.panel.link:
+            aside.addWidget(block, 0, Qt.AlignmentFlag.AlignHCenter)
+        aside.addStretch(1)
+        return aside
+
+    def _portrait(self, layout: QVBoxLayout) -> None:
+        """Portrait: the image under the title, the paragraphs full width, the link at the foot."""
+        width = self.area.width()
+        picture = self._picture(QSize(width, round(self.area.height() * IMAGE_HEIGHT)))
+        if picture is not None:
+            layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(self._paragraphs(width))
+        if self.panel.link:
+            layout.addSpacing(self.style_.px(theme.GAP))
+            layout.addWidget(link_block(self, self.panel.link, ("link",), width=width, beside=True))
+
+    def _picture(self, box: QSize) -> Picture | None:
+        """The first of the panel's images that can be read, aspect-fit into ``box``."""
+        for number, path in enumerate(self.panel.images):
+            image = load_photo(self.style_.folder, path, 0, fit=box)
+            if image is not None:
+                return Picture(image)
+            self.fit_notes.append((("images", number), "image cannot be read; not shown"))
+        return None

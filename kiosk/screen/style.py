@@ -1,0 +1,88 @@
+"""Fonts and colours for one screen size: the theme turned into Qt objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSize
+from PySide6.QtGui import QColor, QFont
+
+from kiosk.core import theme
+from kiosk.core.content.localize import localized_model
+from kiosk.core.content.model import Settings
+
+
+@dataclass(frozen=True)
+class Style:
+    """Everything a panel needs to look right at one size, in one language.
+
+    ``settings`` holds plain text (already resolved for ``lang`` by ``style_for``).
+    """
+
+    size: QSize
+    settings: Settings
+    locale: QLocale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    scale: float = 1.0
+    folder: Path = Path(".")  # where relative image paths start
+    lang: str = "en"
+
+    @property
+    def palette(self) -> theme.Palette:
+        return theme.palette_for(self.settings.theme)
+
+    @property
+    def portrait(self) -> bool:
+        return self.size.height() > self.size.width()
+
+    @property
+    def unit(self) -> float:
+        """The length theme fractions refer to: the height, narrowed on portrait screens."""
+        return min(self.size.height(), self.size.width() * theme.UNIT_PER_WIDTH)
+
+    def px(self, fraction: float) -> int:
+        """A length as a fraction of the unit (the screen height on landscape screens), in pixels."""
+        return max(1, round(self.unit * fraction))
+
+    @property
+    def floor_px(self) -> float:
+        """The smallest body text fitting may use: 2.2 % of the screen height, whatever font_scale says."""
+        return theme.BODY_FLOOR * self.size.height()
+
+    def text_px(self, fraction: float) -> int:
+        """Pixel size of text at ``fraction``: font_scale and fit scale applied, never under the floor."""
+        nominal = self.unit * fraction * self.settings.font_scale
+        # Fitting takes room from display text (titles, numbers) faster than from reading text.
+        shrink = self.scale ** 1.5 if fraction >= theme.DISPLAY and self.scale < 1 else self.scale
+        fitted = nominal * shrink
+        if fitted < self.floor_px:  # text already smaller than the floor (fine print) stays as designed
+            fitted = min(nominal, self.floor_px)
+        return max(6, round(fitted))
+
+    def font(self, fraction: float, weight: QFont.Weight = QFont.Weight.Normal,
+             italic: bool = False) -> QFont:
+        font = QFont()
+        # The theme font first, then fonts for what it lacks (CJK), when the system has them.
+        font.setFamilies([self.settings.theme.font, *theme.FALLBACK_FONTS])
+        font.setPixelSize(self.text_px(fraction))
+        font.setWeight(weight)
+        font.setItalic(italic)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
+
+    def color(self, name: str) -> QColor:
+        return QColor(getattr(self.palette, name))
+
+    def number(self, value: int) -> str:
+        """A whole number in the language's format: 213,569 (en), 213.569 (es)."""
+        return self.locale.toString(int(value))
+
+    def with_scale(self, scale: float) -> Style:
+        return replace(self, scale=scale)
+
+
+def style_for(settings: Settings, size: QSize, folder: Path, lang: str | None = None) -> Style:
+    """The style for one screen size in ``lang`` (default: the first language)."""
+    lang = lang or settings.languages[0]
+    local = localized_model(settings, lang, settings.languages[0])
+    return Style(QSize(size), local, QLocale(lang), folder=folder, lang=lang)
