@@ -196,13 +196,18 @@ def test_unchanged_bytes_are_ignored(qtbot, kiosk_app, write_content):
     assert events[0][0].content.panels[0].id == "b"
 
 
+def replace_image(path: Path, color: str, size: QSize = QSize(64, 64)) -> None:
+    """Save a one-colour PNG the way editors do: a temporary file renamed over ``path``."""
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    temp = path.with_name(f".{path.name}.tmp")
+    assert image.save(str(temp), "PNG")
+    os.replace(temp, path)
+
+
 def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp_path):
     def photo(color: str) -> None:
-        image = QImage(64, 64, QImage.Format.Format_RGB32)
-        image.fill(QColor(color))
-        temp = tmp_path / ".photo.png.tmp"
-        assert image.save(str(temp), "PNG")
-        os.replace(temp, tmp_path / "photo.png")
+        replace_image(tmp_path / "photo.png", color)
 
     def shown_color() -> str:
         from kiosk.screen.panels.spotlight import Avatar  # after the registry has loaded every kind
@@ -523,3 +528,19 @@ def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(tmp
         save_by_rename(path, content("a=Fixed", "b"))
         painted = kiosk.read_until(" painted at monotonic=")
         assert f"content {load_content(path).digest} painted" in painted[-1]
+
+
+def test_a_replaced_poster_refreshes_the_screen(make_kiosk, tmp_path):
+    def save_poster(color: str) -> None:
+        replace_image(tmp_path / "poster.png", color, QSize(320, 180))
+
+    def shown_color() -> str:
+        image = kiosk.player.slide.grab().toImage()
+        return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+    save_poster("#ff0000")
+    kiosk = make_kiosk("settings: {title: T}\npanels:\n  - {id: poster, kind: image, file: poster.png, "
+                       "fit: cover, bleed: true}\n")
+    assert shown_color() == "#ff0000"
+    save_poster("#00ff00")
+    kiosk.wait_for(lambda: shown_color() == "#00ff00")

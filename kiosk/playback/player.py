@@ -221,7 +221,7 @@ class Player(QWidget):
     def _schedule(self) -> None:
         if self.paused or not self.entries:
             return
-        seconds = self.entries[self.index].seconds / max(1, self.page_count)
+        seconds = self.slide.body.seconds(self.entries[self.index].seconds) / max(1, self.page_count)
         self._timer.start(max(1, round(seconds * 1000 * self.time_scale)))
 
     def _arm_recheck(self) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.playlist import Entry
+from kiosk.screen.panels import PanelUnavailable
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style
 
@@ -34,6 +35,9 @@ def build_slide(entry: Entry, style: Style, position: tuple[int, int], parent: Q
         _catch_paint_errors(slide)
         slide.body.set_page(page)
         slide.grab()
+    except PanelUnavailable as gone:  # nothing to show (an unreadable poster): no traceback
+        _report_unavailable(entry.id, gone.message)
+        return None
     except Exception as exc:
         _report(entry.id, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
         return None
@@ -81,6 +85,14 @@ def _slide_of(widget: QWidget | None) -> Slide | None:
 
 
 _reported: set[str] = set()
+_unavailable: set[tuple[str, str]] = set()
+
+
+def _report_unavailable(panel_id: str, reason: str) -> None:
+    """One warning per panel and reason; ``check`` already told staff, the log need not repeat it."""
+    if (panel_id, reason) not in _unavailable:
+        _unavailable.add((panel_id, reason))
+        log.warning("panel %r is left out: %s", panel_id, reason)
 
 
 def _report(panel_id: str, trace: str) -> None:

@@ -21,7 +21,7 @@ from kiosk.core.content.yamlsource import read_bytes
 
 DEBOUNCE_MS = 150
 MAX_SETTLE_ROUNDS = 10  # a file that never stops changing is read anyway after this many rounds
-FILE_FIELDS = ("photo", "image")  # panel fields that name a file beside content.yaml
+FILE_FIELDS = ("photo", "image", "file")  # panel fields that name a file beside content.yaml
 
 Signature = tuple[int, int, int] | None  # inode, size, mtime in ns; None when missing
 

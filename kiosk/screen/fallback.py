@@ -65,6 +65,9 @@ class FallbackSlide(QWidget):
     def page_count(self) -> int:
         return 1
 
+    def seconds(self, scheduled: float) -> float:
+        return scheduled
+
     def set_page(self, page: int) -> None:
         """One page only."""
 

@@ -57,6 +57,7 @@ MAX_TEXT = 5000
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 Lang = Annotated[str, Field(pattern=_LANG.pattern, description="A language code such as en or es.")]
 PlainText = Annotated[str, Field(max_length=MAX_TEXT)]
+MediaPath = Annotated[str, Field(min_length=1, max_length=4096)]
 
 
 def _check_text(value: object) -> object:
@@ -166,6 +167,14 @@ class PanelBase(Model):
     enabled: bool = Field(True, description="false takes the panel out of rotation without deleting it.")
     show: Show | None = Field(None, description="When the panel plays; without it, always.")
 
+    def fills_screen(self) -> bool:
+        """True when the panel takes the whole screen, without the header and footer."""
+        return False
+
+    def time_on_screen(self, scheduled: float, pages: int) -> float:
+        """Seconds the panel stays, all ``pages`` together; ``scheduled`` is its duration or the default."""
+        return scheduled
+
 
 class Counter(Model):
     value: Count
@@ -228,11 +237,69 @@ class UpdatesPanel(PanelBase):
     items: list[UpdateItem] = Field(min_length=1, max_length=50)
 
 
+class ImagePanel(PanelBase):
+    """A poster: one image over the whole panel (``bleed``: the whole screen)."""
+
+    kind: Literal["image"]
+    file: MediaPath = Field(description="Image path (PNG, JPEG, WebP, SVG), relative to the content file.")
+    fit: Literal["contain", "cover"] = Field(
+        "contain", description="contain: the whole image, with bars; cover: fills the space, cropping the edges.")
+    background: Color | None = Field(None, description="Colour of the bars around a contained image; "
+                                     "default: the theme's background.")
+    caption: Text = Field("", description="A line under the image.")
+    bleed: bool = Field(False, description="true: the image fills the whole screen, without header and footer.")
+
+    def fills_screen(self) -> bool:
+        return self.bleed
+
+
+MAX_DECK_PAGES = 200
+
+
+def parse_pages(value: object) -> tuple[int, ...]:
+    """ "1-5, 8" -> (1, 2, 3, 4, 5, 8): page numbers as people write them, counted from 1."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError('write pages as "1-5, 8"')
+    pages: list[int] = []
+    for part in str(value).split(","):
+        match = re.fullmatch(r"\s*(\d{1,4})\s*(?:-\s*(\d{1,4})\s*)?", part)
+        if not match:
+            raise ValueError(f'cannot read {part.strip()!r} as pages; write them as "1-5, 8"')
+        first, last = int(match[1]), int(match[2] or match[1])
+        if first < 1 or last < first:
+            raise ValueError(f"{part.strip()!r}: pages count from 1, and a range goes up, as in 3-5")
+        pages += range(first, last + 1)
+        if len(pages) > MAX_DECK_PAGES:
+            raise ValueError(f"picks more than {MAX_DECK_PAGES} pages; a deck shows at most {MAX_DECK_PAGES}")
+    return tuple(pages)
+
+
+Pages = Annotated[
+    tuple[int, ...], PlainValidator(parse_pages),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$",
+                    "description": 'Pages to show, counted from 1: "1-5, 8".', "examples": ["1-5, 8"]}),
+]
+
+
+class SlidesPanel(PanelBase):
+    """A slide deck exported as PDF: each page a page of the panel, like a long updates panel."""
+
+    kind: Literal["slides"]
+    file: MediaPath = Field(description="PDF path, relative to the content file.")
+    pages: Pages | None = Field(None, description='Pages to show, e.g. "1-5, 8"; default: all.')
+    page_duration: Duration = Field(8.0, description="Seconds each page shows (a given duration is "
+                                    "shared by the pages instead).")
+    caption: Text = Field("", description="A line under every page.")
+
+    def time_on_screen(self, scheduled: float, pages: int) -> float:
+        return self.duration if self.duration is not None else self.page_duration * pages
+
+
 Panel = Annotated[
-    CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel,
+    CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel | ImagePanel | SlidesPanel,
     Field(discriminator="kind"),
 ]
-PANEL_KINDS = ("counters", "text", "spotlight", "updates")
+PANEL_KINDS = ("counters", "text", "spotlight", "updates", "image", "slides")
 
 
 class Content(Model):
