@@ -196,9 +196,9 @@ def test_unchanged_bytes_are_ignored(qtbot, kiosk_app, write_content):
     assert events[0][0].content.panels[0].id == "b"
 
 
-def replace_image(path: Path, color: str, size: QSize = QSize(64, 64)) -> None:
+def replace_image(path: Path, color: str, size: tuple[int, int] = (64, 64)) -> None:
     """Save a one-colour PNG the way editors do: a temporary file renamed over ``path``."""
-    image = QImage(size, QImage.Format.Format_RGB32)
+    image = QImage(*size, QImage.Format.Format_RGB32)
     image.fill(QColor(color))
     temp = path.with_name(f".{path.name}.tmp")
     assert image.save(str(temp), "PNG")
@@ -532,7 +532,7 @@ def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(tmp
 
 def test_a_replaced_poster_refreshes_the_screen(make_kiosk, tmp_path):
     def save_poster(color: str) -> None:
-        replace_image(tmp_path / "poster.png", color, QSize(320, 180))
+        replace_image(tmp_path / "poster.png", color, (320, 180))
 
     def shown_color() -> str:
         image = kiosk.player.slide.grab().toImage()

@@ -19,6 +19,8 @@ FALLBACK_ID = "_fallback"
 class FallbackSlide(QWidget):
     """Full-screen title, the time and the date; redraws once a minute, on the minute."""
 
+    footer: QWidget | None = None  # like a slide's, for the PDF handout; the clock has none
+
     def __init__(self, style: Style, message: str = "", clock: Callable[[], datetime] = datetime.now,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,3 +75,6 @@ class FallbackSlide(QWidget):
 
     def start(self) -> None:
         """Nothing animates in."""
+
+    def finish(self) -> None:
+        """Nothing to finish."""
