@@ -14,7 +14,7 @@ from kiosk.screen.panels.base import PanelUnavailable, PanelWidget, link_block
 from kiosk.screen.slide import paint_background
 
 BAND_ALPHA = 225  # the caption band over a full-bleed poster: the picture shows faintly through
-LINK_SHARE = 0.42  # of a portrait screen's width: the QR code and its label beside the caption
+LINK_SHARE = 0.55  # of a portrait screen's width: the QR code and its label beside the caption
 MAX_CROP = 0.25  # `check --size` warns when cover cuts off more than this share of the image
 
 
