@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,video]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -38,8 +38,8 @@ render: $(STAMP)
 	$(PY) main.py render examples/booth.yaml --out docs/booth --size 1920x1080
 	$(PY) main.py render examples/booth.yaml --out docs/booth/portrait --size 1080x1920
 	find docs/booth -name '*.png' ! -path docs/booth/01-poster-en.png ! -path docs/booth/02-deck-en-p2.png \
-		! -path docs/booth/03-poster-framed-en.png ! -path docs/booth/portrait/02-deck-en-p1.png \
-		! -path docs/booth/portrait/07-poster-framed-es.png -delete
+		! -path docs/booth/03-loop-en.png ! -path docs/booth/04-poster-framed-en.png ! -path docs/booth/portrait/02-deck-en-p1.png \
+		! -path docs/booth/portrait/09-poster-framed-es.png -delete
 
 schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json

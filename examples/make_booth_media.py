@@ -1,18 +1,29 @@
-"""Make the sample media of examples/booth.yaml: a poster (PNG) and a slide deck (PDF).
+"""Make the sample media of examples/booth.yaml: a poster (PNG), a slide deck (PDF) and a loop (MP4).
 
     QT_QPA_PLATFORM=offscreen python examples/make_booth_media.py
 
-Drawn here, so the repository holds no media it cannot remake; each file stays well under 1 MB.
+Drawn here (the loop by ffmpeg), so the repository holds no media it cannot remake; each
+file stays well under 1 MB.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QColor, QFont, QGuiApplication, QImage, QLinearGradient, QPageLayout, QPageSize,
-                           QPainter, QPdfWriter)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QLinearGradient,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 
 HERE = Path(__file__).resolve().parent / "media"
 SLIDES = [
@@ -80,6 +91,14 @@ def deck(path: Path) -> None:
     painter.end()
 
 
+def loop(path: Path) -> None:
+    """Six seconds of slowly moving gradients in the theme's colours, H.264 in MP4."""
+    colours = "c0=0x0b2545:c1=0xf2a541:c2=0xc2452d:c3=0x13315c:nb_colors=4"
+    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    f"gradients=size=1280x720:rate=25:duration=6:speed=0.03:{colours}", "-c:v", "libx264",
+                    "-pix_fmt", "yuv420p", "-crf", "28", "-movflags", "+faststart", str(path)], check=True)
+
+
 if __name__ == "__main__":
     app = QGuiApplication(sys.argv)
     sys.path.insert(0, str(HERE.parent.parent))
@@ -89,3 +108,4 @@ if __name__ == "__main__":
     HERE.mkdir(exist_ok=True)
     poster(HERE / "poster.png")
     deck(HERE / "deck.pdf")
+    loop(HERE / "loop.mp4")

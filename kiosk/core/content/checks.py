@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.core.content import model
+from kiosk.core.content.clips import INSTALL_VIDEO, clip_problem, video_support
 from kiosk.core.content.decks import open_deck
 from kiosk.core.content.images import ImageRefusedError, read_image
 from kiosk.core.content.localize import translation_warnings
@@ -76,6 +77,8 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
                                       "the panel is left out of the rotation")
         if isinstance(panel, model.SlidesPanel):
             yield from _deck_warnings(("panels", index), folder, panel)
+        if isinstance(panel, model.VideoPanel):
+            yield from _clip_warnings(("panels", index), folder, panel)
 
 
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
@@ -83,6 +86,17 @@ IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 
 def _is_webp(head: bytes) -> bool:
     return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+
+
+def _clip_warnings(loc: tuple[str | int, ...], folder: Path, panel: model.VideoPanel) -> Iterator[Warning]:
+    """A clip this machine can't play: no video support installed, or a file that isn't a clip."""
+    if not video_support():
+        yield (*loc, "kind"), (f"panel {panel.id!r} needs video support, which is not installed: "
+                               f"{INSTALL_VIDEO}; until then the rotation leaves it out")
+        return
+    problem = clip_problem(folder, panel.file)
+    if problem:
+        yield (*loc, "file"), f"{problem}; the panel is left out of the rotation"
 
 
 def _deck_warnings(loc: tuple[str | int, ...], folder: Path, panel: model.SlidesPanel) -> Iterator[Warning]:

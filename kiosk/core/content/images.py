@@ -31,11 +31,12 @@ def read_image(folder: Path, name: str) -> bytes:
     return data
 
 
-def read_confined(folder: Path, name: str, max_bytes: int, what: str) -> bytes:
+def read_confined(folder: Path, name: str, max_bytes: int, what: str, *, head: int | None = None) -> bytes:
     """The bytes of file ``name`` inside ``folder``, at most ``max_bytes``, or raise ImageRefusedError.
 
     The one reader of every file the content names (images, slide decks, video): ``what``
-    ("image", "slide deck") names it in the messages.
+    ("image", "slide deck") names it in the messages. ``head`` reads only that many bytes
+    from the start (a clip's header), after the same checks.
     """
     target = _inside(folder, name, what)
     try:
@@ -49,7 +50,7 @@ def read_confined(folder: Path, name: str, max_bytes: int, what: str) -> bytes:
         if info.st_size > max_bytes:
             raise ImageRefusedError(f"{what} {name!r} is {info.st_size:,} bytes; "
                                     f"the limit is {max_bytes // 2**20} MiB")
-        return handle.read(max_bytes + 1)
+        return handle.read(max_bytes + 1 if head is None else head)
 
 
 def confined_path(folder: Path, name: str, what: str) -> Path:

@@ -295,11 +295,25 @@ class SlidesPanel(PanelBase):
         return self.duration if self.duration is not None else self.page_duration * pages
 
 
+class VideoPanel(PanelBase):
+    """A short clip, played through once (or ``loop`` times); the panel lasts as long as it plays."""
+
+    kind: Literal["video"]
+    file: MediaPath = Field(description="Video path (MP4 with H.264, or WebM), relative to the content file.")
+    sound: bool = Field(False, description="true plays the clip's sound; muted by default.")
+    loop: int = Field(1, ge=1, le=100, description="How many times the clip plays; the panel lasts that long.")
+    caption: Text = Field("", description="A line under the clip.")
+    bleed: bool = Field(False, description="true: the clip fills the whole screen, without header and footer.")
+
+    def fills_screen(self) -> bool:
+        return self.bleed
+
+
 Panel = Annotated[
-    CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel | ImagePanel | SlidesPanel,
+    CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel | ImagePanel | SlidesPanel | VideoPanel,
     Field(discriminator="kind"),
 ]
-PANEL_KINDS = ("counters", "text", "spotlight", "updates", "image", "slides")
+PANEL_KINDS = ("counters", "text", "spotlight", "updates", "image", "slides", "video")
 
 
 class Content(Model):
