@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -23,7 +19,7 @@ from kiosk.playback.player import Player
 from kiosk.run.live_reload import LiveContent
 from kiosk.run.watcher import ContentWatcher
 from kiosk.run.window import KioskWindow
-from tests.conftest import ROOT, SEED
+from tests.conftest import SEED
 from tests.helpers.screen import shown_texts
 
 DEBOUNCE_MS = 5  # the real 150 ms only slows the suite; the logic is the same
@@ -466,60 +462,31 @@ def test_waiting_screen_follows_further_bad_saves(make_kiosk):
     kiosk.wait_for(lambda: "panels: needs at least 1 item" in kiosk.live.waiting.text)
 
 
-class RunningKiosk:
-    """``python main.py run ...`` offscreen, its log read line by line on a thread."""
-
-    def __init__(self, tmp_path: Path, *args: str) -> None:
-        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-        self.process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", *args], env=env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.reader = threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stderr],
-                                       daemon=True)
-        self.reader.start()
-
-    def read_until(self, text: str) -> list[str]:
-        """Log lines up to and including the first that holds ``text``."""
-        seen: list[str] = []
-        while not any(text in line for line in seen):
-            seen.append(self.lines.get(timeout=60).rstrip("\n"))
-        return seen
-
-    def __enter__(self) -> RunningKiosk:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.reader.join(timeout=30)
-        self.process.stderr.close()
-
-
-def test_the_real_command_waits_for_content_then_plays_it(tmp_path):
+def test_the_real_command_waits_for_content_then_plays_it(kiosk_process, tmp_path):
     """``kiosk run --wait-for-content`` as an unattended display starts it: stays up, then plays."""
     path = tmp_path / "content.yaml"
     path.write_text("settings: {title: T}\npanels: []\n", encoding="utf-8")
-    with RunningKiosk(tmp_path, str(path), "--wait-for-content") as kiosk:
-        waiting = kiosk.read_until("waiting for valid content")
-        assert any(f"{path}:2:9: error: panels: needs at least 1 item" in line for line in waiting)
-        assert kiosk.process.poll() is None
-        save_by_rename(path, content("a=Started"))
-        painted = kiosk.read_until(" painted at monotonic=")
-        assert f"content {load_content(path).digest} painted" in painted[-1]
+    kiosk = kiosk_process(str(path), "--wait-for-content", env={"HOME": str(tmp_path)})
+    waiting = kiosk.read_until("waiting for valid content")
+    assert any(f"{path}:2:9: error: panels: needs at least 1 item" in line for line in waiting)
+    assert kiosk.process.poll() is None
+    save_by_rename(path, content("a=Started"))
+    painted = kiosk.read_until(" painted at monotonic=")
+    assert f"content {load_content(path).digest} painted" in painted[-1]
 
 
-def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(tmp_path, capsys):
+def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(kiosk_process, tmp_path, capsys):
     from kiosk.cli import main
 
     path = tmp_path / "content.yaml"
     path.write_text(content("a", "b"), encoding="utf-8")
-    with RunningKiosk(tmp_path, str(path)) as kiosk:
-        kiosk.read_until(" painted at monotonic=")
-        save_by_rename(path, "settings:\n  title: T\n  colour: red\npanels: []\n")
-        logged = kiosk.read_until("still showing content")
-        assert main(["check", str(path)]) == 1
-        for line in capsys.readouterr().err.splitlines():
-            assert f"kiosk: ERROR: {line}" in logged
-        save_by_rename(path, content("a=Fixed", "b"))
-        painted = kiosk.read_until(" painted at monotonic=")
-        assert f"content {load_content(path).digest} painted" in painted[-1]
+    kiosk = kiosk_process(str(path), env={"HOME": str(tmp_path)})
+    kiosk.read_until(" painted at monotonic=")
+    save_by_rename(path, "settings:\n  title: T\n  colour: red\npanels: []\n")
+    logged = kiosk.read_until("still showing content")
+    assert main(["check", str(path)]) == 1
+    for line in capsys.readouterr().err.splitlines():
+        assert f"kiosk: ERROR: {line}" in logged
+    save_by_rename(path, content("a=Fixed", "b"))
+    painted = kiosk.read_until(" painted at monotonic=")
+    assert f"content {load_content(path).digest} painted" in painted[-1]
