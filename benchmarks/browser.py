@@ -24,7 +24,8 @@ from benchmarks.webpage import write_page
 from kiosk_testing.displays import launch
 from kiosk_testing.process import KioskProcess
 
-# How a locked-down signage machine has to start it (issue 7), plus kiosk mode and the size.
+# How a locked-down signage machine has to start it (no sandbox, no GPU, nothing from the
+# network), plus kiosk mode and the size.
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

@@ -14,6 +14,8 @@ from kiosk.core.content import Loaded, load_content  # noqa: E402
 from kiosk_testing.contentfiles import ROOT, SEED  # noqa: E402, F401  (tests import them from here)
 from kiosk_testing.process import KioskProcess  # noqa: E402
 
+pytest_plugins = ["tests.helpers.logfail", "pytester"]
+
 
 @pytest.fixture(scope="session")
 def seed() -> Loaded:
