@@ -30,7 +30,6 @@ from kiosk.playback.player import Player
 from kiosk_testing.contentfiles import version
 
 MB = 2**20
-SETTLE_EVERY = 50  # turns between two runs of deferred deletes and the cycle collector
 
 
 def settle() -> None:
@@ -104,7 +103,10 @@ class Soak:
     versions: list[Path]
     advance: Callable[[], None]
     reload_every: int  # turns between two reloads; 0 for none
-    sample_every: int = 250  # turns between two RSS samples in ``trace_mb``
+    sample_every: int = 250  # turns between two RSS samples in ``trace_mb``; 0 for none
+    # Turns between two settles: Player.next() back to back never returns to an event loop,
+    # so deferred deletes would pile up; the timer's own loop runs them (0: never).
+    settle_every: int = 50
     turns: int = 0
     reloads: int = 0
     shown: list[tuple] = field(default_factory=list)  # what the player's `shown` signal said, in order
@@ -125,7 +127,7 @@ class Soak:
             if self.reload_every and self.turns % self.reload_every == 0:
                 self.reloads += 1
                 self.player.update_content(self.load(self.reloads))
-            if self.turns % SETTLE_EVERY == 0:
+            if self.settle_every and self.turns % self.settle_every == 0:
                 settle()
             if self.sample_every and self.turns % self.sample_every == 0:
                 self.trace_mb.append(round(self._me.memory_info().rss / MB, 1))

@@ -24,7 +24,7 @@ def test_two_thousand_rotations_and_two_hundred_reloads_leave_nothing_behind(qtb
     player = Player(time_scale=0.0001)
     player.resize(640, 360)
     qtbot.addWidget(player)
-    soak = Soak(player, versions(text, tmp_path), by_timer(player), RELOAD_EVERY, sample_every=0)
+    soak = Soak(player, versions(text, tmp_path), by_timer(player), RELOAD_EVERY, sample_every=0, settle_every=0)
     first = soak.load(0)
     ids = [panel.id for panel in first.content.panels]
 
