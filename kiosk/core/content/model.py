@@ -207,7 +207,7 @@ class CountersPanel(PanelBase):
     counters: Annotated[list[Counter], Items(1, 12)] = Field(description=(
         "1 to 12 numbers; a bar shows each one's share of the total."))
     total: Total | None = Field(None, description="The total, beside the bar.")
-    notes: Annotated[list[Text], Items(0, 20)] = Field([], description="Lines at the foot of the panel.")
+    notes: list[Text] = Field([], description="Lines at the foot of the panel.")
 
     @property
     def total_value(self) -> int | None:
