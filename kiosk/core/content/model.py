@@ -119,7 +119,7 @@ class Theme(Model):
     background: Color = Field("#0b2545", description="Behind everything.")
     text: Color = Field("#ffffff", description="Titles and reading text; `check` warns below WCAG AA (4.5:1).")
     accent: Color = Field("#f2a541", description="Numbers, bars and icons; `check` warns below WCAG AA (4.5:1).")
-    font: Annotated[str, Length(1, 200)] = Field("Source Sans Pro", description=(
+    font: str = Field("Source Sans Pro", description=(
         "Font family; Source Sans Pro ships with the kiosk; characters it lacks (CJK) come from a "
         "system font such as Noto Sans CJK or Droid Sans Fallback."))
     preset: Annotated[Literal["default", "high-contrast"], OneOf()] = Field("default", description=(
@@ -159,7 +159,7 @@ class Settings(Model):
 
 class Link(Model):
     label: Text = Field(description="Shown beside or under the QR code.")
-    url: Annotated[str, Length(1, 2000), Matches(r"^https?://\S+$", (
+    url: Annotated[str, Matches(r"^https?://\S+$", (
         "must be a web address starting with http:// or https://")), Doc("http(s) address")] = Field(
         description="The address the QR code holds.")
     qr: bool = Field(True, description="`false` shows only the label, without a QR code.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -29,17 +29,17 @@ KIND_ROW = ("`kind`", " \\| ".join(f"`{k}`" for k in model.PANEL_KINDS), "requir
 MARKER = re.compile(r"(<!-- format: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- /format -->)", re.DOTALL)
 
 
-def _labelled(metadata: list[Any]) -> str | None:
+def _labelled(metadata: Sequence[Any]) -> str | None:
     """The outermost name wins: ``Annotated[PanelId, Doc("a panel id")]`` reads "a panel id"."""
     return next((item.label for item in reversed(metadata) if isinstance(item, Doc)), None)
 
 
-def type_label(annotation: Any, metadata: list[Any] = ()) -> str:  # type: ignore[assignment]
+def type_label(annotation: Any, metadata: Sequence[Any] = ()) -> str:
     """How a field's type reads in a table: "seconds", "`fade` \\| `slide`", "list of text (0–20)"."""
     if get_origin(annotation) is Annotated:
         base, *extras = get_args(annotation)
         return type_label(base, [*metadata, *extras])
-    named = _labelled(list(metadata))
+    named = _labelled(metadata)
     if named:
         return named
     origin, args = get_origin(annotation), get_args(annotation)
@@ -90,7 +90,7 @@ def _cell(text: str) -> str:
     return re.sub(r"(?<!\\)\|", r"\\|", " ".join(text.split()))
 
 
-def rows(cls: type[BaseModel], prefix: str = "", skip: set[str] = frozenset()) -> Iterator[tuple[str, ...]]:  # type: ignore[assignment]
+def rows(cls: type[BaseModel], prefix: str = "", skip: Collection[str] = ()) -> Iterator[tuple[str, ...]]:
     """One row per field; an inline model's fields follow as ``parent.field`` (``parent[].field``)."""
     for name, info in cls.model_fields.items():
         if name in skip or name == "kind":
