@@ -144,6 +144,10 @@ def test_an_empty_screen_is_one_error_not_one_per_form(write_content, capsys):
     ("  font_scale: 3\n", "content.yaml:3:15: error: settings.font_scale: must be at most 1.6"),
     ("  languages: [en, en]\n", "content.yaml:3:14: error: settings.languages: en listed twice; "
                                 "list each language once"),
+    ("  theme:\n    text: #ffffff\n", 'content.yaml:4:10: error: settings.theme.text: must be a colour written as '
+                                   '#rrggbb, in quotes: "#0b2545" (without them, # starts a comment)'),
+    ("  fallback: 5\n", "content.yaml:3:13: error: settings.fallback: must use only lowercase letters, "
+                         "digits and dashes, e.g. latest-updates"),
     ("  theme: dark\n", "content.yaml:3:10: error: settings.theme: must be a group of `name: value` lines "
                         "(a mapping), not a single value or a list"),
 ])

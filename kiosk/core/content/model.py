@@ -44,15 +44,16 @@ Duration = Annotated[
     Parse(_parse_duration, DURATION_HINT), Doc("seconds"),
     Field(description="Seconds: a number, or a string such as \"12s\" or \"1m\"."),
 ]
-Color = Annotated[str, Matches(r"^#[0-9a-fA-F]{6}$", "must be a colour written as #rrggbb, e.g. #0b2545"),
+Color = Annotated[str, Matches(r"^#[0-9a-fA-F]{6}$", "must be a colour written as #rrggbb, in quotes: "
+                               '"#0b2545" (without them, # starts a comment)'),
                   Doc("`#rrggbb`"),
                   Field(description="A colour as #rrggbb.")]
 Icon = Annotated[str, Check(icon_exists, "no icon named {value!r} in qtawesome; names look like fa5s.baby "
                             "(see https://fontawesome.com/v5/search?m=free&s=solid)"), Doc("icon name"),
                  Field(description="A qtawesome icon name, e.g. fa5s.baby.")]
-PanelId = Annotated[str, Length(1, 64),
-                    Matches(r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                            "must use only lowercase letters, digits and dashes, e.g. latest-updates"),
+PanelId = Annotated[str, Matches(r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                                 "must use only lowercase letters, digits and dashes, e.g. latest-updates"),
+                    Length(1, 64),
                     Doc("lowercase letters, digits, dashes"),
                     Field(description="Unique; lowercase letters, digits and dashes.")]
 MAX_TEXT = 5000

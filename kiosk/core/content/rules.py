@@ -154,13 +154,25 @@ class Items(Rule):
 
 
 class Matches(Rule):
-    """Text of a given shape; the message describes the shape in words, never as the pattern."""
+    """Text of a given shape; the message describes the shape in words, never as the pattern.
+
+    It also answers for a value that isn't text at all (a number, or nothing: YAML reads an
+    unquoted ``#0b2545`` as a comment), since its message already says what to write.
+    """
+
+    mode = "wrap"
 
     def __init__(self, pattern: str, message: str) -> None:
         self.pattern, self.regex, self.message = pattern, re.compile(pattern), message
 
     def messages(self) -> list[str]:
         return [self.message]
+
+    def wrap(self, value: Any, handler: Callable[[Any], Any]) -> Any:
+        try:
+            return self.check(handler(value))
+        except ValidationError:
+            raise StaffError(self.message.format(value=value)) from None
 
     def check(self, value: str) -> str:
         if not self.regex.match(value):
