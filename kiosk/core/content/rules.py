@@ -153,17 +153,20 @@ class Items(Rule):
         return {"minItems": self.low, **({"maxItems": self.high} if self.high is not None else {})}
 
 
-class Matches(Rule):
-    """Text of a given shape; the message describes the shape in words, never as the pattern.
+class Shaped(Rule):
+    """Text that must pass a test; one message says what to write.
 
-    It also answers for a value that isn't text at all (a number, or nothing: YAML reads an
-    unquoted ``#0b2545`` as a comment), since its message already says what to write.
+    The message also answers for a value that isn't text at all (a number, or nothing: YAML
+    reads an unquoted ``#0b2545`` as a comment), since it already says what to write.
     """
 
     mode = "wrap"
 
-    def __init__(self, pattern: str, message: str) -> None:
-        self.pattern, self.regex, self.message = pattern, re.compile(pattern), message
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def fits(self, value: str) -> bool:
+        raise NotImplementedError
 
     def messages(self) -> list[str]:
         return [self.message]
@@ -175,12 +178,34 @@ class Matches(Rule):
             raise StaffError(self.message.format(value=value)) from None
 
     def check(self, value: str) -> str:
-        if not self.regex.match(value):
+        if not self.fits(value):
             raise StaffError(self.message.format(value=value))
         return value
 
+
+class Matches(Shaped):
+    """Text of a given shape; the message describes the shape in words, never as the pattern."""
+
+    def __init__(self, pattern: str, message: str) -> None:
+        super().__init__(message)
+        self.pattern, self.regex = pattern, re.compile(pattern)
+
+    def fits(self, value: str) -> bool:
+        return bool(self.regex.match(value))
+
     def json_keywords(self) -> dict[str, Any]:
         return {"pattern": self.pattern}
+
+
+class Check(Shaped):
+    """A test no type can express, such as "this icon exists"."""
+
+    def __init__(self, passes: Callable[[str], bool], message: str) -> None:
+        super().__init__(message)
+        self.passes = passes
+
+    def fits(self, value: str) -> bool:
+        return self.passes(value)
 
 
 class OneOf(Rule):
@@ -206,21 +231,6 @@ class Says(Rule):
 
     def messages(self) -> list[str]:
         return [self.message]
-
-
-class Check(Rule):
-    """A test no type can express, such as "this icon exists"."""
-
-    def __init__(self, passes: Callable[[Any], bool], message: str) -> None:
-        self.passes, self.message = passes, message
-
-    def messages(self) -> list[str]:
-        return [self.message]
-
-    def check(self, value: Any) -> Any:
-        if not self.passes(value):
-            raise StaffError(self.message.format(value=value))
-        return value
 
 
 class Unique(Rule):
