@@ -153,3 +153,13 @@ def test_an_empty_screen_is_one_error_not_one_per_form(write_content, capsys):
 ])
 def test_other_wrong_settings_read_as_staff_would_say_them(write_content, capsys, extra, expected):
     assert check_output(write_content, capsys, extra) == [expected]
+
+
+def test_the_schema_lets_editors_accept_durations_as_staff_write_them():
+    import json
+
+    duration = json.loads(schema_json())["$defs"]["Settings"]["properties"]["duration"]
+    number, written = duration["anyOf"]
+    assert (number["type"], number["minimum"], number["maximum"]) == ("number", 1, 3600)
+    assert all(re.match(written["pattern"], text) for text in ("12s", "1m", "1m30s", "7.5"))
+    assert not re.match(written["pattern"], "soon")

@@ -41,7 +41,9 @@ Duration = Annotated[
     float,
     Range(MIN_DURATION, MAX_DURATION, unit=("second", "seconds"),
           note=f" (a duration runs from {MIN_DURATION:g} second to {MAX_DURATION / 3600:g} hour)"),
-    Parse(_parse_duration, DURATION_HINT), Doc("seconds"),
+    Parse(_parse_duration, DURATION_HINT, also={  # the schema's regex dialect has no named groups
+        "type": "string", "pattern": _DURATION.pattern.replace("?P<m>", "").replace("?P<s>", "")}),
+    Doc("seconds"),
     Field(description="Seconds: a number, or a string such as \"12s\" or \"1m\"."),
 ]
 Color = Annotated[str, Matches(r"^#[0-9a-fA-F]{6}$", "must be a colour written as #rrggbb, in quotes: "

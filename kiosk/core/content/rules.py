@@ -273,11 +273,13 @@ class Parse(Rule):
     """Read a value the way staff write it ("1m30s", "Monday"); ``read`` raises ValueError in their words.
 
     ``hint`` is the same advice for the JSON Schema. With ``schema``, ``read`` replaces the type
-    (a date written as text) and ``schema`` is what editors see.
+    (a date written as text) and ``schema`` is what editors see; ``also`` is a second form the
+    schema accepts beside the type's own ("12s" beside 12).
     """
 
-    def __init__(self, read: Callable[[Any], Any], hint: str, schema: dict[str, Any] | None = None) -> None:
-        self.read, self.hint, self.schema = read, hint, schema
+    def __init__(self, read: Callable[[Any], Any], hint: str, schema: dict[str, Any] | None = None,
+                 also: dict[str, Any] | None = None) -> None:
+        self.read, self.hint, self.schema, self.also = read, hint, schema, also
 
     def messages(self) -> list[str]:
         return [self.hint]
@@ -298,6 +300,9 @@ class Parse(Rule):
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         if self.schema is not None:
             return {**self.schema, "errorMessage": self.hint}
+        if self.also is not None:
+            also = {**self.also, "errorMessage": self.hint}
+            return {"anyOf": [handler(schema), also], "errorMessage": self.hint}
         return super().__get_pydantic_json_schema__(schema, handler)
 
 
