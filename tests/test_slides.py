@@ -120,6 +120,7 @@ def test_the_clicker_steps_through_the_pages(tmp_path, write_content, qtbot, kio
     qtbot.waitUntil(lambda: player.page == 1, timeout=3000)
 
 
+@pytest.mark.expect_log("slides: ")
 @pytest.mark.parametrize("make, message", [
     (lambda path: make_protected_deck(path), "slide deck 'deck.pdf' is protected by a password; export it again "
                                              "without one; a placeholder shows instead"),
