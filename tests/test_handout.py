@@ -112,3 +112,19 @@ def test_render_needs_a_png_folder_or_a_pdf(capsys):
     assert main(["render", str(SEED)]) == 2
     assert "render needs --out DIR or --pdf FILE" in capsys.readouterr().err
     assert main(["render", str(SEED), "--out", "x", "--handout", "2"]) == 2
+
+
+def test_images_are_embedded_at_print_resolution(tmp_path, write_content, kiosk_app):
+    from PySide6.QtGui import QColor, QImage
+
+    poster = QImage(3000, 1688, QImage.Format.Format_RGB32)
+    poster.fill(QColor("#20c040"))
+    assert poster.save(str(tmp_path / "poster.png"))
+    content = write_content("settings: {title: T}\npanels:\n"
+                            "  - {id: poster, kind: image, file: poster.png, fit: cover, bleed: true}\n")
+    out = tmp_path / "show.pdf"
+    assert main(["render", str(content), "--pdf", str(out), "--size", "1280x720"]) == 0
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True,
+                             timeout=60).stdout.splitlines()[2:]
+    widths = [int(line.split()[3]) for line in listing]
+    assert widths == [2560]  # twice the screen's pixels: about 256 dpi across the 10-inch page

@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -17,6 +16,7 @@ from kiosk.playback.player import Player
 from kiosk.playback.slide_builder import build_slide
 from kiosk.screen.style import style_for
 from tests.conftest import ROOT
+from tests.helpers.clips import make_clip
 
 # Qt's own notes on this machine: no GPU to convert frames with, no sound server for `sound: true`.
 pytestmark = pytest.mark.qt_log_ignore(r"No RHI backend", r"PulseAudioService")
@@ -29,16 +29,6 @@ panels:
     file: {file}
 {extra}  - {{id: after, kind: text, title: After, body: Words.}}
 """
-
-
-def make_clip(path: Path, seconds: float = 1.0, size: str = "160x90", rate: int = 25) -> Path:
-    """A moving test pattern (ffmpeg's testsrc2), H.264 in MP4 or VP8 in WebM by the suffix."""
-    codec = ["-c:v", "libvpx", "-b:v", "200k"] if path.suffix == ".webm" else ["-c:v", "libx264", "-pix_fmt",
-                                                                               "yuv420p"]
-    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    f"testsrc2=size={size}:rate={rate}:duration={seconds}", *codec, str(path)],
-                   check=True, timeout=120)
-    return path
 
 
 def clip_content(write_content, file="clip.mp4", extra="", transition="none"):
