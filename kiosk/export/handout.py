@@ -102,16 +102,19 @@ def _place_on_sheet(writer: QPdfWriter, painter: QPainter, slide: QWidget, slot:
     gap = round(writer.resolution() * 0.25)  # a quarter inch between screens
     room = QRect(0, 0, writer.width(), writer.height() - _footer_height(writer))
     cell = QSize((room.width() - gap * (columns - 1)) // columns, (room.height() - gap * (rows - 1)) // rows)
+    # Every slot is shaped like the whole screen, so the grid sits the same on every sheet;
+    # a slide fills its slot but for the footer strip it leaves out.
+    slot_height = min(cell.height(), round(cell.width() * slide.height() / slide.width()))
     footer = slide.footer
     shown = slide.height() - (footer.height() if footer is not None else 0)
-    height = min(cell.height(), round(cell.width() * shown / slide.width()))
     column, row = slot % columns, slot // columns
-    top = (room.height() - rows * height - (rows - 1) * gap) // 2  # the grid in the middle of the sheet
-    target = QRect(column * (cell.width() + gap), top + row * (height + gap), cell.width(), height)
+    top = (room.height() - rows * slot_height - (rows - 1) * gap) // 2  # the grid in the middle of the sheet
+    target = QRect(column * (cell.width() + gap), top + row * (slot_height + gap), cell.width(), slot_height)
     _paint(painter, slide, target, without_footer=True)
+    scale = min(target.width() / slide.width(), target.height() / shown)
     painter.setPen(QColor("#b0b0b0"))
-    painter.drawRect(QRectF(target.x(), target.y(), target.width(), height))
-    return 1 if slot == 0 else 0
+    painter.drawRect(QRectF(target.x() + (target.width() - slide.width() * scale) / 2, target.y(),
+                            slide.width() * scale, shown * scale))
 
 
 def _footer_height(writer: QPdfWriter) -> int:
