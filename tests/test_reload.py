@@ -196,36 +196,59 @@ def test_unchanged_bytes_are_ignored(qtbot, kiosk_app, write_content):
     assert events[0][0].content.panels[0].id == "b"
 
 
-def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp_path):
-    def photo(color: str) -> None:
-        image = QImage(64, 64, QImage.Format.Format_RGB32)
-        image.fill(QColor(color))
-        temp = tmp_path / ".photo.png.tmp"
-        assert image.save(str(temp), "PNG")
-        os.replace(temp, tmp_path / "photo.png")
+def replace_image(path: Path, color: str) -> None:
+    """Write a one-colour PNG the way editors save: a temporary file renamed over ``path``."""
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    temp = path.with_name(f".{path.name}.tmp")
+    assert image.save(str(temp), "PNG")
+    os.replace(temp, path)
 
+
+def centre_color(image: QImage) -> str:
+    return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+
+def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp_path):
     def shown_color() -> str:
         from kiosk.screen.panels.spotlight import Avatar  # after the registry has loaded every kind
 
-        image = kiosk.player.slide.findChild(Avatar)._photo
-        return image.pixelColor(image.width() // 2, image.height() // 2).name()
+        return centre_color(kiosk.player.slide.findChild(Avatar)._photo)
 
-    photo("#ff0000")
+    replace_image(tmp_path / "photo.png", "#ff0000")
     kiosk = make_kiosk("settings: {title: T}\npanels:\n  - {id: star, kind: spotlight, heading: H, "
                        "name: Ana Diaz, photo: photo.png}\n  - {id: other, kind: text, title: O, body: B}\n")
     assert shown_color() == "#ff0000"
-    photo("#00ff00")
+    replace_image(tmp_path / "photo.png", "#00ff00")
     kiosk.wait_for(lambda: shown_color() == "#00ff00")
     kiosk.player.next()
     kiosk.wait_for(lambda: kiosk.player.current_id == "other")
     slide = kiosk.player.slide
     assert str(tmp_path / "photo.png") in kiosk.live.watcher.watched()
     with kiosk.qtbot.waitSignal(kiosk.live.watcher.loaded, timeout=3000) as reloaded:
-        photo("#0000ff")
+        replace_image(tmp_path / "photo.png", "#0000ff")
     assert reloaded.args[1] == {tmp_path / "photo.png"}
     assert kiosk.player.slide is slide  # the photo is not on screen: nothing rebuilt
     kiosk.player.next()
     kiosk.wait_for(lambda: kiosk.player.current_id == "star" and shown_color() == "#0000ff")
+
+
+def test_a_replaced_image_on_a_text_panel_refreshes_the_screen(make_kiosk, tmp_path):
+    def shown_color() -> str:
+        from kiosk.screen.panels.text import Picture  # after the registry has loaded every kind
+
+        return centre_color(kiosk.player.slide.findChild(Picture).image)
+
+    replace_image(tmp_path / "notice.png", "#ff0000")
+    kiosk = make_kiosk("settings: {title: T}\npanels:\n  - {id: notice, kind: text, title: N, body: B, "
+                       "images: [notice.png]}\n  - {id: other, kind: text, title: O, body: B}\n")
+    assert shown_color() == "#ff0000"
+    assert str(tmp_path / "notice.png") in kiosk.live.watcher.watched()
+    with kiosk.qtbot.waitSignal(kiosk.live.watcher.loaded, timeout=3000) as reloaded:
+        replace_image(tmp_path / "notice.png", "#00ff00")
+    assert reloaded.args[1] == {tmp_path / "notice.png"}
+    kiosk.wait_for(lambda: shown_color() == "#00ff00")
+    assert kiosk.player.current_id == "notice"
 
 
 # -- point 2: good content is applied -----------------------------------------------------

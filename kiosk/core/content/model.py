@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from kiosk.core.content.icons import icon_exists
-from kiosk.core.content.timetext import HOURS_RANGE, parse_date_span, parse_days, parse_hours, parse_moment
+from kiosk.core.content.timetext import HOURS_RANGE, end_of, parse_date_span, parse_days, parse_hours, parse_moment
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0
@@ -159,12 +159,45 @@ class Show(Model):
     hours: Hours | None = None
 
 
+Loc = tuple[str | int, ...]  # where a value is written, e.g. ("images", 0)
+
+
+class ShownFile(NamedTuple):
+    """A file beside content.yaml that a panel shows (the watcher follows it, `kiosk check` reads it)."""
+
+    loc: Loc  # where the panel names it
+    path: str  # as written: relative to the content file
+    without: str  # what the panel shows when the file can't be read, for the warning
+
+
+class ExpiringItem(NamedTuple):
+    """One item of a panel that can leave it at a moment of its own."""
+
+    loc: Loc  # where the item is written, e.g. ("items", 2)
+    until: date | datetime | None  # its last moment; None: it stays
+
+
 class PanelBase(Model):
+    """What every panel kind has. A kind answers for itself which files it shows and which items
+    expire, so nothing outside the models needs to know its fields."""
+
     id: PanelId
     duration: Duration | None = Field(None, description="Overrides settings.duration.")
     link: Link | None = Field(None, description="Shown as a QR code with its label.")
     enabled: bool = Field(True, description="false takes the panel out of rotation without deleting it.")
     show: Show | None = Field(None, description="When the panel plays; without it, always.")
+
+    def shown_files(self) -> list[ShownFile]:
+        """The image files this panel shows; replacing one must refresh it on screen."""
+        return []
+
+    def expiring_items(self) -> list[ExpiringItem]:
+        """Every item of a panel made of items that expire, in order (empty for other kinds)."""
+        return []
+
+    def playing_at(self, when: datetime) -> PanelBase | None:
+        """The panel as it plays at ``when``, without its expired items; None when none is left."""
+        return self
 
 
 class Counter(Model):
@@ -203,6 +236,11 @@ class TextPanel(PanelBase):
     images: list[str] = Field([], max_length=10, description=(
         "Image paths (PNG, JPEG, SVG) relative to the content file; the first readable one shows."))
 
+    def shown_files(self) -> list[ShownFile]:
+        # Every one: replacing an unreadable first image may change which one shows.
+        return [ShownFile(("images", number), path, "the panel shows without it")
+                for number, path in enumerate(self.images)]
+
 
 class SpotlightPanel(PanelBase):
     kind: Literal["spotlight"]
@@ -213,6 +251,9 @@ class SpotlightPanel(PanelBase):
     body: Text = ""
     photo: str | None = Field(None, description="Image path (PNG, JPEG, SVG), relative to the content file.")
 
+    def shown_files(self) -> list[ShownFile]:
+        return [ShownFile(("photo",), self.photo, "showing the initials instead")] if self.photo else []
+
 
 class UpdateItem(Model):
     title: Text
@@ -221,11 +262,24 @@ class UpdateItem(Model):
     date: DateSpan | None = Field(None, description="Shown beside the title.")
     until: Moment | None = Field(None, description="After this the item leaves the panel.")
 
+    def current_at(self, when: datetime) -> bool:
+        """An item stays until the end of its ``until`` (a date: through that day)."""
+        return self.until is None or when < end_of(self.until)
+
 
 class UpdatesPanel(PanelBase):
     kind: Literal["updates"]
     title: Text
     items: list[UpdateItem] = Field(min_length=1, max_length=50)
+
+    def expiring_items(self) -> list[ExpiringItem]:
+        return [ExpiringItem(("items", number), item.until) for number, item in enumerate(self.items)]
+
+    def playing_at(self, when: datetime) -> UpdatesPanel | None:
+        items = [item for item in self.items if item.current_at(when)]
+        if not items:
+            return None
+        return self if len(items) == len(self.items) else self.model_copy(update={"items": items})
 
 
 Panel = Annotated[
