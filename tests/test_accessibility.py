@@ -10,7 +10,6 @@ from kiosk.core import theme
 from kiosk.core.content import ContentError, load_content
 from kiosk.core.content.checks import contrast_ratio
 from kiosk.core.content.model import Theme
-from kiosk.playback.player import Player
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.conftest import SEED
@@ -89,20 +88,14 @@ def test_reduce_motion_shows_final_numbers_at_once(write_content, qtbot, kiosk_a
     assert slide.body.shown_numbers[-1] == "213,569"  # no count-up
 
 
-def test_reduce_motion_changes_panels_without_a_crossfade(write_content, qtbot, kiosk_app):
+def test_reduce_motion_changes_panels_without_a_crossfade(write_content, make_player):
     loaded = seed_with(write_content, "  reduce_motion: true\n")
-    player = Player(time_scale=0.01)
-    qtbot.addWidget(player)
-    player.resize(640, 360)
-    player.set_content(loaded)
+    player = make_player(loaded, time_scale=0.01, show=False)
     player.next()
     assert not player._transition.running and player.current_id == "goal"
 
 
-def test_crossfade_runs_without_reduce_motion(seed, qtbot, kiosk_app):
-    player = Player(time_scale=0.01)
-    qtbot.addWidget(player)
-    player.resize(640, 360)
-    player.set_content(seed)
+def test_crossfade_runs_without_reduce_motion(seed, make_player):
+    player = make_player(seed, time_scale=0.01, show=False)
     player.next()
     assert player._transition.running

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QVBoxLayout
 from kiosk.app import log_uncaught
 from kiosk.core.content import Loaded, load_content
 from kiosk.export.render import render_deck
-from kiosk.playback.player import Player
 from kiosk.screen import faults, panels
 from kiosk.screen.fallback import FALLBACK_ID
 from kiosk.screen.faults import PaintedWidget
@@ -68,16 +67,13 @@ def with_fault(monkeypatch, write_content):
 
 
 @pytest.fixture
-def player(qtbot, kiosk_app):
-    player = Player(time_scale=0.002, clock=lambda: datetime(2024, 5, 6, 9, 30))
-    player.resize(640, 360)
-    qtbot.addWidget(player)
-    return player
+def player(make_player):
+    return make_player(time_scale=0.002, clock=lambda: datetime(2024, 5, 6, 9, 30), show=False)
 
 
 def shown_ids(qtbot, player, count: int) -> list[str]:
     seen: list[str] = []
-    player.shown.connect(lambda panel_id, page: seen.append(panel_id))
+    player.shown.connect(lambda shown: seen.append(shown.id))
     qtbot.waitUntil(lambda: len(seen) >= count, timeout=5000)
     return seen[:count]
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QRawFont, QTextLayout
 from kiosk.core.content import ContentError, load_content
 from kiosk.core.content.localize import localized
 from kiosk.core.playlist import playlist_at
-from kiosk.playback.player import Player
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.conftest import ROOT
@@ -125,12 +124,10 @@ def test_dates_follow_the_language(bilingual, qtbot, kiosk_app, lang, date):
     assert slide.date_label.text() == date
 
 
-def test_player_shows_the_spanish_round_after_the_english_one(bilingual, qtbot, kiosk_app):
-    player = Player(time_scale=0.001)
-    qtbot.addWidget(player)
-    player.resize(960, 540)
+def test_player_shows_the_spanish_round_after_the_english_one(bilingual, qtbot, make_player):
+    player = make_player(size=(960, 540), time_scale=0.001, show=False)
     seen = []
-    player.shown.connect(lambda panel_id, page: seen.append((panel_id, player.slide.lang)))
+    player.shown.connect(lambda shown: seen.append((shown.id, shown.lang)))
     player.set_content(bilingual)
     qtbot.waitUntil(lambda: len(seen) >= 7, timeout=10000)
     assert seen[:7] == [("impact", "en"), ("goal", "en"), ("student-of-the-year", "en"), ("pass", "en"),
@@ -138,11 +135,8 @@ def test_player_shows_the_spanish_round_after_the_english_one(bilingual, qtbot, 
     assert "Nuestra meta" in all_texts(player.slide)
 
 
-def test_a_save_during_the_spanish_round_stays_in_spanish(bilingual, qtbot, kiosk_app):
-    player = Player(time_scale=0.01)
-    qtbot.addWidget(player)
-    player.resize(960, 540)
-    player.set_content(bilingual, start_id="pass")
+def test_a_save_during_the_spanish_round_stays_in_spanish(bilingual, make_player):
+    player = make_player(bilingual, size=(960, 540), time_scale=0.01, start_id="pass", show=False)
     player.toggle_pause()
     player.jump(8)  # pass, in Spanish
     assert (player.current_id, player.slide.lang) == ("pass", "es")

@@ -19,10 +19,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import load_content
-from kiosk.playback.player import Player
 from kiosk.run.live_reload import LiveContent
 from kiosk.run.watcher import ContentWatcher
-from kiosk.run.window import KioskWindow
 from tests.conftest import ROOT, SEED
 from tests.helpers.screen import shown_texts
 
@@ -71,14 +69,11 @@ SAVES = [save_in_place, save_by_rename, save_by_recreate, save_like_sync_tool]
 class Kiosk:
     """A windowed kiosk following a real file in tmp_path, the way run_kiosk wires it."""
 
-    def __init__(self, qtbot, path: Path, *, windowed: bool = False, time_scale: float = 1.0,
+    def __init__(self, qtbot, make_player, path: Path, *, windowed: bool = False, time_scale: float = 1.0,
                  start: bool = True) -> None:
         self.qtbot, self.path = qtbot, path
-        self.player = Player(time_scale=time_scale)
-        self.window = KioskWindow(self.player, windowed=True, size=QSize(640, 360))
-        qtbot.addWidget(self.window)
-        self.window.present()
-        qtbot.waitExposed(self.window)
+        self.player = make_player(time_scale=time_scale, window=True)
+        self.window = self.player.window()
         self.live = LiveContent(path, self.player, self.window, windowed=windowed, debounce_ms=DEBOUNCE_MS)
         if start:
             self.live.start(load_content(path))
@@ -99,9 +94,9 @@ class Kiosk:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, kiosk_app, write_content):
+def make_kiosk(qtbot, make_player, write_content):
     def make(text: str, **options) -> Kiosk:
-        return Kiosk(qtbot, write_content(text), **options)
+        return Kiosk(qtbot, make_player, write_content(text), **options)
     return make
 
 
@@ -125,13 +120,13 @@ def test_sync_tool_replace_with_same_size_and_mtime_is_seen(make_kiosk):
     kiosk.wait_for(lambda: "Value 2222" in kiosk.texts)
 
 
-def test_a_link_into_a_synced_folder_follows_the_replaced_target(qtbot, kiosk_app, tmp_path):
+def test_a_link_into_a_synced_folder_follows_the_replaced_target(qtbot, make_player, tmp_path):
     synced = tmp_path / "sync"
     synced.mkdir()
     target = synced / "content.yaml"
     target.write_text(content("a=Before"), encoding="utf-8")
     (tmp_path / "content.yaml").symlink_to(target)
-    kiosk = Kiosk(qtbot, tmp_path / "content.yaml")
+    kiosk = Kiosk(qtbot, make_player, tmp_path / "content.yaml")
     save_like_sync_tool(target, content("a=After"))
     kiosk.wait_for(lambda: "After" in kiosk.texts)
     target.unlink()  # some sync tools delete first and fetch the new copy later
@@ -389,7 +384,7 @@ def test_while_refused_the_last_good_content_keeps_rotating(make_kiosk):
     unreadable(kiosk.path)
     kiosk.wait_for(lambda: "cannot read the file" in kiosk.marker)
     shown: list[tuple[str, list[str]]] = []
-    kiosk.player.shown.connect(lambda panel_id, page: shown.append((panel_id, kiosk.texts)))
+    kiosk.player.shown.connect(lambda showing: shown.append((showing.id, kiosk.texts)))
     kiosk.wait_for(lambda: len(shown) >= 3)
     for panel_id, texts in shown:
         assert {"a": "First", "b": "Second"}[panel_id] in texts

@@ -69,15 +69,13 @@ def live_objects(player: Player) -> dict[str, Counter[str]]:
     }
 
 
-def test_two_thousand_rotations_and_two_hundred_reloads(qtbot, kiosk_app, tmp_path):
+def test_two_thousand_rotations_and_two_hundred_reloads(qtbot, make_player, tmp_path):
     path = tmp_path / "content.yaml"
     path.write_text(SEED.read_text(encoding="utf-8").replace("transition: fade", "transition: none"),
                     encoding="utf-8")
-    player = Player(time_scale=0.0001)
-    player.resize(640, 360)
-    qtbot.addWidget(player)
+    player = make_player(time_scale=0.0001, show=False)
     shown: list[str] = []
-    player.shown.connect(lambda panel_id, page: shown.append(panel_id))
+    player.shown.connect(lambda showing: shown.append(showing.id))
     first = load_content(path)
     ids = [panel.id for panel in first.content.panels]
 

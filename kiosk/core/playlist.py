@@ -111,14 +111,6 @@ def timeline(content: Content, start: datetime, end: datetime) -> list[Segment]:
     return segments
 
 
-def next_index(entries: list[Entry], current_id: str | None, step: int = 1) -> int:
-    """Index of the entry ``step`` places after ``current_id`` (wrapping); 0 if it is gone."""
-    ids = [entry.id for entry in entries]
-    if current_id not in ids:
-        return 0
-    return (ids.index(current_id) + step) % len(ids)
-
-
 def index_after(content: Content, entries: list[Entry], current_id: str | None) -> int:
     """Where the rotation goes after ``current_id``: the entry after it or, when that panel
     no longer plays, the first entry that follows it in the file."""
