@@ -135,22 +135,19 @@ def test_uncaught_errors_are_logged_not_shown(qtbot, kiosk_app, monkeypatch, cap
     assert isinstance(failures[0].exc_info[1], ValueError)
 
 
-def test_every_widget_on_a_slide_paints_inside_the_guard(kiosk_app, seed):
+def test_every_widget_on_a_slide_paints_inside_the_guard(make_slide, seed):
     """No run-time patching: a widget that paints itself inherits the guard instead."""
     from PySide6.QtWidgets import QWidget
 
     from kiosk.core.playlist import playlist_at
-    from kiosk.screen.slide import Slide
-    from kiosk.screen.style import style_for
 
     painters: set[str] = set()
     for entry in playlist_at(seed.content, datetime(2026, 12, 1, 10, 0)):
-        slide = Slide(entry.panel, style_for(seed.content.settings, QSize(1280, 720), seed.folder))
+        slide = make_slide(seed, entry, show=False, finish=False)
         for widget in (slide, *slide.findChildren(QWidget)):
             own = [cls for cls in type(widget).__mro__
                    if "paintEvent" in vars(cls) and cls.__module__.startswith("kiosk")]
             assert own in ([], [PaintedWidget]), f"{type(widget).__name__} paints outside the guard"
             if own:
                 painters.add(type(widget).__name__)
-        slide.deleteLater()
     assert {"Dots", "QrCode", "ShareBar", "Avatar"} <= painters

@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QRawFont, QTextLayout
 from kiosk.core.content import ContentError, load_content
 from kiosk.core.content.localize import localized
 from kiosk.core.playlist import playlist_at
-from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.conftest import ROOT
 from tests.helpers.screen import all_texts
@@ -92,25 +91,21 @@ def test_languages_listed_twice_is_an_error(write_content):
     assert "en listed twice" in str(caught.value.problems[0])
 
 
-def shown_text(bilingual, index, qtbot) -> str:
+def shown_text(bilingual, index, make_slide) -> str:
     """Every text on the slide of playlist entry ``index``, built as the player builds it."""
     entry = playlist_at(bilingual.content, datetime(2026, 1, 1))[index]
-    style = style_for(bilingual.content.settings, QSize(1920, 1080), bilingual.folder, lang=entry.lang)
-    slide = Slide(entry.panel, style)
-    qtbot.addWidget(slide)
-    slide.body.finish()
-    return all_texts(slide)
+    return all_texts(make_slide(bilingual, entry, (1920, 1080), show=False))
 
 
-def test_spanish_slides_show_spanish_text_and_numbers(bilingual, qtbot, kiosk_app):
-    text = shown_text(bilingual, 5, qtbot)
+def test_spanish_slides_show_spanish_text_and_numbers(bilingual, make_slide):
+    text = shown_text(bilingual, 5, make_slide)
     assert "Programa de Educación Migrante" in text and "Aviso legal:" in text
     assert "213.569" in text and "172.192" in text  # Spanish grouping, from QLocale
     assert "Total de estudiantes" in text
 
 
-def test_english_numbers_use_commas(bilingual, qtbot, kiosk_app):
-    assert "213,569" in shown_text(bilingual, 0, qtbot)
+def test_english_numbers_use_commas(bilingual, make_slide):
+    assert "213,569" in shown_text(bilingual, 0, make_slide)
 
 
 @pytest.mark.parametrize("lang, date", [("en", "Saturday, November 28, 2026"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
@@ -121,14 +121,8 @@ def test_the_schedule_is_looked_at_again_when_a_window_next_changes(make_player,
     assert 59_000 < player._recheck.remainingTime() <= RECHECK_SECONDS * 1000
 
 
-def test_an_update_date_sits_beside_its_title(qtbot, kiosk_app, seed):
-    from kiosk.screen.slide import Slide
-    from kiosk.screen.style import style_for
-
-    updates = next(p for p in seed.content.panels if p.id == "updates")
-    slide = Slide(updates, style_for(seed.content.settings, QSize(1920, 1080), seed.folder))
-    qtbot.addWidget(slide)
-    slide.show()
+def test_an_update_date_sits_beside_its_title(make_slide, seed):
+    slide = make_slide(seed, "updates", (1920, 1080), finish=False)
     labels = {label.text(): label for label in slide.findChildren(QLabel)}
     title, when = labels["2023 Annual Directors' Meeting"], labels["Mar 1\u2009–\u20092, 2023"]
     title_box, when_box = (QRect(w.mapTo(slide, QPoint(0, 0)), w.size()) for w in (title, when))
