@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
@@ -286,7 +286,8 @@ Panel = Annotated[
     CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel,
     Field(discriminator="kind"),
 ]
-PANEL_KINDS = ("counters", "text", "spotlight", "updates")
+# Read off the union, so a new kind is named in one place.
+PANEL_KINDS = tuple(get_args(cls.model_fields["kind"].annotation)[0] for cls in get_args(get_args(Panel)[0]))
 
 
 class Content(Model):
