@@ -16,9 +16,9 @@ from typing import Literal
 
 from PySide6.QtCore import QBuffer, QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter
-from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, read_image
+from kiosk.screen.faults import PaintedWidget
 
 log = logging.getLogger(__name__)
 Fit = Literal["contain", "cover"]
@@ -76,7 +76,7 @@ def load_image(folder: Path, name: str, box: QSize, fit: Fit = "contain") -> Dec
     return Decoded(image, shown, vector, target.width() / max(1, shown.width()), cropped)
 
 
-class Picture(QWidget):
+class Picture(PaintedWidget):
     """An image drawn at exactly the size it was decoded."""
 
     def __init__(self, image: QImage) -> None:
@@ -84,11 +84,11 @@ class Picture(QWidget):
         self.image = image
         self.setFixedSize(image.size())
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paint(self, event: object) -> None:
         QPainter(self).drawImage(QRectF(self.rect()), self.image)
 
 
-class Poster(QWidget):
+class Poster(PaintedWidget):
     """The decoded image centred in its box, over the bar colour (``contain`` leaves bars)."""
 
     def __init__(self, image: QImage, box: QSize, bars: QColor) -> None:
@@ -105,7 +105,7 @@ class Poster(QWidget):
         rect.moveCenter(self.rect().center())
         return rect
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paint(self, event: object) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.bars)
         painter.drawImage(self.image_rect(), self.image)

@@ -66,15 +66,9 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
     for index, panel in enumerate(content.panels):
         if isinstance(panel, model.CountersPanel):
             yield from _total_warning(index, panel)
-        if isinstance(panel, model.SpotlightPanel) and panel.photo:
-            yield from _image_warning(("panels", index, "photo"), folder, panel.photo,
-                                      "showing the initials instead")
-        for number, image in enumerate(getattr(panel, "images", [])):
-            yield from _image_warning(("panels", index, "images", number), folder, image,
-                                      "the panel shows without it")
-        if isinstance(panel, model.ImagePanel):
-            yield from _image_warning(("panels", index, "file"), folder, panel.file,
-                                      "the panel is left out of the rotation")
+        for shown in panel.shown_files():
+            if shown.media == "image":
+                yield from _image_warning(("panels", index, *shown.loc), folder, shown.path, shown.without)
         if isinstance(panel, model.SlidesPanel):
             yield from _deck_warnings(("panels", index), folder, panel)
         if isinstance(panel, model.VideoPanel):

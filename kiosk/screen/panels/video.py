@@ -13,12 +13,13 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLoggingCategory, QRect, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QImage, QPainter
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.core import theme
 from kiosk.core.content.clips import INSTALL_VIDEO, MAX_CLIP_BYTES, video_support
 from kiosk.core.content.images import ImageRefusedError, confined_path, read_confined
 from kiosk.core.content.model import VideoPanel
+from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelUnavailable, PanelWidget
 
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 FIRST_FRAME_MS = 3000  # a clip that shows no frame within this while its slide is built is left out
 
 
-class Screen(QWidget):
+class Screen(PaintedWidget):
     """The clip's current frame, aspect-fit into the widget, over the background."""
 
     def __init__(self, box: QSize, background) -> None:
@@ -41,7 +42,7 @@ class Screen(QWidget):
         self.frames_shown += 1
         self.update()
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paint(self, event: object) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self._background)
         if self.frame.isNull():
