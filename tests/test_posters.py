@@ -12,7 +12,6 @@ from kiosk.core.content import load_content
 from kiosk.core.playlist import playlist_at
 from kiosk.export.render import render_deck
 from kiosk.playback.slide_builder import build_slide
-from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.helpers.screen import shown_texts
 
@@ -46,11 +45,9 @@ def near(color: QColor, expected: QColor) -> bool:
     return all(abs(a - b) < 40 for a, b in zip(color.getRgb()[:3], expected.getRgb()[:3]))
 
 
-def slide_for(loaded, size, qtbot, lang="en"):
+def slide_for(loaded, size, make_slide, lang="en"):
     entry = next(e for e in playlist_at(loaded.content, _now()) if e.lang == lang)
-    slide = Slide(entry.panel, style_for(loaded.content.settings, size, loaded.folder, lang=lang))
-    qtbot.addWidget(slide)
-    return slide
+    return make_slide(loaded, entry, size)
 
 
 def _now():
@@ -63,11 +60,11 @@ def content(write_content, file="poster.png", fit="contain", bleed="false"):
 
 
 def test_contain_shows_the_whole_poster_with_bars_and_keeps_header_and_footer(
-        tmp_path, write_content, qtbot, kiosk_app):
+        tmp_path, write_content, make_slide):
     poster(tmp_path / "poster.png")
     loaded = content(write_content)
     assert loaded.warnings == []
-    slide = slide_for(loaded, QSize(1920, 1080), qtbot)
+    slide = slide_for(loaded, QSize(1920, 1080), make_slide)
     shot = slide.grab().toImage()
     poster_widget = slide.body.poster
     rect = poster_widget.image_rect().translated(poster_widget.mapTo(slide, poster_widget.rect().topLeft()))
@@ -78,10 +75,10 @@ def test_contain_shows_the_whole_poster_with_bars_and_keeps_header_and_footer(
     assert "Come and say hello" in shown_texts(slide)
 
 
-def test_cover_with_bleed_fills_the_screen_and_decodes_only_the_screen(tmp_path, write_content, qtbot, kiosk_app):
+def test_cover_with_bleed_fills_the_screen_and_decodes_only_the_screen(tmp_path, write_content, make_slide):
     poster(tmp_path / "poster.png", 2400, 1400)
     loaded = content(write_content, fit="cover", bleed="true")
-    slide = slide_for(loaded, QSize(1920, 1080), qtbot)
+    slide = slide_for(loaded, QSize(1920, 1080), make_slide)
     shot = slide.grab().toImage()
     assert near(shot.pixelColor(960, 540), GREEN)
     assert near(shot.pixelColor(5, 5), RED)  # the poster's corner where the header would be
@@ -90,23 +87,23 @@ def test_cover_with_bleed_fills_the_screen_and_decodes_only_the_screen(tmp_path,
     assert slide.body.poster.image.size() == QSize(1920, 1080)  # no bigger than the screen
 
 
-def test_a_poster_is_decoded_at_4k_from_its_own_pixels(tmp_path, write_content, qtbot, kiosk_app):
+def test_a_poster_is_decoded_at_4k_from_its_own_pixels(tmp_path, write_content, make_slide):
     poster(tmp_path / "poster.png", 3000, 4000)
-    slide = slide_for(content(write_content), QSize(3840, 2160), qtbot)
+    slide = slide_for(content(write_content), QSize(3840, 2160), make_slide)
     image = slide.body.poster.image
     assert image.height() == slide.body.poster.height() > 1500  # decoded to fill its box, not scaled later
 
 
-def test_portrait_screen_fits_the_poster_to_its_width(tmp_path, write_content, qtbot, kiosk_app):
+def test_portrait_screen_fits_the_poster_to_its_width(tmp_path, write_content, make_slide):
     poster(tmp_path / "poster.png", 1600, 1000)
-    slide = slide_for(content(write_content), QSize(1080, 1920), qtbot)
+    slide = slide_for(content(write_content), QSize(1080, 1920), make_slide)
     widget = slide.body.poster
     assert widget.image.width() == widget.width() and widget.image.height() < widget.height()
 
 
-def test_caption_follows_the_language_of_the_round(tmp_path, write_content, qtbot, kiosk_app):
+def test_caption_follows_the_language_of_the_round(tmp_path, write_content, make_slide):
     poster(tmp_path / "poster.png")
-    slide = slide_for(content(write_content), QSize(1920, 1080), qtbot, lang="es")
+    slide = slide_for(content(write_content), QSize(1920, 1080), make_slide, lang="es")
     assert "Ven a saludarnos" in shown_texts(slide)
 
 
@@ -157,7 +154,7 @@ def test_a_poster_that_fails_to_decode_is_left_out_calmly(tmp_path, write_conten
     assert "Traceback" not in caplog.text
 
 
-def test_webp_and_svg_posters_show(tmp_path, write_content, qtbot, kiosk_app):
+def test_webp_and_svg_posters_show(tmp_path, write_content, make_slide):
     image = QImage(400, 300, QImage.Format.Format_RGB32)
     image.fill(GREEN)
     assert image.save(str(tmp_path / "poster.webp"))
@@ -166,5 +163,5 @@ def test_webp_and_svg_posters_show(tmp_path, write_content, qtbot, kiosk_app):
     for name in ("poster.webp", "poster.svg"):
         loaded = content(write_content, file=name, fit="cover", bleed="true")
         assert loaded.warnings == []
-        slide = slide_for(loaded, QSize(1280, 720), qtbot)
+        slide = slide_for(loaded, QSize(1280, 720), make_slide)
         assert near(slide.grab().toImage().pixelColor(640, 300), GREEN)

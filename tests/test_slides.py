@@ -12,10 +12,7 @@ from PySide6.QtGui import QColor
 from kiosk.core.content import load_content
 from kiosk.core.content.decks import MAX_DECK_PAGES
 from kiosk.core.playlist import playlist_at
-from kiosk.playback.player import Player
 from kiosk.screen.panels import slides
-from kiosk.screen.slide import Slide
-from kiosk.screen.style import style_for
 from tests.helpers.documents import make_deck, make_protected_deck, page_color
 from tests.helpers.screen import shown_texts
 
@@ -35,11 +32,9 @@ def deck_content(write_content, extra=""):
     return load_content(write_content(DECK.format(extra=extra)))
 
 
-def slide_of(loaded, size, qtbot, lang="en"):
+def slide_of(loaded, size, make_slide, lang="en"):
     entry = next(e for e in playlist_at(loaded.content, NOW) if e.lang == lang and e.id == "deck")
-    slide = Slide(entry.panel, style_for(loaded.content.settings, size, loaded.folder, lang=lang))
-    qtbot.addWidget(slide)
-    return slide
+    return make_slide(loaded, entry, size)
 
 
 def shown_page_color(slide) -> str:
@@ -54,11 +49,11 @@ def close(a: str, b: str) -> bool:
 
 
 @pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)], ids=["landscape", "portrait"])
-def test_each_picked_page_is_a_page_of_the_panel(tmp_path, write_content, qtbot, kiosk_app, size):
+def test_each_picked_page_is_a_page_of_the_panel(tmp_path, write_content, make_slide, size):
     make_deck(tmp_path / "deck.pdf", 6)
     loaded = deck_content(write_content, '    pages: "2-3, 5"\n')
     assert loaded.warnings == []
-    slide = slide_of(loaded, size, qtbot)
+    slide = slide_of(loaded, size, make_slide)
     assert slide.body.page_count() == 3
     for page, number in enumerate((2, 3, 5)):
         slide.body.set_page(page)
@@ -69,13 +64,13 @@ def test_each_picked_page_is_a_page_of_the_panel(tmp_path, write_content, qtbot,
     assert view.image.width() == view.width() or view.image.height() == view.height()  # rendered at the size shown
 
 
-def test_pages_are_rendered_only_when_shown_and_few_are_kept(tmp_path, write_content, qtbot, kiosk_app, monkeypatch):
+def test_pages_are_rendered_only_when_shown_and_few_are_kept(tmp_path, write_content, make_slide, monkeypatch):
     make_deck(tmp_path / "deck.pdf", 40)
     rendered = []
     real = slides.render_page
     monkeypatch.setattr(slides, "render_page",
                         lambda deck, index, box: rendered.append(index) or real(deck, index, box))
-    slide = slide_of(deck_content(write_content), QSize(1280, 720), qtbot)
+    slide = slide_of(deck_content(write_content), QSize(1280, 720), make_slide)
     assert slide.body.page_count() == 40 and rendered == [0]  # the deck opened; only page 1 was drawn
     for page in range(40):
         slide.body.set_page(page)
@@ -84,13 +79,9 @@ def test_pages_are_rendered_only_when_shown_and_few_are_kept(tmp_path, write_con
     assert len(slides._pages) <= slides.PAGE_CACHE
 
 
-def test_the_panel_lasts_its_pages_times_the_page_duration(tmp_path, write_content, qtbot, kiosk_app):
+def test_the_panel_lasts_its_pages_times_the_page_duration(tmp_path, write_content, make_player):
     make_deck(tmp_path / "deck.pdf", 3)
-    loaded = deck_content(write_content, "    page_duration: 5\n")
-    player = Player(clock=lambda: NOW)
-    qtbot.addWidget(player)
-    player.resize(1280, 720)
-    player.set_content(loaded)
+    player = make_player(deck_content(write_content, "    page_duration: 5\n"), clock=lambda: NOW)
     assert player.current_id == "deck" and player.interval_ms == 5000  # per page
     player.next()
     player.next()
@@ -99,19 +90,13 @@ def test_the_panel_lasts_its_pages_times_the_page_duration(tmp_path, write_conte
     assert player.current_id == "after"
 
 
-def test_the_clicker_steps_through_the_pages(tmp_path, write_content, qtbot, kiosk_app):
-    from kiosk.run.operation import Operation, RunOptions
-    from kiosk.run.window import KioskWindow
+def test_the_clicker_steps_through_the_pages(tmp_path, write_content, qtbot, make_player):
+    from kiosk.run.operation import RunOptions
 
     make_deck(tmp_path / "deck.pdf", 3)
-    player = Player(clock=lambda: NOW)
-    window = KioskWindow(player, windowed=True, size=QSize(960, 540))
-    qtbot.addWidget(window)
-    window.operation = Operation(window, player, RunOptions(presentation=True))
-    window.present()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(player.shown, timeout=2000):
-        player.set_content(deck_content(write_content))
+    player = make_player(deck_content(write_content), size=(960, 540), clock=lambda: NOW,
+                         options=RunOptions(presentation=True))
+    window = player.window()
     for page in (1, 2):
         qtbot.keyClick(window, Qt.Key.Key_PageDown)
         qtbot.waitUntil(lambda page=page: player.page == page and not player._transition.running, timeout=3000)
@@ -129,18 +114,15 @@ def test_the_clicker_steps_through_the_pages(tmp_path, write_content, qtbot, kio
     (lambda path: path.write_text("a letter, not a deck"), "'deck.pdf' is not a PDF; export the deck as PDF"),
     (lambda path: None, "slide deck 'deck.pdf' not found; a placeholder shows instead"),
 ])
-def test_a_deck_that_cannot_open_warns_and_shows_a_placeholder(tmp_path, write_content, qtbot, kiosk_app,
-                                                               make, message):
+def test_a_deck_that_cannot_open_warns_and_shows_a_placeholder(tmp_path, write_content, make_player,
+                                                               make, message, make_slide):
     make(tmp_path / "deck.pdf")
     loaded = deck_content(write_content)
     assert [(w.line, w.field) for w in loaded.warnings] == [(5, "panels[0].file")]
     assert message in loaded.warnings[0].message
-    slide = slide_of(loaded, QSize(1280, 720), qtbot)
+    slide = slide_of(loaded, QSize(1280, 720), make_slide)
     assert slide.body.page_count() == 1 and "deck" in shown_texts(slide)  # the calm placeholder
-    player = Player(clock=lambda: NOW)
-    qtbot.addWidget(player)
-    player.resize(1280, 720)
-    player.set_content(loaded)
+    player = make_player(loaded, clock=lambda: NOW)
     player.next()
     assert player.current_id == "after"  # the rest keeps playing
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import QSize
 
 from kiosk.core.content import load_content
 from kiosk.core.playlist import playlist_at
-from kiosk.playback.player import Player
 from kiosk.playback.slide_builder import build_slide
 from kiosk.screen.style import style_for
 from tests.conftest import ROOT
@@ -35,26 +34,17 @@ def clip_content(write_content, file="clip.mp4", extra="", transition="none"):
     return load_content(write_content(CLIP.format(file=file, extra=extra, transition=transition)))
 
 
-def play(qtbot, loaded) -> Player:
-    player = Player(clock=lambda: NOW)
-    qtbot.addWidget(player)
-    player.resize(640, 360)
-    player.show()
-    player.set_content(loaded)
-    return player
-
-
 def centre(widget) -> int:
     image = widget.grab().toImage()
     return image.pixel(image.width() // 3, image.height() // 3)
 
 
 @pytest.mark.parametrize("name", ["clip.mp4", "clip.webm"])
-def test_frames_reach_the_screen_and_change_over_time(tmp_path, write_content, qtbot, kiosk_app, name):
+def test_frames_reach_the_screen_and_change_over_time(tmp_path, write_content, qtbot, make_player, name):
     make_clip(tmp_path / name, seconds=2)
     loaded = clip_content(write_content, file=name)
     assert loaded.warnings == []
-    player = play(qtbot, loaded)
+    player = make_player(loaded)
     assert player.current_id == "clip"
     screen = player.slide.body.screen
     first = centre(screen)
@@ -62,9 +52,9 @@ def test_frames_reach_the_screen_and_change_over_time(tmp_path, write_content, q
     qtbot.waitUntil(lambda: centre(screen) != first, timeout=5000)  # the pattern moves
 
 
-def test_the_panel_lasts_the_clip_times_its_loops(tmp_path, write_content, qtbot, kiosk_app):
+def test_the_panel_lasts_the_clip_times_its_loops(tmp_path, write_content, make_player):
     make_clip(tmp_path / "clip.mp4", seconds=1.2)
-    player = play(qtbot, clip_content(write_content, extra="    loop: 3\n"))
+    player = make_player(clip_content(write_content, extra="    loop: 3\n"))
     assert player.current_id == "clip" and player.interval_ms == 3600
 
 
@@ -79,20 +69,20 @@ def test_the_slide_holds_the_first_frame_before_it_plays(tmp_path, write_content
     assert centre(screen) != slide.body.style_.color("background").rgba()
 
 
-def test_muted_unless_sound_is_asked_for(tmp_path, write_content, qtbot, kiosk_app):
+def test_muted_unless_sound_is_asked_for(tmp_path, write_content, make_player):
     make_clip(tmp_path / "clip.mp4")
-    player = play(qtbot, clip_content(write_content))
+    player = make_player(clip_content(write_content))
     assert player.slide.body.player.audioOutput() is None
-    loud = play(qtbot, clip_content(write_content, extra="    sound: true\n"))
+    loud = make_player(clip_content(write_content, extra="    sound: true\n"))
     audio = loud.slide.body.player.audioOutput()
     assert audio is not None and not audio.isMuted()
 
 
-def test_a_truncated_clip_is_skipped_with_a_warning(tmp_path, write_content, qtbot, kiosk_app, caplog):
+def test_a_truncated_clip_is_skipped_with_a_warning(tmp_path, write_content, make_player, caplog):
     whole = make_clip(tmp_path / "whole.mp4", seconds=2).read_bytes()
     (tmp_path / "clip.mp4").write_bytes(whole[:1500])  # the header is there, the pictures are not
     with caplog.at_level("WARNING"):
-        player = play(qtbot, clip_content(write_content))
+        player = make_player(clip_content(write_content))
     assert player.current_id == "after"
     assert "panel 'clip' is left out: the clip cannot be played" in caplog.text
     assert "Traceback" not in caplog.text
