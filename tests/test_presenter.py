@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QSize, Qt
 
 from kiosk.playback.player import Player
@@ -16,11 +17,13 @@ Key = Qt.Key
 ORDER = ["impact", "goal", "student-of-the-year", "pass", "updates"]
 
 
-def make_kiosk(qtbot, seed, options: RunOptions, start_id: str | None = None) -> KioskWindow:
+def make_kiosk(qtbot, seed, options: RunOptions, start_id: str | None = None, *,
+               closed_by_qtbot: bool = True) -> KioskWindow:
     """A windowed kiosk with durations shrunk 100-fold (12 s -> 120 ms) and the run's parts attached."""
     player = Player(time_scale=0.01)
     window = KioskWindow(player, windowed=True, size=QSize(960, 540))
-    qtbot.addWidget(window)
+    if closed_by_qtbot:
+        qtbot.addWidget(window)
     window.operation = Operation(window, player, options)
     window.present()
     qtbot.waitExposed(window)
@@ -201,3 +204,15 @@ def test_play_log_names_the_language_of_a_bilingual_rotation(qtbot, kiosk_app, t
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [(line["panel"], line["lang"]) for line in lines] == [expected[0], expected[-1]]
     assert expected[0][1] != expected[-1][1]  # the rotation ends in the other language
+
+
+def test_a_booth_taken_down_while_on_screen_stops_cleanly(qtbot, kiosk_app, seed):
+    """As `kiosk run` ends (SIGTERM, or a locked kiosk that refused to close): the visible window
+    is deleted, and its last Hide reaches the presenter while Qt destroys it. That used to crash."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window = make_kiosk(qtbot, seed, RunOptions(presentation=True), closed_by_qtbot=False)
+    assert window.isVisible()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(window)
