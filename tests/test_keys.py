@@ -138,3 +138,13 @@ def test_keys_outside_the_map_reach_no_action(qtbot, kiosk_app, seed, quits):
         for key in (Key.Key_A, Key.Key_0, Key.Key_Return, Key.Key_Tab):
             press(qtbot, window, key)
     assert quits == [] and window.operation.presenter.blank_color is None
+
+
+def test_digits_act_behind_a_blank_screen_and_a_click_reveals_the_panel(qtbot, kiosk_app, seed):
+    window = kiosk(qtbot, seed, RunOptions(presentation=True))
+    presenter = window.operation.presenter
+    press(qtbot, window, Key.Key_B)
+    press(qtbot, window, Key.Key_3, expected="student-of-the-year")
+    assert presenter.blank_color == "#000000" and presenter.blank.isVisible()
+    press(qtbot, window, Key.Key_Space)
+    assert presenter.blank_color is None and window.player.current_id == "student-of-the-year"
