@@ -70,7 +70,8 @@ def kiosk(qtbot, seed, options: RunOptions) -> KioskWindow:
     qtbot.waitExposed(window)
     with qtbot.waitSignal(player.shown, timeout=2000):
         player.set_content(seed)
-    player.paused = True  # only the keys move it
+    if not player.paused:
+        player.toggle_pause()  # only the keys move it
     return window
 
 
