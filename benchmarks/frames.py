@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.stats import percentile
-from kiosk_testing.contentfiles import SEED
+from tests.harness.contentfiles import SEED
 
 
 class FrameTimingApp(QApplication):

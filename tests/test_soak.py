@@ -5,14 +5,14 @@ panel waits 1 ms) over a copy of the seed with `transition: none`; every tenth p
 a new version of the content is loaded from disk and handed to the player, as live
 reload does. Afterwards the live QObjects and QWidgets, by class, are back at their
 baseline and the process grew by less than 20 MB. The soak harness is the benchmark's
-(kiosk_testing/soak.py); the long soak belongs to the benchmark suite.
+(tests/harness/soak.py); the long soak belongs to the benchmark suite.
 """
 
 from __future__ import annotations
 
 from kiosk.playback.player import Player
-from kiosk_testing.contentfiles import SEED
-from kiosk_testing.soak import Soak, by_timer, versions
+from tests.harness.contentfiles import SEED
+from tests.harness.soak import Soak, by_timer, versions
 
 ROTATIONS = 2000
 RELOAD_EVERY = 10  # 200 reloads

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import Loaded, load_content
 from kiosk.playback.player import Player
-from kiosk_testing.contentfiles import version
+from tests.harness.contentfiles import version
 
 MB = 2**20
 
