@@ -6,9 +6,8 @@ import logging
 import re
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 
-from kiosk.playback.player import Player
 from kiosk.run.keys import KEY_MAP
 from kiosk.run.lock import QUIT_HOLD_MS
 from kiosk.run.operation import Operation, RunOptions
@@ -60,19 +59,17 @@ def quits(monkeypatch):
     return calls
 
 
-def kiosk(qtbot, seed, options: RunOptions) -> KioskWindow:
+def kiosk(make_player, seed, options: RunOptions) -> KioskWindow:
     """A windowed kiosk with every part of a run attached, held on its first panel."""
-    player = Player(time_scale=0.01)
-    window = KioskWindow(player, windowed=True, size=QSize(960, 540))
-    qtbot.addWidget(window)
-    window.operation = Operation(window, player, options)
-    window.present()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(player.shown, timeout=2000):
-        player.set_content(seed)
+    player = make_player(seed, size=(960, 540), time_scale=0.01, options=options)
     if not player.paused:
-        player.toggle_pause()  # only the keys move it
-    return window
+        player.set_paused(True)  # only the keys move it
+    return player.window()
+
+
+def parts(window: KioskWindow) -> Operation:
+    """The run's parts around the window (a child of it, as in a run)."""
+    return window.findChild(Operation)
 
 
 def press(qtbot, window, key, modifiers=Modifier.NoModifier, expected: str | None = None) -> None:
@@ -85,17 +82,17 @@ def press(qtbot, window, key, modifiers=Modifier.NoModifier, expected: str | Non
     ((Key.Key_Down,), "goal"), ((Key.Key_Up,), "updates"), ((Key.Key_End,), "updates"),
     ((Key.Key_3, Key.Key_Home), "impact"),
 ])
-def test_a_lobby_keyboard_moves_like_a_clicker(qtbot, kiosk_app, seed, keys, expected):
+def test_a_lobby_keyboard_moves_like_a_clicker(qtbot, make_player, seed, keys, expected):
     """Up/Down and Home/End are in the map for every mode, not only for a booth."""
-    window = kiosk(qtbot, seed, RunOptions())
+    window = kiosk(make_player, seed, RunOptions())
     for key in keys:
         press(qtbot, window, key)
     qtbot.waitUntil(lambda: window.player.current_id == expected, timeout=2000)
 
 
-def test_blank_keys_with_ctrl_or_alt_do_not_blank(qtbot, kiosk_app, seed):
-    window = kiosk(qtbot, seed, RunOptions(presentation=True))
-    presenter = window.operation.presenter
+def test_blank_keys_with_ctrl_or_alt_do_not_blank(qtbot, make_player, seed):
+    window = kiosk(make_player, seed, RunOptions(presentation=True))
+    presenter = parts(window).presenter
     press(qtbot, window, Key.Key_W, Modifier.ControlModifier)
     press(qtbot, window, Key.Key_B, Modifier.AltModifier)
     assert presenter.blank_color is None and not presenter.blank.isVisible()
@@ -103,19 +100,19 @@ def test_blank_keys_with_ctrl_or_alt_do_not_blank(qtbot, kiosk_app, seed):
     assert presenter.blank_color == "#000000"
 
 
-def test_f5_neither_moves_nor_brings_the_panel_back(qtbot, kiosk_app, seed):
-    window = kiosk(qtbot, seed, RunOptions(presentation=True))
+def test_f5_neither_moves_nor_brings_the_panel_back(qtbot, make_player, seed):
+    window = kiosk(make_player, seed, RunOptions(presentation=True))
     with qtbot.assertNotEmitted(window.player.shown, wait=300):
         press(qtbot, window, Key.Key_F5)
     press(qtbot, window, Key.Key_B)
     press(qtbot, window, Key.Key_F5)
-    assert window.operation.presenter.blank_color == "#000000"
+    assert parts(window).presenter.blank_color == "#000000"
     assert window.player.current_id == "impact"
 
 
-def test_a_locked_booth_still_blanks_and_still_refuses_esc(qtbot, kiosk_app, seed, quits, caplog):
-    window = kiosk(qtbot, seed, RunOptions(presentation=True, lock=True))
-    presenter = window.operation.presenter
+def test_a_locked_booth_still_blanks_and_still_refuses_esc(qtbot, make_player, seed, quits, caplog):
+    window = kiosk(make_player, seed, RunOptions(presentation=True, lock=True))
+    presenter = parts(window).presenter
     press(qtbot, window, Key.Key_B)
     assert presenter.blank_color == "#000000"
     with caplog.at_level(logging.WARNING, logger="kiosk.run.lock"):
@@ -125,26 +122,26 @@ def test_a_locked_booth_still_blanks_and_still_refuses_esc(qtbot, kiosk_app, see
     press(qtbot, window, Key.Key_PageDown)
     assert presenter.blank_color is None and window.player.current_id == "impact"
     press(qtbot, window, Key.Key_PageDown, expected="goal")
-    window.operation.lock.unlocking = True  # as the held chord does: pytest-qt's close then goes through
+    parts(window).lock.unlocking = True  # as the held chord does: pytest-qt's close then goes through
 
 
-def test_unlocked_ctrl_shift_q_quits_at_once(qtbot, kiosk_app, seed, quits):
-    window = kiosk(qtbot, seed, RunOptions())
+def test_unlocked_ctrl_shift_q_quits_at_once(qtbot, make_player, seed, quits):
+    window = kiosk(make_player, seed, RunOptions())
     qtbot.keyPress(window, Key.Key_Q, Modifier.ControlModifier | Modifier.ShiftModifier)
     assert quits == ["quit"]  # the held chord is the locked kiosk's way out; unlocked, Q is enough
 
 
-def test_keys_outside_the_map_reach_no_action(qtbot, kiosk_app, seed, quits):
-    window = kiosk(qtbot, seed, RunOptions(presentation=True))
+def test_keys_outside_the_map_reach_no_action(qtbot, make_player, seed, quits):
+    window = kiosk(make_player, seed, RunOptions(presentation=True))
     with qtbot.assertNotEmitted(window.player.shown, wait=300):
         for key in (Key.Key_A, Key.Key_0, Key.Key_Return, Key.Key_Tab):
             press(qtbot, window, key)
-    assert quits == [] and window.operation.presenter.blank_color is None
+    assert quits == [] and parts(window).presenter.blank_color is None
 
 
-def test_digits_act_behind_a_blank_screen_and_a_click_reveals_the_panel(qtbot, kiosk_app, seed):
-    window = kiosk(qtbot, seed, RunOptions(presentation=True))
-    presenter = window.operation.presenter
+def test_digits_act_behind_a_blank_screen_and_a_click_reveals_the_panel(qtbot, make_player, seed):
+    window = kiosk(make_player, seed, RunOptions(presentation=True))
+    presenter = parts(window).presenter
     press(qtbot, window, Key.Key_B)
     press(qtbot, window, Key.Key_3, expected="student-of-the-year")
     assert presenter.blank_color == "#000000" and presenter.blank.isVisible()
