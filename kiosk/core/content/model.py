@@ -97,6 +97,7 @@ DateSpan = Annotated[
                     "description": "A date (2023-03-01) or a range (2023-03-01 to 2023-03-02)."}),
 ]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Days = Annotated[list[Weekday], BeforeValidator(parse_days), Field(min_length=1)]
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -141,6 +142,11 @@ class Settings(Model):
         None, description="Screen index (0 = first) or name (see `kiosk screens`); default: the primary.")
     play_log: Annotated[str, Field(min_length=1, max_length=4096)] | None = Field(
         None, description="Append one JSON line per panel shown to this file (relative to the content file).")
+    power: Power | None = Field(None, description="When the screen is on; without it, always.")
+    clock: bool = Field(False, description="The time, and the date where there is room, in the header.")
+    status_dir: Annotated[str, Field(min_length=1, max_length=4096)] | None = Field(
+        None, description="Keep status.json and screen.png in this folder (relative to the content file).")
+    status_every: Duration = Field(60.0, description="screen.png is written at most this often.")
 
 
 class Link(Model):
@@ -154,9 +160,23 @@ class Show(Model):
 
     from_: Moment | None = Field(None, alias="from", description="First moment; a date starts at midnight.")
     until: Moment | None = Field(None, description="Last moment; a date means through the end of that day.")
-    days: Annotated[list[Weekday], BeforeValidator(parse_days), Field(min_length=1)] | None = Field(
-        None, description="Weekdays, e.g. [mon, tue, wed, thu, fri].")
+    days: Days | None = Field(None, description="Weekdays, e.g. [mon, tue, wed, thu, fri].")
     hours: Hours | None = None
+
+
+class Power(Model):
+    """When the screen is on, in the grammar of ``show:``; outside these hours it sleeps."""
+
+    days: Days | None = Field(None, description="Weekdays the screen is on, e.g. [mon, tue, wed, thu, fri].")
+    hours: Hours | None = Field(None, description="Hours the screen is on, e.g. \"07:30-18:30\".")
+    cec: bool = Field(False, description="Also put the TV in standby and wake it over HDMI-CEC (cec-ctl).")
+    wake_minutes: float = Field(10, ge=1, le=240, allow_inf_nan=False,
+                                description="A key press wakes a sleeping screen for this many minutes.")
+
+    @property
+    def window(self) -> Show:
+        """The on-hours as a ``show:`` window, so one schedule grammar serves both."""
+        return Show.model_construct(from_=None, until=None, days=self.days, hours=self.hours)
 
 
 class PanelBase(Model):
@@ -233,6 +253,16 @@ Panel = Annotated[
     Field(discriminator="kind"),
 ]
 PANEL_KINDS = ("counters", "text", "spotlight", "updates")
+
+
+class Urgent(Model):
+    """urgent.yaml beside content.yaml: one message that takes over the screen."""
+
+    title: Text = Field("", description="The headline, e.g. Building closed today.")
+    text: Text = Field(description="What people need to know.")
+    link: Link | None = Field(None, description="Shown as a QR code with its label.")
+    until: Moment | None = Field(None, description="After this the message goes; a date means through that day.")
+    wake: bool = Field(False, description="Wake a sleeping screen for the message.")
 
 
 class Content(Model):
