@@ -24,12 +24,12 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
     when = when or datetime.now()
     entries = playlist_at(loaded.content, when)
     if not entries:
-        style = style_for(loaded.content.settings, size, loaded.folder)
+        style = style_for(loaded.content.settings, size, loaded.folder, clock=lambda: when)
         return [_render_fallback(style, when, out_dir / "00-fallback.png")]
     several = len(loaded.content.settings.languages) > 1
     written: list[Path] = []
     for number, entry in enumerate(entries, start=1):
-        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang)
+        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang, clock=lambda: when)
         slide = build_slide(entry, style, (number - 1, len(entries)))
         if slide is None:
             continue  # logged with its id; the other panels still render

@@ -198,7 +198,7 @@ class Player(QWidget):
         # entry.panel is already in entry.lang (see playlist_at); the style brings the
         # header, footer and number formats in the same language.
         lang = entry.lang if entry is not None else None
-        return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang)
+        return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang, clock=self.clock)
 
     def _transition_done(self) -> None:
         if self._pending == self._generation:

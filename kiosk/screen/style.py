@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSize
@@ -26,6 +28,7 @@ class Style:
     scale: float = 1.0
     folder: Path = Path(".")  # where relative image paths start
     lang: str = "en"
+    clock: Callable[[], datetime] = field(default=datetime.now, compare=False)  # the header clock's time
 
     @property
     def palette(self) -> theme.Palette:
@@ -81,8 +84,10 @@ class Style:
         return replace(self, scale=scale)
 
 
-def style_for(settings: Settings, size: QSize, folder: Path, lang: str | None = None) -> Style:
-    """The style for one screen size in ``lang`` (default: the first language)."""
+def style_for(settings: Settings, size: QSize, folder: Path, lang: str | None = None,
+              clock: Callable[[], datetime] = datetime.now) -> Style:
+    """The style for one screen size in ``lang`` (default: the first language); ``clock`` tells the
+    header clock the time (a render ``--at`` a moment gives that moment)."""
     lang = lang or settings.languages[0]
     local = localized_model(settings, lang, settings.languages[0])
-    return Style(QSize(size), local, QLocale(lang), folder=folder, lang=lang)
+    return Style(QSize(size), local, QLocale(lang), folder=folder, lang=lang, clock=clock)
