@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from kiosk.core.content.model import Power
 from kiosk.core.content.schedule import changes, showing
 
+MAX_LOOKS = 64
+
 
 def scheduled_on(power: Power | None, when: datetime) -> bool:
     """True when the schedule wants the screen on at ``when`` (no ``power``: always)."""
@@ -33,7 +35,13 @@ def wake_end(power: Power | None, when: datetime) -> datetime:
 
 
 def next_power_change(power: Power | None, when: datetime) -> datetime | None:
-    """The first moment after ``when`` at which the schedule may turn the screen on or off."""
+    """The first moment after ``when`` at which the schedule turns the screen on or off."""
     if power is None:
         return None
-    return min((moment for moment in changes(power.window, when) if moment > when), default=None)
+    on, moment = scheduled_on(power, when), when
+    # Each look moves to the next boundary (an hour, midnight); a week holds well under this many.
+    for _ in range(MAX_LOOKS):
+        moment = min((m for m in changes(power.window, moment) if m > moment), default=None)
+        if moment is None or scheduled_on(power, moment) != on:
+            return moment
+    return None

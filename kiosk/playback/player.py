@@ -144,6 +144,15 @@ class Player(QWidget):
             self.index, self.page = index, 0
             self._present(direction=direction)
 
+    def restart(self) -> None:
+        """Start the rotation again at its first panel (the screen woke up), asking the schedule afresh."""
+        if self.loaded is None:
+            return
+        self.entries = playlist_at(self.loaded.content, self.clock())
+        self.index = self.page = 0
+        self._present(direction=1, animate=False)
+        self._arm_recheck()
+
     def toggle_pause(self) -> None:
         self.paused = not self.paused
         if self.paused:

@@ -1,0 +1,75 @@
+"""The screen's day in the window: black and paused at night, the first panel at on-time, a key wakes it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+OFFICE = """\
+settings:
+  title: Lobby
+  transition: none
+  power: {days: [mon, tue, wed, thu, fri], hours: "07:30-18:30", wake_minutes: 5}
+panels:
+  - {id: welcome, kind: text, title: Welcome, body: Hello.}
+  - {id: second, kind: text, title: Second, body: Two.}
+  - {id: third, kind: text, title: Third, body: Three.}
+"""
+
+
+def all_black(window) -> bool:
+    image = window.grab().toImage()
+    return {image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)} \
+        == {0xff000000}
+
+
+def test_outside_the_hours_the_screen_is_black_and_the_rotation_waits(lobby, qtbot):
+    window = lobby(datetime(2026, 12, 4, 19, 0), OFFICE)  # Friday evening
+    power, player = window.operation.power, window.player
+    assert power.state == "off" and window.display.calls == [False]
+    assert all_black(window) and player.paused
+    with qtbot.assertNotEmitted(player.shown, wait=300):  # twenty panel turns at this time scale
+        pass
+
+
+def test_at_on_time_the_screen_wakes_on_the_first_panel(lobby, qtbot):
+    window = lobby(datetime(2026, 12, 4, 18, 29, 59, 900000), OFFICE)
+    power, player = window.operation.power, window.player
+    player.next()
+    assert player.current_id == "second" and power.state == "on"
+    window.clock.now = datetime(2026, 12, 4, 18, 30)
+    qtbot.waitUntil(lambda: power.state == "off", timeout=3000)  # by its own timer
+    window.clock.now = datetime(2026, 12, 7, 7, 30)  # Monday morning
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        power.evaluate()
+    assert power.state == "on" and player.current_id == "welcome" and not player.paused
+    assert not all_black(window) and window.display.calls == [False, True]
+
+
+def test_a_key_wakes_the_screen_for_wake_minutes_and_does_nothing_else(lobby, qtbot):
+    window = lobby(datetime(2026, 12, 5, 12, 0), OFFICE)  # Saturday
+    power, player = window.operation.power, window.player
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert power.state == "woken" and player.current_id == "welcome"  # woken, not moved on
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # awake now: keys work as ever
+    qtbot.waitUntil(lambda: player.current_id == "third")  # second by the timer or the key, then the key
+    window.clock.now += timedelta(minutes=4, seconds=59)
+    power.evaluate()
+    assert power.state == "woken"
+    window.clock.now += timedelta(seconds=1)
+    power.evaluate()
+    assert power.state == "off" and all_black(window) and window.display.calls == [False, True, False]
+
+
+def test_presenter_mode_stays_paused_after_the_night(lobby, qtbot):
+    window = lobby(datetime(2026, 12, 4, 20, 0), OFFICE, presentation=True)
+    window.clock.now = datetime(2026, 12, 7, 8, 0)
+    window.operation.power.evaluate()
+    assert window.operation.power.state == "on" and window.player.paused  # the clicker still drives
+
+
+def test_without_power_settings_the_screen_never_sleeps(lobby):
+    window = lobby(datetime(2026, 12, 5, 3, 0), OFFICE.replace("  power:", "  #power:"))
+    assert window.operation.power.state == "on" and window.display.calls == []
