@@ -44,7 +44,7 @@ class StatusFiles(QObject):
         self._started = time.monotonic()
         self._every_ms = max(1, round(every_seconds * 1000 * time_scale))
         self._last_picture: float | None = None
-        self._failed: set[str] = set()
+        self._failed: set[int | str] = set()
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(max(1, round(HEARTBEAT_MS * time_scale)))
         self._heartbeat.timeout.connect(self.write_status)
@@ -61,9 +61,9 @@ class StatusFiles(QObject):
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self._report("folder", f"cannot create the status folder {self.folder}: {exc.strerror}")
-        self.write_status()
+            self._report(exc, f"cannot create the status folder {self.folder}: {exc.strerror}")
         self._heartbeat.start()
+        self._screen_changed()  # the first panel came on screen before the folder was set up
 
     # -- what happened --------------------------------------------------------------------
 
@@ -137,11 +137,12 @@ class StatusFiles(QObject):
         try:
             write_atomically(self.folder / name, data)
         except OSError as exc:
-            self._report(name, f"cannot write {self.folder / name}: {exc.strerror or exc}; check the folder "
-                               "exists and the kiosk may write to it")
+            self._report(exc, f"cannot write {self.folder / name}: {exc.strerror or exc}; check that the "
+                              "folder exists and the kiosk may write to it")
 
-    def _report(self, cause: str, message: str) -> None:
-        """Log each cause once: a missing folder is one line, not one a minute."""
+    def _report(self, exc: OSError, message: str) -> None:
+        """Log each cause once: a missing folder is one line, not two a minute."""
+        cause = exc.errno or str(exc)
         if cause not in self._failed:
             self._failed.add(cause)
             log.error("status: %s", message)
