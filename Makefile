@@ -38,6 +38,7 @@ render: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json
+	$(PY) main.py schema --urgent > resources/urgent.schema.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

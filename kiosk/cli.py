@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kiosk.core.content import ContentError, Loaded, load_content
-from kiosk.core.content.model import Content
+from kiosk.core.content.model import Content, Urgent
 from kiosk.core.content.schedule import written
 from kiosk.core.content.timetext import parse_moment
 from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
@@ -78,8 +78,9 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
                           "(default: now)")
     playlist.add_argument("--hours", type=hours_arg, default=24.0, metavar="N", help="how far ahead (default 24)")
     _add_office_commands(commands)
-    commands.add_parser("schema", help="print the content JSON Schema",
-                        description="Print the JSON Schema of the content format on stdout.")
+    schema = commands.add_parser("schema", help="print the content JSON Schema",
+                                 description="Print the JSON Schema of the content format on stdout.")
+    schema.add_argument("--urgent", action="store_true", help="the schema of urgent.yaml instead")
     commands.add_parser("screens", help="list the attached screens",
                         description="List the attached screens: index, name, geometry, and which is primary.")
     return parser
@@ -175,10 +176,11 @@ def load_or_report(path: str) -> Loaded | None:
     return loaded
 
 
-def schema_json() -> str:
-    schema = Content.model_json_schema()
+def schema_json(urgent: bool = False) -> str:
+    """The JSON Schema of content.yaml, or with ``urgent`` of urgent.yaml, from the pydantic models."""
+    schema = (Urgent if urgent else Content).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "kiosk content.yaml"
+    schema["title"] = "kiosk urgent.yaml" if urgent else "kiosk content.yaml"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -192,7 +194,7 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
         return int(exc.code or 0)
     setup_logging(getattr(args, "log_file", None))
     if args.command == "schema":
-        sys.stdout.write(schema_json())
+        sys.stdout.write(schema_json(args.urgent))
         return EXIT_OK
     if args.command == "screens":
         return _screens()

@@ -30,7 +30,7 @@ def switched(platform, *states, cec=False, outputs=("HDMI-A-1",), devices=("/dev
 def test_x11_uses_dpms(fakes):
     fakes.add("xset")
     switched("xcb", False, True)
-    assert fakes.calls() == ["xset dpms force off", "xset dpms force on"]
+    assert fakes.calls() == ["xset dpms force off", "xset dpms force on", "xset -dpms"]
 
 
 def test_wlroots_uses_wlopm_and_else_wlr_randr_per_output(fakes):
@@ -51,7 +51,8 @@ def test_cec_standby_then_image_view_on_and_active_source(fakes):
     switched("xcb", False, True, cec=True)
     assert fakes.calls() == [
         "xset dpms force off", "cec-ctl -d /dev/cec0 --playback", "cec-ctl -d /dev/cec0 --to 0 --standby",
-        "xset dpms force on", "cec-ctl -d /dev/cec0 --playback", "cec-ctl -d /dev/cec0 --to 0 --image-view-on",
+        "xset dpms force on", "xset -dpms",
+        "cec-ctl -d /dev/cec0 --playback", "cec-ctl -d /dev/cec0 --to 0 --image-view-on",
         "cec-ctl -d /dev/cec0 --to 0 --active-source phys-addr=1.0.0.0"]
 
 

@@ -48,7 +48,7 @@ def slide_at(loaded, when, lang="en", size=None):
 def test_time_and_date_in_the_languages_format(write_content, qtbot):
     loaded = load_content(write_content(CLOCKED))
     english, spanish = slide_at(loaded, TUESDAY), slide_at(loaded, TUESDAY, "es")
-    long_title = load_content(write_content(CLOCKED.replace("title: Lobby", "title: " + "A long title " * 9)))
+    long_title = load_content(write_content(CLOCKED.replace("title: Lobby", "title: " + "A long title " * 30)))
     narrow = slide_at(long_title, TUESDAY, size=QSize(1280, 720))
     for slide in (english, spanish, narrow):
         qtbot.addWidget(slide)

@@ -13,6 +13,7 @@ CONTENT = """\
 settings:
   title: Lobby
   transition: none
+  duration: 3600  # the tests move the rotation themselves
   status_every: 5s
   power: {days: [mon, tue, wed, thu, fri], hours: "07:30-18:30"}
 panels:
@@ -40,15 +41,15 @@ def test_status_follows_the_panel_on_screen(lobby, qtbot, tmp_path):
 
 def test_screen_png_is_the_screen_at_most_960_wide_and_at_most_once_per_interval(lobby, qtbot, tmp_path):
     folder = tmp_path / "status"
-    window = lobby(datetime(2026, 12, 4, 12, 0), CONTENT, status_dir=folder, status_every=5.0)
+    window = lobby(datetime(2026, 12, 4, 12, 0), CONTENT, status_dir=folder, status_every=200.0)
     first = QImage(str(folder / "screen.png"))
     assert first.width() == 640  # the window is 640 wide: never scaled up
     expected = window.grab().toImage().convertToFormat(first.format())
     assert first == expected, "screen.png is not what the window shows"
     stamp = (folder / "screen.png").stat().st_mtime_ns
-    window.player.next()  # within status_every (5 s * 0.01 = 50 ms): the picture waits for the interval
+    window.player.next()  # within status_every (200 s * 0.01 = 2 s): the picture waits for the interval
     assert (folder / "screen.png").stat().st_mtime_ns == stamp
-    qtbot.waitUntil(lambda: (folder / "screen.png").stat().st_mtime_ns != stamp, timeout=2000)
+    qtbot.waitUntil(lambda: (folder / "screen.png").stat().st_mtime_ns != stamp, timeout=6000)
     assert QImage(str(folder / "screen.png")) != first
 
 

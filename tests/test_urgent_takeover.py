@@ -12,6 +12,7 @@ CONTENT = """\
 settings:
   title: Lobby
   transition: none
+  duration: 3600  # the tests move the rotation themselves
   power: {days: [mon, tue, wed, thu, fri], hours: "07:30-18:30"}
 panels:
   - {id: welcome, kind: text, title: Welcome, body: Hello.}

@@ -109,7 +109,10 @@ def methods_for(platform: str, outputs: Sequence[str], *, cec: bool,
     themselves, so only CEC (and the black the kiosk paints) is left there."""
     found: list[Method] = []
     if platform == "xcb":
-        found.append(Commands("DPMS", (("xset", "dpms", "force", "off"),), (("xset", "dpms", "force", "on"),)))
+        # Forcing a level switches DPMS on; -dpms afterwards keeps the X server's own timeout
+        # from blanking the screen again in the day (the README's "no screen blanking").
+        found.append(Commands("DPMS", (("xset", "dpms", "force", "off"),),
+                              (("xset", "dpms", "force", "on"), ("xset", "-dpms"))))
     elif platform.startswith("wayland"):
         if shutil.which("wlopm") or not shutil.which("wlr-randr"):
             found.append(Commands("wlopm", (("wlopm", "--off", "*"),), (("wlopm", "--on", "*"),)))

@@ -19,6 +19,7 @@ from kiosk.core.content import Loaded
 from kiosk.core.urgent import urgent_path
 from kiosk.playback.player import Player
 from kiosk.run.cursor import CursorHider
+from kiosk.run.display_power import DisplayPower
 from kiosk.run.lock import KioskLock
 from kiosk.run.playlog import PlayLog
 from kiosk.run.presenter import Presenter
@@ -88,7 +89,9 @@ class Operation(QObject):
         self.notifier = SystemdNotifier(self)
         player.shown.connect(lambda *_: self.notifier.ready_when_painted(window))
         self.player = player
-        self.power = ScreenPower(window, player, clock=options.clock, time_scale=options.time_scale)
+        # A --windowed preview on a desktop paints black at night but leaves the monitor alone.
+        preview = DisplayPower([]) if window.windowed else None
+        self.power = ScreenPower(window, player, clock=options.clock, time_scale=options.time_scale, display=preview)
         self.urgent = UrgentTakeover(options.urgent, window, player, self.power, windowed=window.windowed,
                                      clock=options.clock) if options.urgent else None
         self.status = StatusFiles(options.status_dir, window, player, power=self.power, urgent=self.urgent,
