@@ -75,3 +75,9 @@ def test_presenter_mode_stays_paused_after_the_night(lobby, qtbot):
 def test_without_power_settings_the_screen_never_sleeps(lobby):
     window = lobby(datetime(2026, 12, 5, 3, 0), OFFICE.replace("  power:", "  #power:"))
     assert window.operation.power.state == "on" and window.display.calls == []
+
+
+def test_quitting_at_night_leaves_the_screen_on_for_whoever_comes_next(lobby):
+    window = lobby(datetime(2026, 12, 4, 23, 0), OFFICE)
+    window.operation.stop()
+    assert window.display.calls == [False, True]

@@ -51,7 +51,7 @@ def test_a_message_takes_over_within_two_seconds_and_gives_the_rotation_back(lob
     os.remove(tmp_path / "urgent.yaml")
     qtbot.waitUntil(lambda: urgent.showing is None, timeout=2000)
     assert player.current_id == "second" and not player.paused and yellow_share(window) == 0
-    assert not window.findChildren(UrgentScreen)
+    qtbot.waitUntil(lambda: not window.findChildren(UrgentScreen))  # deleted, not only hidden
 
 
 def test_the_message_goes_when_its_until_passes(lobby, qtbot, tmp_path):
@@ -88,3 +88,22 @@ def test_wake_true_wakes_a_sleeping_screen_while_the_message_lasts(lobby, qtbot,
     os.remove(tmp_path / "urgent.yaml")
     qtbot.waitUntil(lambda: power.state == "off", timeout=2000)
     assert urgent.showing is None and window.display.calls == [False, True, False]
+
+
+def test_a_link_is_a_qr_code_a_phone_reads_and_each_language_is_shown(qtbot, kiosk_app, tmp_path):
+    from PySide6.QtCore import QSize
+
+    from kiosk.core.content.model import Settings
+    from kiosk.core.urgent import in_languages, load_urgent
+    from kiosk.screen.style import style_for
+    from tests.test_links import decoded
+
+    write(tmp_path, "title: {en: Closed today, es: Cerrado hoy}\ntext: {en: Storm, es: Tormenta}\n"
+                    "link: {label: Online sessions, url: 'https://example.org/online'}\n")
+    settings = Settings(title="Lobby", languages=["en", "es"])
+    for size in (QSize(1920, 1080), QSize(1080, 1920)):
+        screen = UrgentScreen(in_languages(load_urgent(tmp_path / "urgent.yaml"), settings.languages),
+                              style_for(settings, size, tmp_path))
+        qtbot.addWidget(screen)
+        assert decoded(screen) == ["https://example.org/online"]
+        assert {"Closed today", "Storm", "Cerrado hoy", "Tormenta", "Online sessions"} <= set(screen.texts)

@@ -161,5 +161,6 @@ class DisplayPower:
             log.debug("screen %s through %s failed again: %s", "on" if on else "off", name, cause)
 
     def close(self) -> None:
-        """Let a running command finish (each has a timeout); drop the ones not started."""
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        """Take no more requests. Those already asked for still run (each within its timeout), so a
+        kiosk that quits at night leaves the screen on for whoever comes next."""
+        self._worker.shutdown(wait=False)
