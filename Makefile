@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint sysdeps render bench schema clean
+.PHONY: run test lint sysdeps render bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ render: $(STAMP)
 schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json
 	$(PY) main.py schema --urgent > resources/urgent.schema.json
+
+# The README's content-format tables and the JSON Schema, both written from the models.
+docs: schema
+	$(PY) -m kiosk.core.content.reference README.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
