@@ -65,7 +65,7 @@ def test_cec_without_a_device_or_eglfs_runs_nothing_but_says_why(fakes, caplog):
 
 
 def test_a_tv_that_misses_the_first_message_gets_a_second(fakes):
-    fail_once = 'case "$*" in *--standby*) [ -e "$0.once" ] || {{ : > "$0.once"; exit 1; }};; esac'
+    fail_once = 'case "$*" in *--standby*) [ -e "$0.once" ] || { : > "$0.once"; exit 1; };; esac'
     fakes.add("cec-ctl", f"{CEC_PLAYBACK}\n{fail_once}")
     switched("eglfs", False, cec=True)
     assert fakes.calls()[-2:] == ["cec-ctl -d /dev/cec0 --to 0 --standby"] * 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 
 from PySide6.QtGui import QImage
@@ -70,6 +71,7 @@ def test_a_sleeping_screen_says_off_and_when_it_wakes(lobby, tmp_path):
 
 
 def test_a_folder_that_cannot_be_written_is_one_log_line(lobby, tmp_path, caplog):
+    caplog.set_level(logging.ERROR)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     window = lobby(datetime(2026, 12, 4, 12, 0), CONTENT, status_dir=blocker / "status")

@@ -52,7 +52,8 @@ def test_a_past_until_writes_nothing_and_keeps_the_message_up(content, capsys):
 
 def test_a_text_that_is_too_long_is_refused_with_the_line(content, capsys):
     assert main(["urgent", "x" * 6000, "--content", str(content)]) == 1
-    assert f"{urgent_path(content)}:1:7: error: text: is 6,000 characters long; at most 5,000 fit on a screen" in capsys.readouterr().err
+    expected = f"{urgent_path(content)}:1:7: error: text: is 6,000 characters long; at most 5,000 fit on a screen"
+    assert expected in capsys.readouterr().err
     assert not urgent_path(content).exists()
 
 

@@ -147,13 +147,17 @@ class Operation(QObject):
         keep the status folder. ``waiting`` (no good content yet): the waiting screen is what systemd
         should see as started, so say READY=1 once it is painted."""
         self.awake.start()
+        self.start_day()
+        if waiting:
+            self.notifier.ready_when_painted(self.window)
+
+    def start_day(self) -> None:
+        """The display's day: follow the power schedule, watch urgent.yaml, keep the status folder."""
         self.power.evaluate()
         if self.urgent is not None:
             self.urgent.start()
         if self.status is not None:
             self.status.start()
-        if waiting:
-            self.notifier.ready_when_painted(self.window)
 
     def stop(self) -> None:
         """After the event loop ends: close the play log's last line, leave the screen on, let it blank."""
