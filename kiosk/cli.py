@@ -242,10 +242,15 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
     from kiosk.app import make_app
+    from kiosk.core.power import scheduled_on
     from kiosk.export.render import render_deck
 
+    when = args.at or datetime.now()
+    if not scheduled_on(loaded.content.settings.power, when):
+        print(f"kiosk: at {written(when)} the screen is off (settings.power); these are the panels "
+              "it shows while it is on", file=sys.stderr)
     app = make_app()
-    for path in render_deck(loaded, args.out, QSize(*args.size), when=args.at):
+    for path in render_deck(loaded, args.out, QSize(*args.size), when=when):
         print(path)
     del app
     return EXIT_OK

@@ -85,3 +85,13 @@ def test_check_warns_when_nothing_plays_while_the_screen_is_on(write_content, ca
     assert f"{path}:3:10: warning: settings.power: no panel is scheduled while the screen is on" in err
     assert main(["check", str(write_content(LOBBY))]) == 0
     assert "settings.power" not in capsys.readouterr().err
+
+
+def test_a_render_at_a_screen_off_time_says_so_and_still_renders(write_content, tmp_path, capsys, kiosk_app):
+    path = write_content(LOBBY)
+    assert main(["render", str(path), "--out", str(tmp_path / "night"), "--at", "2026-12-04T22:00"]) == 0
+    captured = capsys.readouterr()
+    assert "at 2026-12-04 22:00 the screen is off (settings.power)" in captured.err
+    assert captured.out.strip().endswith("01-welcome.png")
+    assert main(["render", str(path), "--out", str(tmp_path / "day"), "--at", "2026-12-04T10:00"]) == 0
+    assert "screen is off" not in capsys.readouterr().err
