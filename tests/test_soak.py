@@ -10,7 +10,6 @@ baseline and the process grew by less than 20 MB. The soak harness is the benchm
 
 from __future__ import annotations
 
-from kiosk.playback.player import Player
 from tests.harness.contentfiles import SEED
 from tests.harness.soak import Soak, by_timer, versions
 
@@ -19,11 +18,9 @@ RELOAD_EVERY = 10  # 200 reloads
 MAX_RSS_GROWTH = 20 * 2**20
 
 
-def test_two_thousand_rotations_and_two_hundred_reloads_leave_nothing_behind(qtbot, kiosk_app, tmp_path):
+def test_two_thousand_rotations_and_two_hundred_reloads_leave_nothing_behind(make_player, tmp_path):
     text = SEED.read_text(encoding="utf-8").replace("transition: fade", "transition: none")
-    player = Player(time_scale=0.0001)
-    player.resize(640, 360)
-    qtbot.addWidget(player)
+    player = make_player(time_scale=0.0001, show=False)
     soak = Soak(player, versions(text, tmp_path), by_timer(player), RELOAD_EVERY, sample_every=0, settle_every=0)
     first = soak.load(0)
     ids = [panel.id for panel in first.content.panels]

@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, SignalInstance
 
 from kiosk.core.content import Loaded
+from kiosk.core.rotation import Showing
 from kiosk.core.urgent import urgent_path
 from kiosk.playback.player import Player
 from kiosk.run.cursor import CursorHider
@@ -98,6 +99,8 @@ class Operation(QObject):
                                   every_seconds=options.status_every, time_scale=options.time_scale,
                                   clock=options.clock) if options.status_dir else None
         self.play_log = PlayLog(options.play_log, self) if options.play_log else None
+        self._last_shown: Showing | None = None
+        player.shown.connect(self._remember)
         if self.play_log:
             player.shown.connect(self._log_play)
             self.presenter.blanked.connect(self._log_blank)
@@ -105,22 +108,25 @@ class Operation(QObject):
             if self.urgent is not None:
                 self.urgent.changed.connect(self._log_urgent)
         if options.presentation and not options.auto:
-            player.paused = True  # the clicker drives; P still starts the rotation by hand
+            player.set_paused(True)  # the clicker drives; P still starts the rotation by hand
         log.info("mode: %s%s%s", "presentation" if options.presentation else "rotate",
                  " (auto)" if options.presentation and options.auto else "", ", locked" if options.lock else "")
 
-    def _log_play(self, panel_id: str, page: int) -> None:
-        loaded, entries, index = self.player.loaded, self.player.entries, self.player.index
+    def _log_play(self, showing: Showing) -> None:
+        loaded = self.player.loaded
         several = loaded is not None and len(loaded.content.settings.languages) > 1
-        lang = entries[index].lang if several and 0 <= index < len(entries) else None
-        self.play_log.panel_shown(panel_id, page, loaded.digest if loaded else "", lang)
+        lang = showing.lang if several and showing.count else None
+        self.play_log.panel_shown(showing.id, showing.page, loaded.digest if loaded else "", lang)
 
     def _log_blank(self, blank: bool) -> None:
         """A blanked screen shows no panel: end the showing, and start a new one on return."""
         if blank:
             self.play_log.close()
-        elif self.player.current_id:
-            self._log_play(self.player.current_id, 0)
+        elif self._last_shown is not None:
+            self._log_play(replace(self._last_shown, page=0))
+
+    def _remember(self, showing: Showing) -> None:
+        self._last_shown = showing
 
     def _log_power(self, on: bool) -> None:
         """A sleeping screen shows no panel; the first panel after it starts a new line itself."""
@@ -131,8 +137,8 @@ class Operation(QObject):
         message = self.urgent.showing
         if message is not None:
             self.play_log.urgent_shown(message.title or message.text)
-        elif self.player.current_id and self.power.on:
-            self._log_play(self.player.current_id, 0)  # the rotation is back where it was
+        elif self._last_shown is not None and self.power.on:
+            self._log_play(replace(self._last_shown, page=0))  # the rotation is back where it was
 
     def watch_content(self, loaded: SignalInstance, failed: SignalInstance) -> None:
         """Follow each reload (the live content watcher's signals): a new power schedule counts at

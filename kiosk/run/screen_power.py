@@ -46,10 +46,10 @@ class PauseHold:
         before = bool(holders)
         (holders.add if hold else holders.discard)(self.reason)
         if holders and not before and not self.player.paused:
-            self.player.toggle_pause()
+            self.player.set_paused(True)
             self._paused_by_holds[self.player] = True
-        elif before and not holders and self._paused_by_holds.pop(self.player, False) and self.player.paused:
-            self.player.toggle_pause()
+        elif before and not holders and self._paused_by_holds.pop(self.player, False):
+            self.player.set_paused(False)
 
 
 class ScreenPower(QObject):
