@@ -81,3 +81,20 @@ def test_quitting_at_night_leaves_the_screen_on_for_whoever_comes_next(lobby):
     window = lobby(datetime(2026, 12, 4, 23, 0), OFFICE)
     window.operation.stop()
     assert window.display.calls == [False, True]
+
+
+def test_nothing_that_comes_up_at_night_shows_over_the_black(lobby):
+    from kiosk.core.content import ContentError, Problem, Severity
+    from kiosk.run.problem_marker import ProblemMarker
+
+    window = lobby(datetime(2026, 12, 4, 23, 0), OFFICE)
+    error = ContentError([Problem("content.yaml", 3, 5, Severity.ERROR, "panels[0].kind", "unknown kind")])
+    ProblemMarker(window).show_problems(error, window.player.loaded.content.settings)  # a bad save at night
+    assert all_black(window)
+
+
+def test_a_click_wakes_the_screen_like_a_key(lobby, qtbot):
+    window = lobby(datetime(2026, 12, 5, 12, 0), OFFICE)
+    with qtbot.waitSignal(window.player.shown, timeout=3000):
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton)
+    assert window.operation.power.state == "woken"

@@ -20,11 +20,11 @@ from kiosk.core.content.model import Power
 from kiosk.core.power import next_power_change, scheduled_on, screen_on, wake_end
 from kiosk.playback.player import Player
 from kiosk.run.display_power import DisplayPower, methods_for
+from kiosk.run.window import KioskWindow
 from kiosk.screen.slide import paint_background
 
 log = logging.getLogger(__name__)
 RECHECK_SECONDS = 60.0  # the wall clock can jump; look again at least this often
-WAKING_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
 
 
 class PauseHold:
@@ -57,7 +57,7 @@ class ScreenPower(QObject):
 
     changed = Signal(bool)  # the screen is on (True) or off
 
-    def __init__(self, window: QWidget, player: Player, *, clock: Callable[[], datetime] = datetime.now,
+    def __init__(self, window: KioskWindow, player: Player, *, clock: Callable[[], datetime] = datetime.now,
                  time_scale: float = 1.0, display: DisplayPower | None = None) -> None:
         super().__init__(window)
         self.window, self.player, self.clock, self.time_scale = window, player, clock, time_scale
@@ -72,7 +72,10 @@ class ScreenPower(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.evaluate)
-        window.installEventFilter(self)
+        window.installEventFilter(self)  # clicks, resizes, and new widgets that might cover the black
+        for child in window.findChildren(QWidget):
+            child.installEventFilter(self)
+        window.keys.sleep = self  # keys come through the key map's handler
 
     @property
     def power(self) -> Power | None:
@@ -110,6 +113,15 @@ class ScreenPower(QObject):
         if not self.on:
             log.info("screen woken by a key until %s", f"{self.woken_until:%H:%M}")
         self.evaluate()
+
+    def key_wakes(self) -> bool:
+        """A key or clicker press outside the on-hours: wake the screen, or keep it awake longer.
+        True when the screen was asleep, so the key does nothing else."""
+        if self.power is None or scheduled_on(self.power, self.clock()):
+            return False
+        was_off = not self.on
+        self.wake()
+        return was_off
 
     def set_urgent_wake(self, wake: bool) -> None:
         """An urgent message with ``wake: true`` keeps the screen on while it lasts."""
@@ -154,12 +166,16 @@ class ScreenPower(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
-        if kind == QEvent.Type.Resize:
+        if watched is not self.window:  # a widget over the window (a marker, a number) came up
+            if kind in (QEvent.Type.Show, QEvent.Type.ZOrderChange) and watched is not self.black and not self.on:
+                self.black.raise_()  # at night nothing shows but black
+            return False
+        if kind == QEvent.Type.ChildAdded and isinstance(event.child(), QWidget):
+            event.child().installEventFilter(self)
+        elif kind == QEvent.Type.Resize:
             self.black.setGeometry(self.window.rect())
-        elif kind in WAKING_EVENTS and self.power is not None and not scheduled_on(self.power, self.clock()):
-            was_off = not self.on
-            self.wake()
-            return was_off  # the key that wakes the screen does nothing else
+        elif kind == QEvent.Type.MouseButtonPress:
+            return self.key_wakes()  # a click wakes a sleeping screen as a key does
         return False
 
     def stop(self) -> None:
