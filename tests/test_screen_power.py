@@ -98,3 +98,20 @@ def test_a_click_wakes_the_screen_like_a_key(lobby, qtbot):
     with qtbot.waitSignal(window.player.shown, timeout=3000):
         qtbot.mouseClick(window, Qt.MouseButton.LeftButton)
     assert window.operation.power.state == "woken"
+
+
+def test_a_live_edit_of_power_cec_counts_at_the_next_switch(lobby, write_content, monkeypatch):
+    from kiosk.core.content import load_content
+    from kiosk.run import screen_power
+
+    asked: list[bool] = []
+    monkeypatch.setattr(screen_power, "methods_for", lambda platform, outputs, cec: asked.append(cec) or [])
+    window = lobby(datetime(2026, 12, 4, 12, 0), OFFICE)
+    power = window.operation.power
+    power._display = None  # the machine's own back-ends, as a real run builds them (the fixture fakes them)
+    window.clock.now = datetime(2026, 12, 4, 19, 0)
+    power.evaluate()  # off, without CEC
+    window.player.update_content(load_content(write_content(OFFICE.replace("wake_minutes: 5", "cec: true"))))
+    window.clock.now = datetime(2026, 12, 7, 8, 0)
+    power.evaluate()  # on again: the edited settings ask for CEC
+    assert asked == [False, True] and power.state == "on"

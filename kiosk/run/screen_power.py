@@ -65,6 +65,7 @@ class ScreenPower(QObject):
         self.woken_until: datetime | None = None
         self.urgent_wake = False
         self._display, self._pause = display, PauseHold(player, "screen off")
+        self._built_for_cec: bool | None = None  # None: given from outside (a preview, a test), kept as it is
         self.black = QWidget(window)
         paint_background(self.black, QColor("#000000"))
         self.black.hide()
@@ -152,11 +153,14 @@ class ScreenPower(QObject):
         return "a key woke it" if self.woken_until and self.woken_until > self.clock() else "settings.power"
 
     def _display_power(self) -> DisplayPower:
-        if self._display is None:
-            power = self.power
+        """The back-ends for this machine, built again when a live edit turns ``power.cec`` on or off."""
+        cec = bool(self.power and self.power.cec)
+        if self._display is None or (self._built_for_cec is not None and self._built_for_cec != cec):
+            if self._display is not None:
+                self._display.close()
             outputs = [screen.name() for screen in QGuiApplication.screens()]
-            self._display = DisplayPower(methods_for(QGuiApplication.platformName(), outputs,
-                                                     cec=bool(power and power.cec)))
+            self._display = DisplayPower(methods_for(QGuiApplication.platformName(), outputs, cec=cec))
+            self._built_for_cec = cec
         return self._display
 
     def _arm(self, now: datetime) -> None:
