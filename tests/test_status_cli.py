@@ -34,8 +34,10 @@ def test_one_line_per_display_with_stale_ones_marked(tmp_path, capsys):
 
 def test_an_urgent_message_is_what_the_screen_shows(tmp_path, capsys):
     write_status(tmp_path / "lobby", panel="welcome", urgent={"title": "Building closed", "text": "Today"})
-    assert main(["status", str(tmp_path / "lobby")]) == 0
-    assert "urgent: Building closed" in capsys.readouterr().out
+    write_status(tmp_path / "hall", urgent={"text": {"en": "Closed today", "es": "Cerrado hoy"}})
+    assert main(["status", str(tmp_path / "lobby"), str(tmp_path / "hall")]) == 0
+    lobby, hall = capsys.readouterr().out.splitlines()
+    assert "urgent: Building closed" in lobby and "urgent: Closed today  " in hall
 
 
 def test_a_broken_status_file_is_one_line(tmp_path, capsys):

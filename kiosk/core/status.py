@@ -84,7 +84,10 @@ def _on_screen(data: dict[str, object]) -> str:
     if data.get("screen") == "off":
         return "screen off"
     if isinstance(urgent, dict):
-        return f"urgent: {urgent.get('title') or urgent.get('text')}"
+        said = urgent.get("title") or urgent.get("text")
+        if isinstance(said, dict):  # one text per language: the first
+            said = next(iter(said.values()), "")
+        return f"urgent: {said}"
     panel = data.get("panel")
     return f"showing {panel}" if panel else "showing the title and a clock"
 
