@@ -8,15 +8,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from kiosk.core.content import ContentError, Loaded, load_content
 from kiosk.core.content.model import Content, Urgent
 from kiosk.core.content.schedule import written
-from kiosk.core.content.timetext import parse_moment
 from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
 from kiosk.run.logsetup import setup_logging
 
@@ -107,15 +105,13 @@ def _add_office_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def until_arg(text: str) -> date | datetime:
-    """``--until``: 17:00 means today at five (tomorrow when that has passed); else a date or a moment."""
-    clock = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
-    if clock and int(clock[1]) < 24 and int(clock[2]) < 60:
-        moment = datetime.combine(date.today(), datetime.min.time()).replace(hour=int(clock[1]), minute=int(clock[2]))
-        return moment if moment > datetime.now() else moment + timedelta(days=1)
+    """``--until``: a clock time (today, or tomorrow once it has passed), a date, or a moment."""
+    from kiosk.core.urgent import parse_until
+
     try:
-        return parse_moment(text)
+        return parse_until(text, datetime.now())
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc).replace("write ", "write 17:00, ")) from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _urgent(args: argparse.Namespace) -> int:

@@ -87,3 +87,15 @@ def test_until_ends_the_message_and_languages_give_one_text_each(tmp_path):
     assert [m.title for m in in_languages(message, ["en", "es"])] == ["Closed", "Cerrado"]
     assert [m.title for m in in_languages(message, ["en"])] == ["Closed"]
     os.remove(path)
+
+
+def test_until_reads_a_clock_time_a_date_or_a_moment():
+    from kiosk.core.urgent import parse_until
+
+    morning = datetime(2026, 12, 4, 9, 30)
+    assert parse_until("17:00", morning) == datetime(2026, 12, 4, 17, 0)
+    assert parse_until("8:15", morning) == datetime(2026, 12, 5, 8, 15)  # passed today: tomorrow
+    assert parse_until("2026-12-04", morning) == datetime(2026, 12, 4).date()
+    assert parse_until("2026-12-04T18:00", morning) == datetime(2026, 12, 4, 18, 0)
+    with pytest.raises(ValueError, match="write 17:00, 2026-12-01 or 2026-12-01T09:00"):
+        parse_until("tomorrow", morning)

@@ -6,7 +6,8 @@ broken one is reported and never hides the good content.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import yaml
@@ -15,9 +16,11 @@ from kiosk.core.content.loader import validated
 from kiosk.core.content.localize import localized_model
 from kiosk.core.content.model import Urgent
 from kiosk.core.content.schedule import end_of, written
+from kiosk.core.content.timetext import parse_moment
 from kiosk.core.content.yamlsource import parse_yaml, read_bytes
 
 URGENT_NAME = "urgent.yaml"
+_CLOCK = re.compile(r"\s*(\d{1,2}):(\d{2})\s*")
 SHAPE = "the file must be a mapping with `text:` (and optionally `title:`, `link:`, `until:`, `wake:`)"
 
 
@@ -46,6 +49,19 @@ def in_languages(urgent: Urgent, languages: list[str]) -> list[Urgent]:
         if message not in unique:
             unique.append(message)
     return unique
+
+
+def parse_until(text: str, now: datetime) -> date | datetime:
+    """``kiosk urgent --until``: 17:00 is today at five, or tomorrow once that has passed at ``now``;
+    otherwise a date (through that day) or a date and time. Raises ValueError in staff words."""
+    clock = _CLOCK.fullmatch(text)
+    if clock and int(clock[1]) < 24 and int(clock[2]) < 60:
+        moment = now.replace(hour=int(clock[1]), minute=int(clock[2]), second=0, microsecond=0)
+        return moment if moment > now else moment + timedelta(days=1)
+    try:
+        return parse_moment(text)
+    except ValueError as exc:
+        raise ValueError(str(exc).replace("write ", "write 17:00, ")) from None
 
 
 def urgent_document(text: str, title: str = "", until: date | datetime | None = None, wake: bool = False) -> bytes:
