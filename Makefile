@@ -43,6 +43,7 @@ render: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json
+	$(PY) main.py schema --urgent > resources/urgent.schema.json
 
 # The README's content-format tables and the JSON Schema, both written from the models.
 docs: schema

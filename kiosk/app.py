@@ -7,6 +7,9 @@ import linecache
 import logging
 import os
 import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
@@ -34,6 +37,16 @@ def time_scale() -> float:
         return 1.0
 
 
+def kiosk_clock(scale: float) -> Callable[[], datetime]:
+    """The wall clock the kiosk follows. KIOSK_CLOCK_START (tests only) starts it at that local
+    moment, running 1/KIOSK_TIME_SCALE times as fast, so a test sees a night pass in seconds."""
+    start = os.environ.get("KIOSK_CLOCK_START")
+    if not start:
+        return datetime.now
+    origin, began = datetime.fromisoformat(start), time.monotonic()
+    return lambda: origin + timedelta(seconds=(time.monotonic() - began) / scale)
+
+
 def log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """sys.excepthook for the running kiosk: log the error and keep playing, never a dialog."""
     if issubclass(kind, KeyboardInterrupt):
@@ -56,14 +69,17 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     app = make_app()
     sys.excepthook = log_uncaught
     quit_on_terminate(app)
-    options = run_options(args, loaded)
-    player = Player(time_scale=time_scale())
+    scale = time_scale()
+    clock = kiosk_clock(scale)
+    options = run_options(args, loaded, clock=clock, time_scale=scale)
+    player = Player(time_scale=scale, clock=clock)
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
     operation = Operation(window, player, options)
     window.present()
-    operation.start(waiting=loaded is None)
     live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
+    operation.watch_content(live.watcher.loaded, live.watcher.failed)
     live.start(loaded)
+    operation.start(waiting=loaded is None)  # after the content is in the player: it may be night
     # PySide's import hook read the source of every module imported after it into
     # linecache (~5 MB, a twentieth of the kiosk's memory); tracebacks refill it on demand.
     linecache.clearcache()

@@ -1,4 +1,7 @@
-"""The command line: run, check, render, playlist, schema. Exit codes: 0 ok, 1 invalid content, 2 usage."""
+"""The command line: run, check, render, playlist, urgent, status, schema.
+
+Exit codes: 0 ok, 1 invalid content, 2 usage.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +9,17 @@ import argparse
 import json
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from kiosk.core.content import ContentError, Loaded, load_content
-from kiosk.core.content.model import Content
+from kiosk.core.content.model import Content, Urgent
+from kiosk.core.content.schedule import written
 from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
 from kiosk.run.logsetup import setup_logging
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("run", "check", "render", "playlist", "schema", "screens")
+COMMANDS = ("run", "check", "render", "playlist", "urgent", "status", "schema", "screens")
 
 
 def size_arg(text: str) -> tuple[int, int]:
@@ -51,6 +55,7 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
                      help="Esc and Q don't quit; hold Ctrl+Shift+Q for 2 s to quit")
     run.add_argument("--play-log", metavar="FILE", help="append one JSON line per panel shown (proof of play)")
     run.add_argument("--log-file", metavar="FILE", help="also log to FILE, rotated at 2 MB (5 files kept)")
+    run.add_argument("--status-dir", metavar="DIR", help="keep status.json and screen.png in DIR for the office")
     check = commands.add_parser("check", help="validate a content file",
                                 description="Validate a content file; print one line per problem.")
     check.add_argument("content", nargs="?", default=default_content)
@@ -76,11 +81,88 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     playlist.add_argument("--at", type=at_arg, metavar="TIME", help="start here, e.g. 2026-12-01T09:00 "
                           "(default: now)")
     playlist.add_argument("--hours", type=hours_arg, default=24.0, metavar="N", help="how far ahead (default 24)")
-    commands.add_parser("schema", help="print the content JSON Schema",
-                        description="Print the JSON Schema of the content format on stdout.")
+    _add_office_commands(commands)
+    schema = commands.add_parser("schema", help="print the content JSON Schema",
+                                 description="Print the JSON Schema of the content format on stdout.")
+    schema.add_argument("--urgent", action="store_true", help="the schema of urgent.yaml instead")
     commands.add_parser("screens", help="list the attached screens",
                         description="List the attached screens: index, name, geometry, and which is primary.")
     return parser
+
+
+def _add_office_commands(commands: argparse._SubParsersAction) -> None:
+    """``kiosk urgent`` and ``kiosk status``: what staff run from a shell or the office."""
+    urgent = commands.add_parser("urgent", help="raise or clear an urgent message on the display",
+                                 description="Write urgent.yaml beside the content file (atomically): the "
+                                             "display shows it within 2 s. --clear removes it.")
+    urgent.add_argument("text", nargs="?", help="the message")
+    urgent.add_argument("--title", default="", help="a headline above the message")
+    urgent.add_argument("--until", type=until_arg, metavar="TIME",
+                        help="take it down at this local time: 17:00 (today), 2026-12-01 (through that day) "
+                             "or 2026-12-01T17:00")
+    urgent.add_argument("--wake", action="store_true", help="wake a sleeping screen for the message")
+    urgent.add_argument("--clear", action="store_true", help="remove the urgent message")
+    urgent.add_argument("--content", type=Path, default=Path("content.yaml"), metavar="PATH",
+                        help="the display's content file (default: content.yaml in this folder)")
+    status = commands.add_parser("status", help="one line per display from its status folder",
+                                 description="Print one line per status folder: name, content version, what "
+                                             "is on screen, the last error and the age of the status.")
+    status.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
+
+
+def until_arg(text: str) -> date | datetime:
+    """``--until``: a clock time (today, or tomorrow once it has passed), a date, or a moment."""
+    from kiosk.core.urgent import parse_until
+
+    try:
+        return parse_until(text, datetime.now())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _urgent(args: argparse.Namespace) -> int:
+    from kiosk.core.atomic import write_atomically
+    from kiosk.core.urgent import checked_urgent, urgent_active, urgent_document, urgent_path
+
+    path = urgent_path(args.content)
+    if not args.content.is_file():
+        print(f"kiosk: no content file at {args.content}; give the display's one with --content PATH",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.clear:
+        existed = path.exists()
+        path.unlink(missing_ok=True)
+        print(f"removed {path}" if existed else f"no urgent message at {path}")
+        return EXIT_OK
+    if not args.text:
+        print("kiosk: give the message text, or --clear to remove it", file=sys.stderr)
+        return EXIT_USAGE
+    document = urgent_document(args.text, args.title, args.until, args.wake)
+    try:
+        message = checked_urgent(path, document)  # as the kiosk will read it
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    if not urgent_active(message, datetime.now()):
+        print(f"kiosk: --until {written(args.until)} has already passed; nothing written", file=sys.stderr)
+        return EXIT_USAGE
+    write_atomically(path, document)
+    print(f"wrote {path}: the display shows it within 2 s")
+    return EXIT_OK
+
+
+def _status(folders: list[Path]) -> int:
+    from kiosk.core.status import read_status, summary_line
+
+    code, now = EXIT_OK, datetime.now().astimezone()
+    for folder in folders:
+        try:
+            print(summary_line(folder, read_status(folder), now))
+        except (OSError, ValueError) as exc:
+            print(f"{folder}: cannot read the status: {exc}")
+            code = EXIT_INVALID
+    return code
 
 
 def load_or_report(path: str) -> Loaded | None:
@@ -96,10 +178,11 @@ def load_or_report(path: str) -> Loaded | None:
     return loaded
 
 
-def schema_json() -> str:
-    schema = Content.model_json_schema()
+def schema_json(urgent: bool = False) -> str:
+    """The JSON Schema of content.yaml, or with ``urgent`` of urgent.yaml, from the pydantic models."""
+    schema = (Urgent if urgent else Content).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "kiosk content.yaml"
+    schema["title"] = "kiosk urgent.yaml" if urgent else "kiosk content.yaml"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -118,10 +201,14 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
         return int(exc.code or 0)
     setup_logging(getattr(args, "log_file", None))
     if args.command == "schema":
-        sys.stdout.write(schema_json())
+        sys.stdout.write(schema_json(args.urgent))
         return EXIT_OK
     if args.command == "screens":
         return _screens()
+    if args.command == "urgent":
+        return _urgent(args)
+    if args.command == "status":
+        return _status(args.dirs)
     if args.command == "run" and args.wait_for_content:
         return _run(None, args)  # the kiosk loads the file itself and logs any problems
     loaded = load_or_report(args.content)
@@ -162,16 +249,21 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
     from kiosk.app import make_app
+    from kiosk.core.power import scheduled_on
     from kiosk.export.render import render_deck
 
+    when = args.at or datetime.now()
+    if not scheduled_on(loaded.content.settings.power, when):
+        print(f"kiosk: at {written(when)} the screen is off (settings.power); these are the panels "
+              "it shows while it is on", file=sys.stderr)
     app = make_app()
     if args.out is not None:
-        for path in render_deck(loaded, args.out, QSize(*args.size), when=args.at):
+        for path in render_deck(loaded, args.out, QSize(*args.size), when=when):
             print(path)
     if args.pdf is not None:
         from kiosk.export.handout import write_pdf
 
-        pages = write_pdf(loaded, args.pdf, QSize(*args.size), when=args.at, per_sheet=args.handout,
+        pages = write_pdf(loaded, args.pdf, QSize(*args.size), when=when, per_sheet=args.handout,
                           paper=args.paper)
         print(f"{args.pdf} ({pages} page{'s' * (pages != 1)})")
     del app

@@ -56,6 +56,14 @@ def kiosk_app(qapp):
     return make_app()
 
 
+@pytest.fixture
+def lobby(qtbot, kiosk_app, write_content):
+    """Factory: a windowed kiosk with the run's parts and a fake clock (tests/helpers/lobby.py)."""
+    from tests.helpers.lobby import lobby_factory
+
+    return lobby_factory(qtbot, write_content)
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_widgets(request):
     """Like napari's make_napari_viewer: fail a test that leaves top-level widgets behind."""

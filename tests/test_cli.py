@@ -53,6 +53,9 @@ def test_every_command_has_help(capsys):
 def test_committed_schema_is_current():
     committed = (ROOT / "resources" / "content.schema.json").read_text(encoding="utf-8")
     assert committed == schema_json(), "run `make schema` to regenerate resources/content.schema.json"
+    urgent = (ROOT / "resources" / "urgent.schema.json").read_text(encoding="utf-8")
+    assert urgent == schema_json(urgent=True), "run `make schema` to regenerate resources/urgent.schema.json"
+    assert json.loads(urgent)["required"] == ["text"]
     schema = json.loads(committed)
     assert schema["properties"]["panels"]["maxItems"] > 0
 

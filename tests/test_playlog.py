@@ -131,3 +131,18 @@ def test_append_line_writes_whole_lines(tmp_path):
     path = tmp_path / "x.jsonl"
     append_line(path, {"panel": "é", "seconds": 1.5})
     assert path.read_bytes() == '{"panel": "é", "seconds": 1.5}\n'.encode()
+
+
+def test_a_time_the_screen_slept_is_one_line(tmp_path, fake_time):
+    path = tmp_path / "play.jsonl"
+    log = make_log(path, fake_time)
+    log.panel_shown("impact", 0, "abc")
+    fake_time.advance(5)
+    log.screen_off()
+    fake_time.advance(3600)
+    log.screen_off()  # still the same night
+    fake_time.advance(600)
+    log.panel_shown("impact", 0, "abc")
+    log.close()
+    assert [line.get("panel", line.get("screen")) for line in read(path)] == ["impact", "off", "impact"]
+    assert read(path)[1] == {"start": "2026-03-02T09:00:05-05:00", "screen": "off", "seconds": 4200.0}

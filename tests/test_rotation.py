@@ -144,3 +144,14 @@ def test_an_expired_item_makes_its_panel_give_way():
     assert not rotation.refresh(datetime(2026, 12, 1, 12, 30))
     assert rotation.current.id == "z"
     assert [item.title for item in rotation.entries[0].panel.items] == ["Letters"]
+
+
+def test_a_restart_goes_back_to_the_first_entry_of_what_plays_now():
+    content = loaded(text_panel("a", show={"hours": "08:00-18:00"}), text_panel("b"), text_panel("c"))
+    rotation = started(content)
+    rotation.advance(NOON, page_count=1)
+    assert rotation.current.id == "b"
+    rotation.restart(datetime(2026, 12, 2, 7, 30))  # the next morning, before a's hours
+    assert (rotation.current.id, rotation.index, rotation.page) == ("b", 0, 0)
+    rotation.restart(datetime(2026, 12, 2, 8, 0))
+    assert [e.id for e in rotation.entries] == ["a", "b", "c"] and rotation.current.id == "a"

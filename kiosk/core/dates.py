@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from babel.core import UnknownLocaleError
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_interval, format_skeleton, format_time
 
 SKELETON = "yMMMd"  # abbreviated month, day and year, in the locale's own order
+CLOCK_DATE = "MMMEd"  # the header clock's date: weekday, day and month ("Tue, Dec 1"; "mar, 1 dic")
 DEFAULT_LOCALE = "en_US"
 
 
@@ -19,3 +20,13 @@ def date_span_text(first: date, last: date, locale: str = DEFAULT_LOCALE) -> str
         return format_interval(first, last, SKELETON, locale=locale)
     except (UnknownLocaleError, ValueError):
         return date_span_text(first, last) if locale != DEFAULT_LOCALE else f"{first} – {last}"
+
+
+def clock_texts(moment: datetime, locale: str = DEFAULT_LOCALE) -> tuple[str, str]:
+    """The time and the date for the header clock, as the language writes them: ("2:05 PM", "Tue, Dec 1")."""
+    try:
+        # CLDR puts a narrow no-break space before AM/PM; not every typeface has one, a plain one reads the same
+        time = format_time(moment, "short", locale=locale).replace("\u202f", "\u00a0")
+        return time, format_skeleton(CLOCK_DATE, moment, locale=locale)
+    except (UnknownLocaleError, ValueError):
+        return clock_texts(moment) if locale != DEFAULT_LOCALE else (f"{moment:%H:%M}", f"{moment:%a %d %b}")

@@ -14,6 +14,7 @@ from kiosk.core.content.localize import localized
 from kiosk.core.content.model import Content, PanelBase
 from kiosk.core.content.schedule import changes, showing
 from kiosk.core.content.timetext import end_of
+from kiosk.core.power import next_power_change, scheduled_on
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Segment:
     start: datetime
     end: datetime
     entries: list[Entry]
+    screen_on: bool = True  # settings.power: off means the screen sleeps and nothing plays
 
 
 def playlist_at(content: Content, when: datetime) -> list[Entry]:
@@ -97,18 +99,30 @@ def _changes(content: Content, when: datetime) -> Iterator[datetime]:
 
 
 def timeline(content: Content, start: datetime, end: datetime) -> list[Segment]:
-    """What plays from ``start`` to ``end``, as consecutive segments that each differ from the last."""
+    """What plays from ``start`` to ``end``, as consecutive segments that each differ from the last.
+
+    Where ``settings.power`` has the screen off, a segment says so and plays nothing.
+    """
+    power = content.settings.power
     segments: list[Segment] = []
     moment = start
     while moment < end:
-        entries = playlist_at(content, moment)
-        following = min(next_change(content, moment) or end, end)
-        if segments and segments[-1].entries == entries:
-            segments[-1] = Segment(segments[-1].start, following, entries)
+        on = scheduled_on(power, moment)
+        entries = playlist_at(content, moment) if on else []
+        following = min(next_change(content, moment) or end, next_power_change(power, moment) or end, end)
+        if segments and segments[-1].entries == entries and segments[-1].screen_on == on:
+            segments[-1] = Segment(segments[-1].start, following, entries, on)
         else:
-            segments.append(Segment(moment, following, entries))
+            segments.append(Segment(moment, following, entries, on))
         moment = following
     return segments
+
+
+def idle_while_on(content: Content, start: datetime, end: datetime) -> bool:
+    """True when, between ``start`` and ``end``, no panel of the rotation plays while the screen
+    is on: it would show only the fallback, or the title and a clock."""
+    return not any(segment.screen_on and any(not entry.fallback for entry in segment.entries)
+                   for segment in timeline(content, start, end))
 
 
 def index_after(content: Content, entries: list[Entry], current_id: str | None) -> int:

@@ -151,6 +151,12 @@ class Rotation:
         self.index, self.page = index, 0
         return direction
 
+    def restart(self, when: datetime) -> None:
+        """From the first entry again (the screen woke up), asking the playlist what plays now."""
+        if self.loaded is not None:
+            self.entries = playlist_at(self.loaded.content, when)
+        self.index = self.page = 0
+
     def landed(self, index: int | None, page: int, lang: str) -> None:
         """The player put ``entries[index]`` (at ``page``) on screen; None: the fallback, in ``lang``."""
         if index is None:

@@ -92,6 +92,12 @@ def mix(front: str, back: str, amount: float) -> str:
 
 
 HIGH_CONTRAST = Palette("#000000", "#ffffff", "#ffd400", HIGH_CONTRAST_SERIES)
+# An urgent message (urgent.yaml) looks like nothing in the rotation: black on signal yellow, 14:1.
+URGENT = Palette("#ffd400", "#000000", "#000000")
+URGENT_ICON = "fa5s.exclamation-triangle"
+URGENT_TITLE = 0.11
+URGENT_TEXT = 0.06
+URGENT_RULE = 0.018  # the black band across the top; a third of it between two languages
 
 
 def palette_for(settings: Theme) -> Palette:

@@ -39,7 +39,7 @@ def timeline_lines(content: Content, start: datetime, hours: float) -> list[str]
     end = start + timedelta(hours=hours)
     lines = [f"From {start:{STAMP}} to {end:{STAMP}} ({hours:g} h):"]
     for segment in timeline(content, start, end):
-        lines.append(f"  {_span(segment)}  {_playing(content, segment.entries)}")
+        lines.append(f"  {_span(segment)}  {_playing(content, segment)}")
     return lines
 
 
@@ -49,7 +49,10 @@ def _span(segment: Segment) -> str:
     return f"{segment.start:{STAMP}} – {end}".ljust(_SPAN_WIDTH)
 
 
-def _playing(content: Content, entries: list[Entry]) -> str:
+def _playing(content: Content, segment: Segment) -> str:
+    entries = segment.entries
+    if not segment.screen_on:
+        return "screen off (settings.power): the screen sleeps, nothing plays"
     if not entries:
         return "nothing scheduled: the title and a clock"
     languages = content.settings.languages

@@ -41,12 +41,14 @@ def screens(loaded: Loaded, size: QSize, when: datetime | None = None, *,
     when = when or datetime.now()
     entries = playlist_at(loaded.content, when)
     if not entries:
-        style = style_for(loaded.content.settings, size, loaded.folder, for_print=for_print)
+        style = style_for(loaded.content.settings, size, loaded.folder, for_print=for_print,
+                          clock=lambda: when)
         yield from _shown("00-fallback", FallbackSlide(style, clock=lambda: when))
         return
     several = len(loaded.content.settings.languages) > 1
     for number, entry in enumerate(entries, start=1):
-        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang, for_print=for_print)
+        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang, for_print=for_print,
+                          clock=lambda: when)
         slide = build_slide(entry, style, (number - 1, len(entries)))
         if slide is None:
             continue  # logged with its id; the other panels still render

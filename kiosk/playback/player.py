@@ -128,6 +128,14 @@ class Player(QWidget):
         if direction:
             self._present(direction=direction)
 
+    def restart(self) -> None:
+        """Start the rotation again at its first panel (the screen woke up), asking the schedule afresh."""
+        if self.loaded is None:
+            return
+        self.rotation.restart(self.clock())
+        self._present(direction=1, animate=False)
+        self._arm_recheck()
+
     def set_paused(self, paused: bool) -> None:
         """Stop or restart the rotation timer; every pause (P, blanking, presentation mode) comes here."""
         self._paused = paused
@@ -187,7 +195,7 @@ class Player(QWidget):
         # entry.panel is already in entry.lang (see playlist_at); the style brings the
         # header, footer and number formats in the same language.
         lang = entry.lang if entry is not None else None
-        return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang)
+        return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang, clock=self.clock)
 
     def _transition_done(self) -> None:
         if self._pending == self._generation:

@@ -3,6 +3,7 @@
 The window hands every key press and release to ``KeyHandler``. Presenter mode makes the
 booth's actions live (blanking), it doesn't receive keys itself; a locked kiosk puts its
 gate (kiosk.run.lock) in front of the handler, and the gate decides which actions run.
+In front of both, a sleeping screen (kiosk.run.screen_power) takes the first key to wake up.
 The README's "Keys" table is this map in words; tests/test_keys.py holds the two together.
 """
 
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.playback.player import Player
 
-if TYPE_CHECKING:  # both attach themselves to a window's handler; neither is imported at run time
+if TYPE_CHECKING:  # each attaches itself to a window's handler; none is imported at run time
     from kiosk.run.lock import KioskLock
     from kiosk.run.presenter import Presenter
+    from kiosk.run.screen_power import ScreenPower
 
 log = logging.getLogger(__name__)
 Key = Qt.Key
@@ -117,6 +119,7 @@ class KeyHandler:
         self.player = player
         self.presenter: Presenter | None = None  # set by the Presenter; presentation makes its keys live
         self.gate: KioskLock | None = None  # set by the lock; it admits or refuses each action
+        self.sleep: ScreenPower | None = None  # set by the screen power; a sleeping screen's key wakes it
 
     def live_modes(self) -> set[Mode]:
         live = {Mode.EVERY}
@@ -128,6 +131,8 @@ class KeyHandler:
 
     def press(self, event: QKeyEvent) -> bool:
         """Run what the map says for this key press; False when the map has nothing for it."""
+        if self.sleep is not None and self.sleep.key_wakes():
+            return True  # the key that wakes a sleeping screen does nothing else
         binding = binding_for(event.key(), event.modifiers(), self.live_modes())
         if binding is None:
             return False

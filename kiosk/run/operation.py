@@ -8,21 +8,28 @@ from __future__ import annotations
 
 import argparse
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 
 from kiosk.core.content import Loaded
 from kiosk.core.rotation import Showing
+from kiosk.core.urgent import urgent_path
 from kiosk.playback.player import Player
 from kiosk.run.cursor import CursorHider
+from kiosk.run.display_power import DisplayPower
 from kiosk.run.lock import KioskLock
 from kiosk.run.playlog import PlayLog
 from kiosk.run.presenter import Presenter
+from kiosk.run.screen_power import ScreenPower
 from kiosk.run.screens import ScreenKeeper, ScreenSpec, parse_screen
 from kiosk.run.screensaver import ScreenAwake
+from kiosk.run.status_files import StatusFiles
 from kiosk.run.systemd import SystemdNotifier
+from kiosk.run.urgent_takeover import UrgentTakeover
 from kiosk.run.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -35,10 +42,21 @@ class RunOptions:
     lock: bool = False
     screen: ScreenSpec = None
     play_log: Path | None = None
+    urgent: Path | None = None  # urgent.yaml beside the content file
+    status_dir: Path | None = None
+    status_every: float = 60.0
+    clock: Callable[[], datetime] = datetime.now  # the wall clock the schedule and power follow
+    time_scale: float = 1.0
 
 
-def run_options(args: argparse.Namespace, loaded: Loaded | None) -> RunOptions:
-    """The command line wins over ``settings``; a relative settings.play_log is beside the content file.
+def _beside(loaded: Loaded | None, written: str | None) -> Path | None:
+    """A path from ``settings``, relative to the content file's folder."""
+    return loaded.folder / Path(written).expanduser() if loaded and written else None
+
+
+def run_options(args: argparse.Namespace, loaded: Loaded | None, *, clock: Callable[[], datetime] = datetime.now,
+                time_scale: float = 1.0) -> RunOptions:
+    """The command line wins over ``settings``; relative paths in settings are beside the content file.
 
     Without good content at start (``--wait-for-content``) only the command line counts.
     """
@@ -46,12 +64,16 @@ def run_options(args: argparse.Namespace, loaded: Loaded | None) -> RunOptions:
     screen = parse_screen(args.screen) if getattr(args, "screen", None) is not None else \
         settings.screen if settings else None
     play_log = Path(args.play_log) if getattr(args, "play_log", None) else None
-    if play_log is None and settings and settings.play_log:
-        play_log = loaded.folder / Path(settings.play_log).expanduser()
+    play_log = play_log or _beside(loaded, settings and settings.play_log)
+    status_dir = Path(args.status_dir) if getattr(args, "status_dir", None) else None
+    status_dir = status_dir or _beside(loaded, settings and settings.status_dir)
+    content = getattr(args, "content", None)
     presentation = bool(getattr(args, "presentation", False)) or bool(settings and settings.mode == "presentation")
     return RunOptions(presentation=presentation, auto=bool(getattr(args, "auto", False)),
                       lock=bool(getattr(args, "lock", False)) or bool(settings and settings.lock),
-                      screen=screen, play_log=play_log)
+                      screen=screen, play_log=play_log, urgent=urgent_path(content) if content else None,
+                      status_dir=status_dir, status_every=settings.status_every if settings else 60.0,
+                      clock=clock, time_scale=time_scale)
 
 
 class Operation(QObject):
@@ -68,12 +90,23 @@ class Operation(QObject):
         self.notifier = SystemdNotifier(self)
         player.shown.connect(lambda *_: self.notifier.ready_when_painted(window))
         self.player = player
+        # A --windowed preview on a desktop paints black at night but leaves the monitor alone.
+        preview = DisplayPower([]) if window.windowed else None
+        self.power = ScreenPower(window, player, clock=options.clock, time_scale=options.time_scale, display=preview)
+        self.urgent = UrgentTakeover(options.urgent, window, player, self.power, windowed=window.windowed,
+                                     clock=options.clock) if options.urgent else None
+        self.status = StatusFiles(options.status_dir, window, player, power=self.power, urgent=self.urgent,
+                                  every_seconds=options.status_every, time_scale=options.time_scale,
+                                  clock=options.clock) if options.status_dir else None
         self.play_log = PlayLog(options.play_log, self) if options.play_log else None
         self._last_shown: Showing | None = None
         player.shown.connect(self._remember)
         if self.play_log:
             player.shown.connect(self._log_play)
             self.presenter.blanked.connect(self._log_blank)
+            self.power.changed.connect(self._log_power)
+            if self.urgent is not None:
+                self.urgent.changed.connect(self._log_urgent)
         if options.presentation and not options.auto:
             player.set_paused(True)  # the clicker drives; P still starts the rotation by hand
         log.info("mode: %s%s%s", "presentation" if options.presentation else "rotate",
@@ -95,15 +128,48 @@ class Operation(QObject):
     def _remember(self, showing: Showing) -> None:
         self._last_shown = showing
 
+    def _log_power(self, on: bool) -> None:
+        """A sleeping screen shows no panel; the first panel after it starts a new line itself."""
+        if not on:
+            self.play_log.screen_off()
+
+    def _log_urgent(self) -> None:
+        message = self.urgent.showing
+        if message is not None:
+            self.play_log.urgent_shown(message.title or message.text)
+        elif self._last_shown is not None and self.power.on:
+            self._log_play(replace(self._last_shown, page=0))  # the rotation is back where it was
+
+    def watch_content(self, loaded: SignalInstance, failed: SignalInstance) -> None:
+        """Follow each reload (the live content watcher's signals): a new power schedule counts at
+        once, and the status folder learns the result."""
+        loaded.connect(lambda *_: self.power.evaluate())
+        if self.status is not None:
+            loaded.connect(self.status.content_loaded)
+            failed.connect(self.status.content_refused)
+
     def start(self, waiting: bool = False) -> None:
-        """Once the window is on screen: keep it awake. ``waiting`` (no good content yet): the
-        waiting screen is what systemd should see as started, so say READY=1 once it is painted."""
+        """Once the window is on screen: keep it awake, follow the power schedule, watch urgent.yaml,
+        keep the status folder. ``waiting`` (no good content yet): the waiting screen is what systemd
+        should see as started, so say READY=1 once it is painted."""
         self.awake.start()
+        self.start_day()
         if waiting:
             self.notifier.ready_when_painted(self.window)
 
+    def start_day(self) -> None:
+        """The display's day: follow the power schedule, watch urgent.yaml, keep the status folder."""
+        self.power.evaluate()
+        if self.urgent is not None:
+            self.urgent.start()
+        if self.status is not None:
+            self.status.start()
+
     def stop(self) -> None:
-        """After the event loop ends: close the play log's last line and let the screen blank."""
+        """After the event loop ends: close the play log's last line, leave the screen on, let it blank."""
         if self.play_log:
             self.play_log.close()
+        if self.status is not None:
+            self.status.stop()
+        self.power.stop()
         self.awake.stop()

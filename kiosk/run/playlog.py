@@ -58,7 +58,11 @@ def append_line(path: Path, record: dict[str, object]) -> None:
 
 
 class PlayLog(QObject):
-    """Writes a line when a panel leaves the screen: when it came, its id, seconds, content version."""
+    """Writes a line when a panel leaves the screen: when it came, its id, seconds, content version.
+
+    A time the screen slept (``settings.power``) is a line too, ``{"start", "screen": "off", "seconds"}``,
+    and so is an urgent message, ``{"start", "urgent": TITLE, "seconds"}``.
+    """
 
     def __init__(self, path: Path, parent: QObject | None = None, *,
                  clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
@@ -66,7 +70,8 @@ class PlayLog(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self._clock, self._monotonic = clock, monotonic
-        self._current: tuple[str, str, datetime, float, str | None] | None = None  # panel, digest, start, t0, lang
+        # the line's fields before "seconds", after it, and when the showing began (monotonic)
+        self._current: tuple[dict[str, object], dict[str, object], float] | None = None
         self._failed = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         dropped = repair_torn_tail(self.path)
@@ -78,21 +83,30 @@ class PlayLog(QObject):
 
     def panel_shown(self, panel_id: str, page: int, digest: str, lang: str | None = None) -> None:
         """A panel (or a further page of it) is on screen now; ``lang`` when the content has several."""
-        if self._current and self._current[0] == panel_id and page > 0:
+        if self._current and self._current[0].get("panel") == panel_id and page > 0:
             return  # later pages of one panel are one showing
+        self._begin({"panel": panel_id}, {"content": digest, **({"lang": lang} if lang else {})})
+
+    def screen_off(self) -> None:
+        """The screen sleeps now (``settings.power``): end the showing, and count the time it is off."""
+        if not (self._current and self._current[0].get("screen") == "off"):
+            self._begin({"screen": "off"}, {})
+
+    def urgent_shown(self, text: str) -> None:
+        """An urgent message covers the screen now: the panel behind it is not being shown."""
+        self._begin({"urgent": text}, {})
+
+    def _begin(self, head: dict[str, object], tail: dict[str, object]) -> None:
         self.close()
-        self._current = (panel_id, digest, self._clock(), self._monotonic(), lang)
+        self._current = ({"start": self._clock().isoformat(timespec="seconds"), **head}, tail, self._monotonic())
 
     def close(self) -> None:
         """End the showing on screen now (a panel change, blanking, or quitting) and write its line."""
         if self._current is None:
             return
-        panel_id, digest, start, t0, lang = self._current
+        head, tail, t0 = self._current
         self._current = None
-        record: dict[str, object] = {"start": start.isoformat(timespec="seconds"), "panel": panel_id,
-                                     "seconds": round(self._monotonic() - t0, 1), "content": digest}
-        if lang:
-            record["lang"] = lang
+        record: dict[str, object] = {**head, "seconds": round(self._monotonic() - t0, 1), **tail}
         try:
             append_line(self.path, record)
         except OSError as exc:

@@ -111,4 +111,6 @@ class Presenter(QObject):
         edge = dots.mapTo(self.window, QPoint(dots.width(), 0)).x() if dots is not None \
             else self.window.width() - style.px(theme.MARGIN)
         markers = [m for m in self.window.findChildren(ProblemMarker) if m.isVisible()]
-        return min([edge] + [m.x() - style.px(theme.GAP) for m in markers])
+        clock = getattr(self.player.slide, "clock", None)  # settings.clock holds the header's right corner
+        clocks = [clock.mapTo(self.window, QPoint(0, 0)).x()] if clock is not None else []
+        return min([edge] + [x - style.px(theme.GAP) for x in [m.x() for m in markers] + clocks])

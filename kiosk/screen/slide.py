@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import PanelBase
+from kiosk.screen.clock import HeaderClock
 from kiosk.screen.faults import FaultBoundary, PaintedWidget
 from kiosk.screen.panels import PanelWidget, widget_class
 from kiosk.screen.style import Style
@@ -80,12 +81,19 @@ class Slide(FaultBoundary):
         row.setContentsMargins(margin, 0, margin, 0)
         font = style.font(theme.HEADER_TEXT, QFont.Weight.DemiBold)
         room = style.size.width() - 2 * margin
+        self.clock = None
+        if style.settings.clock:  # the clock takes the right corner, the date too when the title leaves room
+            gap = style.px(theme.GAP)
+            self.clock = HeaderClock(style, room - QFontMetrics(font).horizontalAdvance(style.settings.title) - gap)
+            room -= self.clock.width() + gap
         text = QFontMetrics(font).elidedText(style.settings.title, Qt.TextElideMode.ElideRight, room)
         if text != style.settings.title:
             self.fit_notes.append((("settings", "title"), 'cut to one line ending in "…"; shorten it'))
         title = text_label(text, font, style.color("text"), wrap=False)
         title.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(title, 1)
+        if self.clock is not None:
+            row.addWidget(self.clock)
         return header
 
     def _footer(self, style: Style, margin: int, position: tuple[int, int]) -> QWidget:

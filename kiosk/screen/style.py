@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSize
@@ -31,6 +33,7 @@ class Style:
     # For print (the PDF): no ligatures, whose glyphs Qt's PDF writer can't map back to
     # letters, so "after" would read "a er" to a search.
     ligatures: bool = True
+    clock: Callable[[], datetime] = field(default=datetime.now, compare=False)  # the header clock's time
 
     @property
     def palette(self) -> theme.Palette:
@@ -90,8 +93,10 @@ class Style:
 
 
 def style_for(settings: Settings, size: QSize, folder: Path, lang: str | None = None, *,
-              for_print: bool = False) -> Style:
-    """The style for one screen size in ``lang`` (default: the first language)."""
+              for_print: bool = False, clock: Callable[[], datetime] = datetime.now) -> Style:
+    """The style for one screen size in ``lang`` (default: the first language); ``clock`` tells the
+    header clock the time (a render ``--at`` a moment gives that moment)."""
     lang = lang or settings.languages[0]
     local = localized_model(settings, lang, settings.languages[0])
-    return Style(QSize(size), local, QLocale(lang), folder=folder, lang=lang, ligatures=not for_print)
+    return Style(QSize(size), local, QLocale(lang), folder=folder, lang=lang, clock=clock,
+                 ligatures=not for_print)

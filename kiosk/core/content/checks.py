@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk.core.content import model
@@ -12,10 +12,12 @@ from kiosk.core.content.decks import open_deck
 from kiosk.core.content.images import ImageRefusedError, read_image
 from kiosk.core.content.localize import translation_warnings
 from kiosk.core.content.schedule import schedule_errors, schedule_warnings
+from kiosk.core.playlist import idle_while_on
 
 Warning = tuple[tuple[str | int, ...], str]
 
 AA_CONTRAST = 4.5
+POWER_HORIZON = timedelta(days=7)  # settings.power repeats weekly: one week shows every on-time
 
 
 def relative_luminance(color: str) -> float:
@@ -35,8 +37,16 @@ def contrast_ratio(a: str, b: str) -> float:
 
 def content_warnings(content: model.Content, folder: Path, now: datetime | None = None) -> list[Warning]:
     """Valid but suspicious content; schedules are judged against ``now`` (default: the clock)."""
+    now = now or datetime.now()
     return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder),
-            *schedule_warnings(content, now or datetime.now()), *translation_warnings(content)]
+            *schedule_warnings(content, now), *translation_warnings(content), *_power_warnings(content, now)]
+
+
+def _power_warnings(content: model.Content, now: datetime) -> Iterator[Warning]:
+    if content.settings.power is not None and idle_while_on(content, now, now + POWER_HORIZON):
+        shown = "the fallback panel" if content.settings.fallback else "the title and a clock"
+        yield (("settings", "power"), "no panel is scheduled while the screen is on in the next 7 days, "
+                                      f"so it would only show {shown}; move the panels' `show:` or `power:`")
 
 
 def _theme_warnings(theme: model.Theme) -> Iterator[Warning]:

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -40,20 +41,29 @@ def load_content(path: str | Path) -> Loaded:
 
 def load_bytes(raw: bytes, path: Path) -> Loaded:
     source = parse_yaml(str(path), raw)
-    if not isinstance(source.data, dict):
-        raise ContentError([Problem(str(path), 1, 1, Severity.ERROR, "",
-                                    "the file must be a mapping with `settings:` and `panels:`")])
-    try:
-        content = model.Content.model_validate(source.data)
-    except ValidationError as exc:
-        raise ContentError([_problem(source, error) for error in exc.errors()]) from None
-    except (RecursionError, MemoryError):
-        raise ContentError([Problem(str(path), 1, 1, Severity.ERROR, "", "content is too large")]) from None
+    content = validated(source, model.Content, "the file must be a mapping with `settings:` and `panels:`")
     errors = [_located(source, loc, message, Severity.ERROR) for loc, message in content_errors(content)]
     if errors:
         raise ContentError(errors)
     warnings = [_located(source, loc, message) for loc, message in content_warnings(content, path.parent)]
     return Loaded(content, path, warnings, content_digest(raw))
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(source: YamlSource, cls: type[M], shape: str) -> M:
+    """``source`` as a ``cls``, or a ContentError with every problem at its line; ``shape`` says
+    what the file must look like when it is not a mapping at all."""
+    path = source.path
+    if not isinstance(source.data, dict):
+        raise ContentError([Problem(path, 1, 1, Severity.ERROR, "", shape)])
+    try:
+        return cls.model_validate(source.data)
+    except ValidationError as exc:
+        raise ContentError([_problem(source, error) for error in exc.errors()]) from None
+    except (RecursionError, MemoryError):
+        raise ContentError([Problem(path, 1, 1, Severity.ERROR, "", "content is too large")]) from None
 
 
 def content_digest(raw: bytes) -> str:

@@ -110,6 +110,8 @@ DateSpan = Annotated[
     Doc("date or range"),
 ]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Days = Annotated[list[Annotated[Weekday, OneOf()]], Items(1, 7), Parse(parse_days, "write weekdays such as [mon, fri]"),
+                 Doc("list of weekdays")]
 
 
 class Model(BaseModel):
@@ -127,6 +129,25 @@ class Theme(Model):
         "system font such as Noto Sans CJK or Droid Sans Fallback."))
     preset: Annotated[Literal["default", "high-contrast"], OneOf()] = Field("default", description=(
         "`high-contrast` replaces the colours with black, white and yellow: at least 7:1 everywhere."))
+
+
+class Power(Model):
+    """When the screen is on, in the grammar of ``show:``; outside these hours it sleeps."""
+
+    days: Days | None = Field(None, examples=[["mon", "tue", "wed", "thu", "fri"]], description=(
+        "Weekdays the screen is on (`mon` … `sun`); without them, every day."))
+    hours: Hours | None = Field(None, examples=["07:30-18:30"], description=(
+        'Hours the screen is on, as in `show:`: `"07:30-18:30"`, several ranges, across midnight; '
+        "without them, all day."))
+    cec: bool = Field(False, description=(
+        "Also put the TV in standby and wake it over HDMI-CEC (`cec-ctl`), when a `/dev/cec*` device exists."))
+    wake_minutes: Annotated[float, Range(1, 240, unit=("minute", "minutes")), Doc("minutes")] = Field(
+        10, description="A key press or clicker wakes a sleeping screen for this long.")
+
+    @property
+    def window(self) -> Show:
+        """The on-hours as a ``show:`` window, so one schedule grammar serves both."""
+        return Show.model_construct(from_=None, until=None, days=self.days, hours=self.hours)
 
 
 class Settings(Model):
@@ -158,6 +179,13 @@ class Settings(Model):
     play_log: FilePath | None = Field(None, description=(
         "Proof of play: one JSON line per panel shown, appended to this file, "
         "relative to the content file (`--play-log`)."))
+    power: Power | None = Field(None, description=(
+        "When the screen is on; outside these hours it sleeps; without it, always on; "
+        "see *The display's day*."))
+    clock: bool = Field(False, description="The time, and the date where the title leaves room, in the header.")
+    status_dir: FilePath | None = Field(None, description=(
+        "Keep `status.json` and `screen.png` in this folder, relative to the content file (`--status-dir`)."))
+    status_every: Duration = Field(60.0, description="`screen.png` is rewritten at most this often.")
 
 
 class Link(Model):
@@ -175,9 +203,8 @@ class Show(Model):
                                  description="First moment; a date starts at midnight.")
     until: Moment | None = Field(None, examples=["2026-12-11", "2026-12-11 17:00"], description=(
         "Last moment; a date means through the end of that day; a time, up to that minute."))
-    days: Annotated[list[Annotated[Weekday, OneOf()]], Items(1, 7),
-                    Parse(parse_days, "write weekdays such as [mon, fri]"), Doc("list of weekdays")] | None = Field(
-        None, examples=[["mon", "tue", "wed", "thu", "fri"]], description="Weekdays (`mon` … `sun`).")
+    days: Days | None = Field(None, examples=[["mon", "tue", "wed", "thu", "fri"]],
+                              description="Weekdays (`mon` … `sun`).")
     hours: Hours | None = Field(None, examples=["08:00-17:30"], description=(
         'One or more ranges, `"08:00-12:00, 13:00-17:00"`; quote them.'))
 
@@ -417,6 +444,17 @@ Panel = Annotated[
 ]
 # Read off the union, so a new kind is named in one place.
 PANEL_KINDS = tuple(get_args(cls.model_fields["kind"].annotation)[0] for cls in get_args(get_args(Panel)[0]))
+
+
+class Urgent(Model):
+    """urgent.yaml beside content.yaml: one message that takes over the screen."""
+
+    title: Text = Field("", description="The headline, e.g. Building closed today.")
+    text: Text = Field(description="What people need to know.")
+    link: Link | None = Field(None, description="Shown as a QR code with its label.")
+    until: Moment | None = Field(None, examples=["2026-12-04", "2026-12-04 17:00"], description=(
+        "The message goes after this; a date means through the end of that day."))
+    wake: bool = Field(False, description="Also wake a sleeping screen (`settings.power`) while the message lasts.")
 
 
 class Content(Model):

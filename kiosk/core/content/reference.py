@@ -22,7 +22,7 @@ from kiosk.core.content import model
 from kiosk.core.content.rules import Doc, Items
 
 # Nested models whose fields show as rows of the table that holds them (theme.font, counters[].value).
-INLINE = (model.Theme, model.Counter, model.Total, model.UpdateItem)
+INLINE = (model.Theme, model.Counter, model.Total, model.UpdateItem, model.Power)
 BASE_FIELDS = set(model.PanelBase.model_fields)
 KIND_ROW = ("`kind`", " \\| ".join(f"`{k}`" for k in model.PANEL_KINDS), "required",
             "What the panel is; each kind adds the fields below.")
@@ -139,6 +139,8 @@ def table(name: str) -> str:
         body = [KIND_ROW, *rows(model.PanelBase)]
     elif name == "link":
         body = list(rows(model.Link))
+    elif name == "urgent":
+        body = list(rows(model.Urgent))
     elif name == "show":
         head, body = ("`show:` field", "example", "meaning"), list(show_rows())
     else:
@@ -147,7 +149,7 @@ def table(name: str) -> str:
     return "".join(f"| {' | '.join(line)} |\n" for line in lines)
 
 
-TABLES = ("settings", "panel", *model.PANEL_KINDS, "link", "show")
+TABLES = ("settings", "panel", *model.PANEL_KINDS, "link", "show", "urgent")
 
 
 def rewrite(readme: str) -> str:
