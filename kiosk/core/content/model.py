@@ -141,6 +141,9 @@ class Settings(Model):
         None, description="Screen index (0 = first) or name (see `kiosk screens`); default: the primary.")
     play_log: Annotated[str, Field(min_length=1, max_length=4096)] | None = Field(
         None, description="Append one JSON line per panel shown to this file (relative to the content file).")
+    display: Literal["auto", "x11", "wayland", "kms", "fb"] = Field(
+        "auto", description="Where to draw: auto (the session's Wayland or X11, else the console), x11, wayland, "
+                            "kms (the console through the GPU) or fb (the console's framebuffer, in software).")
 
 
 class Link(Model):
