@@ -17,7 +17,7 @@ from kiosk.run.logsetup import setup_logging
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_NO_DISPLAY = 1  # a system problem, said in one line
-COMMANDS = ("run", "check", "render", "playlist", "schema", "screens")
+COMMANDS = ("run", "check", "render", "playlist", "schema", "screens", "setup")
 
 
 def size_arg(text: str) -> tuple[int, int]:
@@ -81,6 +81,18 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
                                   description="List the attached screens: index, name, geometry, and which is "
                                               "primary.")
     screens.add_argument("--display", choices=DISPLAYS, default="auto", help="as for run (default: auto)")
+    setup = commands.add_parser(
+        "setup", help="set this machine up to show the kiosk on boot",
+        description="Write the systemd units (and autostart entry) that show the kiosk on boot: in the desktop "
+                    "session, in the cage kiosk compositor on a machine without one, or on the console.")
+    setup.add_argument("--content", default=default_content, help="content file (default: %(default)s)")
+    setup.add_argument("--screen", metavar="NAME", help="the screen to show on (see `kiosk screens`)")
+    setup.add_argument("--mode", choices=("desktop", "cage", "console"),
+                       help="default: desktop if there is one, else cage if installed, else console")
+    setup.add_argument("--user", help="who runs it (default: you on a desktop, else a new user `kiosk`)")
+    setup.add_argument("--dry-run", action="store_true", help="print everything, write and run nothing")
+    setup.add_argument("--remove", action="store_true", help="take away what setup wrote")
+    setup.add_argument("--root", metavar="DIR", help="treat DIR as the machine's / (for tests); runs no command")
     return parser
 
 
@@ -118,6 +130,10 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
         return EXIT_OK
     if args.command == "screens":
         return _screens(args.display)
+    if args.command == "setup":
+        from kiosk.setup.plan import run_setup
+
+        return run_setup(args)
     if args.command == "run" and args.wait_for_content:
         return _run(None, args)  # the kiosk loads the file itself and logs any problems
     loaded = load_or_report(args.content)
