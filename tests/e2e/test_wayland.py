@@ -1,0 +1,78 @@
+"""The kiosk under a real Wayland compositor: headless sway, with the kiosk, grim and wtype as nobody.
+
+No window rule helps it: the kiosk makes itself full screen on the output it was asked for.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.e2e.test_real_window import PAINTED, THREE_PANELS, WHITE
+from tests.e2e.wayland import TOOLS, Sway, WaylandKiosk, public_folder, readable_python
+
+
+@pytest.fixture(scope="module")
+def work():
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(f"missing {', '.join(missing)}: run `make sysdeps` (apt-get install sway grim wtype)")
+    folder = public_folder()
+    yield folder, readable_python(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def start(work):
+    """Factory: sway with N outputs, then the kiosk in it; everything started is stopped at the end."""
+    folder, python = work
+    started: list = []
+
+    def start(*args: str, outputs: int = 1) -> tuple[Sway, WaylandKiosk]:
+        content = folder / "content.yaml"
+        content.write_text(THREE_PANELS, encoding="utf-8")
+        content.chmod(0o644)
+        sway = Sway(folder, outputs)
+        started.append(sway)
+        kiosk = WaylandKiosk(sway, python, [str(content), *args])
+        started.append(kiosk)
+        kiosk.wait_for_log(PAINTED, timeout=30)
+        return sway, kiosk
+
+    yield start
+    for thing in reversed(started):
+        thing.stop()
+
+
+def covers(shot) -> bool:
+    return WHITE not in shot.edge() and len(shot.colors()) > 4
+
+
+def test_full_screen_on_sway_right_changes_the_panel_and_esc_quits(start):
+    sway, kiosk = start("--presentation")
+    first = kiosk.wait_until(lambda: covers(s := sway.shot()) and s, 15, "the kiosk to cover the output")
+    # Full screen by its own request (a tiled window would cover a lone output too).
+    assert sway.windows() == [{"output": "HEADLESS-1", "fullscreen": True, "size": (1280, 720)}]
+    assert "display: wayland" in kiosk.log
+    assert "in sway (Wayland); on sway only swayidle blanks the screen" in kiosk.log  # the advice names sway
+    sway.key("Right")
+    kiosk.wait_until(lambda: sway.shot().pixels != first.pixels, 10, "Right to change the panel")
+    sway.key("Escape")
+    assert kiosk.exit_code(timeout=15) == 0, kiosk.log
+
+
+def test_locked_on_sway_esc_is_refused(start):
+    sway, kiosk = start("--lock")
+    kiosk.wait_until(lambda: covers(sway.shot()), 15, "the kiosk to cover the output")
+    sway.key("Escape")
+    kiosk.wait_for_log("quit refused: the kiosk is locked (Esc pressed)")
+    assert kiosk.exit_code(timeout=1) is None, "a locked kiosk quit on Esc"
+    assert covers(sway.shot())
+
+
+def test_screen_picks_the_second_of_two_outputs(start):
+    sway, kiosk = start("--screen", "HEADLESS-2", outputs=2)
+    kiosk.wait_until(lambda: covers(sway.shot("HEADLESS-2")), 15, "the kiosk to cover HEADLESS-2")
+    assert sway.shot("HEADLESS-1").colors() == {WHITE}, "the kiosk also showed on the first output"
+    assert sway.windows() == [{"output": "HEADLESS-2", "fullscreen": True, "size": (1280, 720)}]
