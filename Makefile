@@ -1,7 +1,10 @@
 # The two commands: `make run` and `make test`. Both set up .venv first.
 # `make bench` runs the benchmark suite (`make bench QUICK=1` for the reduced CI run).
+# `make test VENV=.venv-qt6.8 QT=6.8.0.2` runs the suite on that PySide6 release instead of the newest
+# (6.8.0.2 is the newest Raspberry Pi OS Bookworm can install; CI runs both).
 PYTHON ?= python3
 VENV ?= .venv
+QT ?=
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
@@ -10,7 +13,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test]' $(if $(QT),'PySide6-Essentials==$(QT)' 'shiboken6==$(QT)')
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -40,4 +43,4 @@ schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache
