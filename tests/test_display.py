@@ -49,8 +49,8 @@ def test_auto_takes_wayland_then_x11_then_kms_then_fb(tmp_path):
 
 
 def test_each_display_sets_qt_up_for_it(tmp_path):
-    assert choose_backend("wayland", machine(tmp_path / "w", {"WAYLAND_DISPLAY": "wayland-1"})) == \
-        Backend("wayland", "wayland")
+    wayland = choose_backend("wayland", machine(tmp_path / "w", {"WAYLAND_DISPLAY": "wayland-1"}))
+    assert (wayland.display, wayland.platform) == ("wayland", "wayland")
     assert choose_backend("x11", machine(tmp_path / "x", {"DISPLAY": ":0"})) == Backend("x11", "xcb")
     fb = choose_backend("fb", machine(tmp_path / "f", fb=True))
     assert fb.platform == f"linuxfb:fb={tmp_path / 'f' / 'dev' / 'fb0'}"

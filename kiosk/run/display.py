@@ -58,7 +58,8 @@ class Backend:
         """Tell Qt, through the environment it reads when the QApplication is made."""
         if self.platform:
             environ["QT_QPA_PLATFORM"] = self.platform
-        environ.update(self.environ)
+        for name, value in self.environ.items():
+            environ.setdefault(name, value)  # what the user set by hand wins
 
 
 def _open_device(path: Path) -> int:
@@ -153,7 +154,8 @@ def _wayland(machine: Machine) -> Backend:
         raise DisplayError("--display wayland: no Wayland session (WAYLAND_DISPLAY is not set); start the "
                              "kiosk from the desktop session or inside cage (`kiosk setup --mode cage`)")
     _missing_libraries(machine, "wayland")
-    return Backend("wayland", "wayland")
+    # The kiosk takes no text input; Qt's text-input-v3 logs focus warnings on wlroots compositors.
+    return Backend("wayland", "wayland", {"QT_LOGGING_RULES": "qt.qpa.wayland.textinput=false"})
 
 
 def _kms(machine: Machine) -> Backend:
