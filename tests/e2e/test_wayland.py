@@ -1,16 +1,20 @@
-"""The kiosk under a real Wayland compositor: headless sway, with the kiosk, grim and wtype as nobody.
+"""The kiosk under real Wayland compositors: headless sway and cage, with the kiosk, grim and wtype as nobody.
 
 No window rule helps it: the kiosk makes itself full screen on the output it was asked for.
 """
 
 from __future__ import annotations
 
+import shlex
 import shutil
+import time
 
+import psutil
 import pytest
 
+from kiosk.setup.units import KioskCommand, system_unit
 from tests.e2e.test_real_window import PAINTED, THREE_PANELS, WHITE
-from tests.e2e.wayland import TOOLS, Sway, WaylandKiosk, public_folder, readable_python
+from tests.e2e.wayland import TOOLS, Compositor, Sway, WaylandKiosk, public_folder, readable_python
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +94,39 @@ def test_the_kiosk_moves_to_its_output_when_that_output_appears(start):
     assert sway.run("swaymsg", "create_output").returncode == 0
     kiosk.wait_until(lambda: [w["output"] for w in sway.windows() if w["fullscreen"]] == ["HEADLESS-2"], 15,
                      "the kiosk to move to HEADLESS-2, full screen")
+
+
+def cage_covered(shot) -> bool:
+    return (0, 0, 0) not in shot.edge() and len(shot.colors()) > 4
+
+
+def test_cage_runs_the_command_kiosk_setup_writes_and_quits_with_the_kiosk(work):
+    folder, python = work
+    content = folder / "content.yaml"
+    content.write_text(THREE_PANELS, encoding="utf-8")
+    content.chmod(0o644)
+    unit = system_unit(KioskCommand((python[0], "-m", "kiosk"), str(content)), "kiosk", "cage", ("video",))
+    exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    argv = shlex.split(exec_start.removeprefix("ExecStart=").replace("/var/lib/kiosk", str(folder)))
+    assert argv[:3] == ["/usr/bin/cage", "-d", "--"]
+    # Two outputs: with one, headless cage 0.1.4 captures a full-screen client all black.
+    cage = Compositor(folder, argv, outputs=2, env={"PYTHONPATH": python[1], "KIOSK_TIME_SCALE": "0.02",
+                                                    "XDG_CURRENT_DESKTOP": "cage"})
+    try:
+        log = cage.log
+        deadline = time.monotonic() + 30
+        while PAINTED not in log.read_text(errors="replace") and time.monotonic() < deadline:
+            time.sleep(0.1)  # the kiosk's log is in cage's; poll it as it grows
+        said = log.read_text(errors="replace")
+        assert "display: wayland" in said and "nothing blanks the screen in cage (Wayland)" in said, said[-3000:]
+        deadline = time.monotonic() + 15
+        # cage 0.1.4 lays its outputs side by side and a full-screen client spans them all.
+        while not cage_covered(shot := cage.shot()) and time.monotonic() < deadline:
+            pass  # each capture is a round trip through cage, which paces the loop
+        assert cage_covered(shot), "the kiosk does not cover cage's outputs (cage's own background is black)"
+        # The kiosk ending ends cage, so systemd's Restart=always starts both again.
+        kiosk = psutil.Process(cage.process.pid).children()[0]
+        kiosk.terminate()
+        assert cage.process.wait(timeout=15) == 0
+    finally:
+        cage.stop()

@@ -24,7 +24,7 @@ from tests.e2e.xdisplay import Kiosk, Shot
 
 NOBODY = 65534
 AS_NOBODY = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-TOOLS = ("sway", "grim", "wtype", "setpriv")
+TOOLS = ("sway", "cage", "grim", "wtype", "setpriv")
 
 
 def as_nobody(*argv: str, env: dict[str, str]) -> list[str]:
@@ -77,28 +77,23 @@ def public_folder() -> Path:
     return work
 
 
-class Sway:
-    """Headless sway with ``outputs`` outputs of 1280x720, as nobody; screenshots and keys as nobody too."""
+class Compositor:
+    """A headless wlroots compositor running ``command`` as nobody; screenshots and keys as nobody too."""
 
-    def __init__(self, work: Path, outputs: int = 1, width: int = 1280, height: int = 720) -> None:
-        self.width, self.height = width, height
+    name = "compositor"
+
+    def __init__(self, work: Path, command: list[str], outputs: int = 1, env: dict[str, str] | None = None) -> None:
         self.runtime = Path(tempfile.mkdtemp(prefix="runtime-", dir=work))  # mode 0700, as Wayland wants
         os.chown(self.runtime, NOBODY, NOBODY)
-        config = self.runtime.with_suffix(".conf")
-        # No for_window rule: the kiosk must make itself full screen, as on any compositor.
-        config.write_text("".join(f"output HEADLESS-{n} mode --custom {width}x{height} bg #ffffff solid_color\n"
-                                  for n in range(1, outputs + 1)) + "default_border none\n", encoding="utf-8")
-        config.chmod(0o644)
         self.env = {"PATH": "/usr/bin:/bin", "HOME": str(work), "XDG_RUNTIME_DIR": str(self.runtime)}
-        sway_env = {**self.env, "WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1",
+        headless = {"WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1",
                     "WLR_HEADLESS_OUTPUTS": str(outputs)}
         self.log = self.runtime.with_suffix(".log")
         with open(self.log, "wb") as log:
-            self.process = subprocess.Popen(as_nobody("sway", "-c", str(config), env=sway_env), cwd="/",
-                                            stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(as_nobody(*command, env={**self.env, **headless, **(env or {})}),
+                                            cwd="/", stdout=log, stderr=subprocess.STDOUT)
         self.socket = self._wait_for_socket()
-        ipc = next(self.runtime.glob("sway-ipc.*.sock"), None)  # made before the Wayland socket
-        self.env |= {"WAYLAND_DISPLAY": self.socket, "XDG_CURRENT_DESKTOP": "sway", "SWAYSOCK": str(ipc)}
+        self.env["WAYLAND_DISPLAY"] = self.socket
 
     def _wait_for_socket(self, timeout: float = 20) -> str:
         deadline = time.monotonic() + timeout
@@ -109,7 +104,7 @@ class Sway:
             if self.process.poll() is not None:
                 break
             time.sleep(0.1)  # sway is starting; it makes the socket within a second or two
-        raise RuntimeError(f"sway did not start: {self.log.read_text(errors='replace')[-2000:]}")
+        raise RuntimeError(f"{self.name} did not start: {self.log.read_text(errors='replace')[-2000:]}")
 
     def run(self, *argv: str) -> subprocess.CompletedProcess:
         return subprocess.run(as_nobody(*argv, env=self.env), cwd="/", capture_output=True, timeout=30)
@@ -119,6 +114,34 @@ class Sway:
         data = self.run("grim", "-t", "ppm", *(["-o", output] if output else []), "-").stdout
         header, pixels = _ppm(data)
         return Shot(header[0], header[1], pixels)
+
+    def key(self, name: str) -> None:
+        # Without the pauses the key is lost, apparently to a keymap race in the virtual keyboard.
+        self.run("wtype", "-s", "300", "-k", name, "-s", "300")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+class Sway(Compositor):
+    """Headless sway with ``outputs`` outputs of 1280x720, and its IPC socket for swaymsg."""
+
+    name = "sway"
+
+    def __init__(self, work: Path, outputs: int = 1, width: int = 1280, height: int = 720) -> None:
+        config = Path(tempfile.mkstemp(prefix="sway-", suffix=".conf", dir=work)[1])
+        # No for_window rule: the kiosk must make itself full screen, as on any compositor.
+        config.write_text("".join(f"output HEADLESS-{n} mode --custom {width}x{height} bg #ffffff solid_color\n"
+                                  for n in range(1, outputs + 1)) + "default_border none\n", encoding="utf-8")
+        config.chmod(0o644)
+        super().__init__(work, ["sway", "-c", str(config)], outputs)
+        ipc = next(self.runtime.glob("sway-ipc.*.sock"), None)  # made before the Wayland socket
+        self.env |= {"XDG_CURRENT_DESKTOP": "sway", "SWAYSOCK": str(ipc)}
 
     def windows(self) -> list[dict]:
         """Every client window: its output, whether sway shows it full screen, its size."""
@@ -135,18 +158,6 @@ class Sway:
 
         walk(tree, "")
         return found
-
-    def key(self, name: str) -> None:
-        # Without the pauses the key is lost, apparently to a keymap race in the virtual keyboard.
-        self.run("wtype", "-s", "300", "-k", name, "-s", "300")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
 
 
 def _ppm(data: bytes) -> tuple[tuple[int, int], bytes]:
