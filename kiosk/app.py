@@ -46,7 +46,7 @@ def make_screen_app(backend: Backend | None = None) -> QApplication:
     finally:
         qInstallMessageHandler(previous)
     if QGuiApplication.primaryScreen() is None or not QGuiApplication.screens():
-        cause = f" ({said[-1][2].strip()})" if said else ""
+        cause = f" ({_cause(said)})" if said else ""
         raise DisplayError(f"no screen to show on: Qt's {QGuiApplication.platformName()} platform found none{cause}; "
                        "connect the screen and turn it on, or choose another --display")
     for kind, context, message in said:
@@ -54,6 +54,13 @@ def make_screen_app(backend: Backend | None = None) -> QApplication:
     if backend is not None:
         log_backend(backend)
     return app
+
+
+def _cause(said: list[tuple[object, object, str]]) -> str:
+    """Of Qt's messages, the one that says what failed (later ones, such as Qt 6.8's "no screens
+    available, assuming 24-bit color", only follow from it)."""
+    failures = [m for _, _, m in said if any(w in m.lower() for w in ("fail", "unable", "cannot", "could not"))]
+    return (failures or [said[-1][2]])[-1].strip()
 
 
 def time_scale() -> float:
