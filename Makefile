@@ -8,7 +8,7 @@ QT ?=
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint sysdeps render bench schema clean
+.PHONY: run test lint sysdeps render bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ sysdeps:
 	@resources/install-system-deps.sh
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kiosk tests benchmarks main.py
+	$(VENV)/bin/ruff check kiosk kiosk_testing tests benchmarks main.py
 	$(VENV)/bin/lint-imports
 
 test: $(STAMP) sysdeps lint
@@ -41,6 +41,10 @@ render: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json
+
+# The README's content-format tables and the JSON Schema, both written from the models.
+docs: schema
+	$(PY) -m kiosk.core.content.reference README.md
 
 clean:
 	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache

@@ -92,6 +92,7 @@ def test_photo_is_decoded_at_full_size_for_4k(tmp_path, write_content, qtbot, ki
     assert min(avatar._photo.width(), avatar._photo.height()) == avatar.width()  # scaled from the source
 
 
+@pytest.mark.expect_log("'photo.png'")
 @pytest.mark.parametrize("content, message", [
     (None, "not found; showing the initials instead"),
     (b"this is a word document, not a photo", "is not a PNG, JPEG or SVG image; showing the initials"),
@@ -108,6 +109,7 @@ def test_missing_or_wrong_photo_warns_and_shows_initials(tmp_path, write_content
     assert avatar._photo is None and avatar._letters == "JL"
 
 
+@pytest.mark.expect_log("image 'photo.png'")
 def test_broken_png_is_reported_by_check_size(tmp_path, write_content, capsys, kiosk_app):
     whole = landscape_photo(tmp_path / "whole.png").read_bytes()
     (tmp_path / "photo.png").write_bytes(whole[:200])  # a PNG cut off mid-way
@@ -137,6 +139,7 @@ def test_text_panel_shows_one_image_beside_or_above_the_words(tmp_path, write_co
     assert close_to(image.pixelColor(image.width() // 2, image.height() // 2), GREEN)
 
 
+@pytest.mark.expect_log("image 'nowhere.png' not found")
 def test_missing_text_image_warns_and_the_panel_still_shows(write_content, qtbot, kiosk_app):
     loaded = load_content(write_content(TEXT.format(image="nowhere.png")))
     assert [w.field for w in loaded.warnings] == ["panels[0].images[0]"]

@@ -163,3 +163,22 @@ def test_missing_packages_are_named_with_the_apt_line(tmp_path, capsys, mode, mi
     assert capsys.readouterr().err == (f"kiosk setup: --mode {mode} needs packages this machine lacks; "
                                        f"install them with: {line}\n")
     assert not (root / SYSTEM_UNIT).exists() and not (root / "home").exists()
+
+
+def test_the_system_unit_waits_for_a_connected_tv(tmp_path):
+    root = fake_machine(tmp_path / "root", cage=True)
+    setup(root)
+    wait = ini(root / SYSTEM_UNIT)["Service"]["ExecStartPre"]
+    argv = shlex.split(wait.replace("/sys/class/drm", str(tmp_path / "drm")))
+    port = tmp_path / "drm" / "card1-HDMI-A-1"
+    port.mkdir(parents=True)
+    (port / "status").write_text("disconnected\n")
+    waiting = subprocess.Popen(argv)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            waiting.wait(timeout=1)  # no TV: still waiting
+        (port / "status").write_text("connected\n")
+        assert waiting.wait(timeout=10) == 0  # the TV is there: the kiosk may start
+    finally:
+        waiting.kill()
+        waiting.wait()

@@ -4,11 +4,10 @@ each way the console can't work ends in one line and exit 1, never a traceback."
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 
+from kiosk_testing.displays import launch
 from tests.conftest import ROOT
 from tests.e2e.test_real_window import THREE_PANELS
 from tests.helpers.vnc import VncClient
@@ -20,12 +19,6 @@ CONTENT = THREE_PANELS.replace("settings: {title: Booth, transition: none}",
                                "settings: {title: Booth, transition: none, theme: {background: '#204060'}}")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def console_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "KIOSK_TIME_SCALE": "0.02", **extra}
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "DBUS_SESSION_BUS_ADDRESS"):
@@ -34,42 +27,26 @@ def console_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def test_without_a_window_system_the_kiosk_fills_the_framebuffer_and_takes_keys(tmp_path):
+def test_without_a_window_system_the_kiosk_fills_the_framebuffer_and_takes_keys(kiosk_process, tmp_path):
     content = tmp_path / "content.yaml"
     content.write_text(CONTENT, encoding="utf-8")
-    port = free_port()
-    env = console_env(QT_QPA_PLATFORM=f"vnc:size={WIDTH}x{HEIGHT}:port={port}")
-    kiosk = subprocess.Popen([sys.executable, "main.py", "run", str(content), "--presentation"], cwd=ROOT, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    client = None
-    try:
-        client = VncClient(port)
-        first = client.shot()
-        assert (client.width, client.height) == (WIDTH, HEIGHT)
-        # Qt's framebuffer is black where no window covers it; the kiosk paints none of its edge black.
-        assert UNCOVERED not in first.edge(), "the window does not reach the framebuffer's edges"
-        assert BACKGROUND in first.colors(step=4) and len(first.colors(step=4)) > 4, "the panel is not shown"
-        client.key("Right")
-        changed = wait_for(lambda: client.shot().pixels != first.pixels)
-        assert changed, "Right did not change the panel"
-        client.key("Escape")
-        assert kiosk.wait(timeout=20) == 0
-    finally:
-        if client:
+    with launch("vnc", WIDTH, HEIGHT) as display:
+        kiosk = kiosk_process(str(content), "--presentation", display=display, time_scale=0.02)
+        client = VncClient(int(display.name.split(":")[1]))
+        try:
+            first = client.shot()
+            assert (client.width, client.height) == (WIDTH, HEIGHT)
+            # Qt's framebuffer is black where no window covers it; the kiosk paints none of its edge black.
+            assert UNCOVERED not in first.edge(), "the window does not reach the framebuffer's edges"
+            assert BACKGROUND in first.colors(step=4) and len(first.colors(step=4)) > 4, "the panel is not shown"
+            client.key("Right")
+            kiosk.wait_until(lambda: client.shot().pixels != first.pixels, 10, "Right to change the panel")
+            client.key("Escape")
+            assert kiosk.exit_code(timeout=20) == 0
+        finally:
             client.close()
-        kiosk.kill()
-        log = kiosk.communicate(timeout=10)[1].decode()
-    assert "display: vnc" in log
-    assert "Traceback" not in log
-
-
-def wait_for(condition, timeout: float = 10.0) -> bool:
-    """Poll ``condition`` (each VNC frame takes a round trip, which paces the loop)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-    return False
+    assert "display: vnc" in kiosk.log
+    assert "Traceback" not in kiosk.log
 
 
 def run_console(*args: str, **env: str) -> subprocess.CompletedProcess:
