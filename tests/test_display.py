@@ -55,11 +55,13 @@ def test_each_display_sets_qt_up_for_it(tmp_path):
     fb = choose_backend("fb", machine(tmp_path / "f", fb=True))
     assert fb.platform == f"linuxfb:fb={tmp_path / 'f' / 'dev' / 'fb0'}"
     # A Raspberry Pi 5: card0 renders only, the screen ports are on card1, and Qt is told so.
-    kms = choose_backend("kms", machine(tmp_path / "k", cards={"card0": {}, "card1": {"HDMI-A-1": "connected"}}))
+    (tmp_path / "run").mkdir()
+    kms = choose_backend("kms", machine(tmp_path / "k", {"XDG_RUNTIME_DIR": str(tmp_path / "run")},
+                                        cards={"card0": {}, "card1": {"HDMI-A-1": "connected"}}))
     assert (kms.platform, kms.environ["QT_QPA_EGLFS_INTEGRATION"]) == ("eglfs", "eglfs_kms")
     config = Path(kms.environ["QT_QPA_EGLFS_KMS_CONFIG"])
+    assert config == tmp_path / "run" / "kiosk-eglfs.json"  # rewritten at each start, never piling up
     assert f'"device": "{tmp_path / "k" / "dev" / "dri" / "card1"}"' in config.read_text()
-    config.unlink()
 
 
 def test_a_platform_set_by_hand_wins_over_auto(tmp_path):

@@ -174,13 +174,21 @@ def _kms(machine: Machine) -> Backend:
     _claim(machine, card, "kms")
     _missing_libraries(machine, "kms")
     return Backend("kms", "eglfs", {"QT_QPA_EGLFS_INTEGRATION": "eglfs_kms", "QT_QPA_EGLFS_HIDECURSOR": "1",
-                                    "QT_QPA_EGLFS_KMS_CONFIG": _kms_config(card)})
+                                    "QT_QPA_EGLFS_KMS_CONFIG": _kms_config(card, machine.environ)})
 
 
-def _kms_config(card: Path) -> str:
-    """Qt's eglfs_kms settings file naming the card with the screen (Qt would take the first card)."""
+def _kms_config(card: Path, environ: Mapping[str, str]) -> str:
+    """Qt's eglfs_kms settings file naming the card with the screen (Qt would take the first card).
+
+    In the session's runtime folder, rewritten at each start; a fresh temporary file without one."""
+    settings = json.dumps({"device": str(card), "hwcursor": False})
+    runtime = environ.get("XDG_RUNTIME_DIR")
+    if runtime and Path(runtime).is_dir():
+        path = Path(runtime) / "kiosk-eglfs.json"
+        path.write_text(settings, encoding="utf-8")
+        return str(path)
     with tempfile.NamedTemporaryFile("w", prefix="kiosk-eglfs-", suffix=".json", delete=False) as config:
-        json.dump({"device": str(card), "hwcursor": False}, config)
+        config.write(settings)
     return config.name
 
 
