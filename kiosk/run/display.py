@@ -138,13 +138,13 @@ def _missing_libraries(machine: Machine, display: str) -> None:
     missing = [pkg for lib, pkg in LIBRARIES[display].items() if machine.find_library(lib) is None]
     if missing:
         raise DisplayError(f"--display {display}: Qt needs system libraries this machine lacks; "
-                             f"install them with: sudo apt-get install {' '.join(missing)}")
+                           f"install them with: sudo apt-get install {' '.join(missing)}")
 
 
 def _x11(machine: Machine) -> Backend:
     if not machine.environ.get("DISPLAY"):
         raise DisplayError("--display x11: no X11 session (DISPLAY is not set); start the kiosk from the "
-                             "desktop session, or use --display kms on a machine without one")
+                           "desktop session, or use --display kms on a machine without one")
     _missing_libraries(machine, "x11")
     return Backend("x11", "xcb")
 
@@ -152,7 +152,7 @@ def _x11(machine: Machine) -> Backend:
 def _wayland(machine: Machine) -> Backend:
     if not machine.environ.get("WAYLAND_DISPLAY"):
         raise DisplayError("--display wayland: no Wayland session (WAYLAND_DISPLAY is not set); start the "
-                             "kiosk from the desktop session or inside cage (`kiosk setup --mode cage`)")
+                           "kiosk from the desktop session or inside cage (`kiosk setup --mode cage`)")
     _missing_libraries(machine, "wayland")
     # The kiosk takes no text input; Qt's text-input-v3 logs focus warnings on wlroots compositors.
     return Backend("wayland", "wayland", {"QT_LOGGING_RULES": "qt.qpa.wayland.textinput=false"})
@@ -162,15 +162,15 @@ def _kms(machine: Machine) -> Backend:
     cards = machine.cards()
     if not cards:
         raise DisplayError(f"--display kms: no KMS display device ({machine.dev}/dri/card* does not exist); "
-                             "load the GPU's driver (Raspberry Pi: dtoverlay=vc4-kms-v3d in "
-                             "/boot/firmware/config.txt), or use --display fb")
+                           "load the GPU's driver (Raspberry Pi: dtoverlay=vc4-kms-v3d in "
+                           "/boot/firmware/config.txt), or use --display fb")
     # A Raspberry Pi 5 has a render-only card0 and the screen ports on card1: take a card with ports.
     with_ports = [card for card in cards if machine.connectors(card)] or cards[:1]
     card = next((c for c in with_ports if "connected" in machine.connectors(c).values()), None)
     if card is None:
         ports = ", ".join(f"{name}: {state}" for c in with_ports for name, state in machine.connectors(c).items())
         raise DisplayError(f"--display kms: no screen connected to {with_ports[0]}"
-                             f"{f' ({ports})' if ports else ''}; plug the TV in and turn it on, then start again")
+                           f"{f' ({ports})' if ports else ''}; plug the TV in and turn it on, then start again")
     _claim(machine, card, "kms")
     _missing_libraries(machine, "kms")
     return Backend("kms", "eglfs", {"QT_QPA_EGLFS_INTEGRATION": "eglfs_kms", "QT_QPA_EGLFS_HIDECURSOR": "1",
@@ -196,7 +196,7 @@ def _fb(machine: Machine) -> Backend:
     device = machine.dev / "fb0"
     if not device.exists():
         raise DisplayError(f"--display fb: no framebuffer device ({device} does not exist); "
-                             "use --display kms, or enable the framebuffer console in the kernel")
+                           "use --display kms, or enable the framebuffer console in the kernel")
     _claim(machine, device, "fb")
     _missing_libraries(machine, "fb")
     return Backend("fb", f"linuxfb:fb={device}", {"QT_QPA_FB_HIDECURSOR": "1"})
@@ -218,8 +218,8 @@ def _claim(machine: Machine, device: Path, display: str) -> None:
         if exc.errno not in (errno.EBUSY, errno.EACCES, errno.EPERM, errno.EINVAL):
             raise
         raise DisplayError(f"--display kms: {device} is busy: another program holds the display (a desktop "
-                             "session or another kiosk); stop it (for example sudo systemctl stop "
-                             "display-manager) or run the kiosk inside that session") from None
+                           "session or another kiosk); stop it (for example sudo systemctl stop "
+                           "display-manager) or run the kiosk inside that session") from None
     finally:
         machine.close(fd)
 
