@@ -21,7 +21,6 @@ from kiosk.core.content.yamlsource import read_bytes
 
 DEBOUNCE_MS = 150
 MAX_SETTLE_ROUNDS = 10  # a file that never stops changing is read anyway after this many rounds
-FILE_FIELDS = ("photo", "image")  # panel fields that name a file beside content.yaml
 
 Signature = tuple[int, int, int] | None  # inode, size, mtime in ns; None when missing
 
@@ -36,9 +35,8 @@ def signature(path: Path) -> Signature:
 
 
 def panel_files(panel: PanelBase, folder: Path) -> list[Path]:
-    """Files one panel shows (its photo), relative paths resolved against ``folder``."""
-    values = (getattr(panel, name, None) for name in FILE_FIELDS)
-    return [folder / value for value in values if isinstance(value, str) and value]
+    """Files one panel shows (a photo, images), relative paths resolved against ``folder``."""
+    return [folder / shown.path for shown in panel.shown_files()]
 
 
 def referenced_files(loaded: Loaded) -> list[Path]:

@@ -8,7 +8,7 @@ local time and then dropped.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -20,6 +20,19 @@ _FULL_DAY_NAMES = {name: name[:3] for name in
                    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
 
 HOURS_HINT = 'write hours like "08:00-17:30", or several as "08:00-12:00, 13:00-17:00"'
+
+
+ONE_DAY = timedelta(days=1)
+
+
+def start_of(moment: date | datetime) -> datetime:
+    """The first instant of ``moment``: a date starts at midnight."""
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time())
+
+
+def end_of(moment: date | datetime) -> datetime:
+    """The first instant after ``moment``: a date lasts through the end of that day."""
+    return moment if isinstance(moment, datetime) else datetime.combine(moment + ONE_DAY, time())
 
 
 def naive_local(moment: datetime) -> datetime:

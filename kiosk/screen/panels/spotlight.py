@@ -7,11 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageIOHandler, QImageReader, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.core import theme
 from kiosk.core.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, read_image
 from kiosk.core.content.model import SpotlightPanel
+from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
 
@@ -64,7 +65,7 @@ def load_photo(folder: Path, name: str, side: int, *, fit: QSize | None = None) 
     return image
 
 
-class Avatar(QWidget):
+class Avatar(PaintedWidget):
     """A circle holding the photo, or the person's initials when there is none."""
 
     def __init__(self, side: int, photo: QImage | None, letters: str, style) -> None:
@@ -72,7 +73,7 @@ class Avatar(QWidget):
         self.setFixedSize(side, side)
         self._photo, self._letters, self._style = photo, letters, style
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paint(self, event: object) -> None:
         s = self._style
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
