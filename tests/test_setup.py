@@ -182,3 +182,12 @@ def test_the_system_unit_waits_for_a_connected_tv(tmp_path):
     finally:
         waiting.kill()
         waiting.wait()
+
+
+def test_a_system_unit_without_root_says_to_use_sudo(monkeypatch, capsys):
+    monkeypatch.setattr("kiosk.setup.plan.os.geteuid", lambda: 1000)
+    parsed = build_parser("content.yaml").parse_args(["setup", "--mode", "console", "--content", CONTENT])
+    target = Target(Path("/"), {"USER": "lobby"}, lambda lib: lib)
+    assert run_setup(parsed, target, lambda line: None) == 1
+    assert capsys.readouterr().err == ("kiosk setup: --mode console writes /etc/systemd/system/kiosk.service and "
+                                       "may create the user kiosk: run it with sudo (or look first with --dry-run)\n")

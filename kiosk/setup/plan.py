@@ -211,6 +211,9 @@ def run_setup(args: argparse.Namespace, target: Target | None = None, say: Calla
         user = args.user or default_user(mode, target.environ)
         content = str(Path(args.content).expanduser().absolute())
         plan = make_plan(mode, user, KioskCommand(kiosk_program(), content, args.screen), target)
+        if target.real and not args.dry_run and mode != "desktop" and os.geteuid() != 0:
+            raise SetupError(f"--mode {mode} writes {SYSTEM_UNIT} and may create the user {user}: run it with "
+                             "sudo (or look first with --dry-run)")
         carry_out(plan, target, args.dry_run, say)
     except (SetupError, OSError) as exc:
         print(f"kiosk setup: {exc}", file=sys.stderr)
