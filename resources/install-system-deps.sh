@@ -6,8 +6,10 @@
 # sway, grim and wtype: the headless Wayland compositor tests (screenshots and keys); python3: a system
 # Python the unprivileged compositor user can run; cage and systemd: `kiosk setup`'s units, checked
 # with systemd-analyze verify (which wants the programs they start to exist).
+# poppler-utils: pdftotext and pdfinfo read back the PDF handout in its tests; ffmpeg makes the
+# video tests' clips.
 set -e
-PACKAGES="xvfb xdotool x11-utils imagemagick dbus libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback sway grim wtype cage python3 systemd libwayland-client0 libwayland-cursor0"
+PACKAGES="xvfb xdotool x11-utils imagemagick dbus libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback poppler-utils ffmpeg sway grim wtype cage python3 systemd libwayland-client0 libwayland-cursor0"
 missing=""
 for pkg in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.cli import main
 from kiosk.core.content import load_content
+from kiosk.screen.images import Picture
 from kiosk.screen.panels.spotlight import Avatar
-from kiosk.screen.panels.text import Picture
 from tests.helpers.measure import layout_faults
 
 GREEN, RED = QColor("#20c040"), QColor("#d02020")
@@ -86,7 +86,7 @@ def test_photo_is_decoded_at_full_size_for_4k(tmp_path, write_content, make_slid
 @pytest.mark.expect_log("'photo.png'")
 @pytest.mark.parametrize("content, message", [
     (None, "not found; showing the initials instead"),
-    (b"this is a word document, not a photo", "is not a PNG, JPEG or SVG image; showing the initials"),
+    (b"this is a word document, not a photo", "is not a PNG, JPEG, WebP or SVG image; showing the initials"),
 ])
 def test_missing_or_wrong_photo_warns_and_shows_initials(tmp_path, write_content, make_slide, content, message):
     if content is not None:

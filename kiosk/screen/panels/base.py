@@ -28,6 +28,15 @@ class TextField:
     size: float  # the theme's size for it, as a fraction of the unit
 
 
+class PanelUnavailable(Exception):  # noqa: N818 (not an error: the panel has nothing to show)
+    """Raised while building when the panel has nothing to show (its image can't be read):
+    the rotation leaves it out calmly, and ``check --size`` reports ``message`` at ``loc``."""
+
+    def __init__(self, loc: Loc, message: str) -> None:
+        super().__init__(message)
+        self.loc, self.message = loc, message
+
+
 class PanelWidget(QWidget):
     """One panel's body, laid out for a known area (everything between header and footer)."""
 
@@ -55,6 +64,11 @@ class PanelWidget(QWidget):
 
     def page_count(self) -> int:
         return 1
+
+    def seconds(self, scheduled: float) -> float:
+        """How long the panel stays on screen, all pages together, given its scheduled time
+        (a slide deck's follows its page count, known only once the deck is open)."""
+        return self.panel.time_on_screen(scheduled, self.page_count())
 
     def set_page(self, page: int) -> None:
         """Show one page of a panel that splits its content into pages."""

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.core import theme
 from kiosk.core.content.model import TextPanel, paragraphs
-from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.icons import icon_label
+from kiosk.screen.images import Picture, load_image
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
-from kiosk.screen.panels.spotlight import load_photo
 
 ASIDE = 0.36  # share of the width an image takes beside the paragraphs
 IMAGE_HEIGHT = 0.34  # share of the area's height an image may take above portrait paragraphs
-
-
-class Picture(PaintedWidget):
-    """An image shown whole (aspect-fit), decoded at exactly the size it is drawn."""
-
-    def __init__(self, image: QImage) -> None:
-        super().__init__()
-        self.image = image
-        self.setFixedSize(image.size())
-
-    def paint(self, event: object) -> None:
-        QPainter(self).drawImage(QRectF(self.rect()), self.image)
 
 
 @register("text")
@@ -108,8 +95,8 @@ class TextWidget(PanelWidget):
     def _picture(self, box: QSize) -> Picture | None:
         """The first of the panel's images that can be read, aspect-fit into ``box``."""
         for number, path in enumerate(self.panel.images):
-            image = load_photo(self.style_.folder, path, 0, fit=box)
-            if image is not None:
-                return Picture(image)
+            decoded = load_image(self.style_.folder, path, box)
+            if decoded is not None:
+                return Picture(decoded.image)
             self.fit_notes.append((("images", number), "image cannot be read; not shown"))
         return None
