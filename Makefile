@@ -1,7 +1,10 @@
 # The two commands: `make run` and `make test`. Both set up .venv first.
 # `make bench` runs the benchmark suite (`make bench QUICK=1` for the reduced CI run).
+# `make test VENV=.venv-qt6.8 QT=6.8.0.2` runs the suite on that PySide6 release instead of the newest
+# (6.8.0.2 is the newest Raspberry Pi OS Bookworm can install; CI runs both).
 PYTHON ?= python3
 VENV ?= .venv
+QT ?=
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
@@ -10,7 +13,11 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+<<<<<<< HEAD
+	$(PY) -m pip install --quiet -e '.[test]' $(if $(QT),'PySide6-Essentials==$(QT)' 'shiboken6==$(QT)')
+=======
 	$(PY) -m pip install --quiet -e '.[test,video]'
+>>>>>>> main
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -50,4 +57,4 @@ docs: schema
 	$(PY) -m kiosk.core.content.reference README.md
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import Loaded
+from kiosk.run.display import Backend, DisplayError
 from kiosk.screen.fonts import load_fonts
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,42 @@ def make_app() -> QApplication:
     app.setApplicationName("kiosk")
     load_fonts()
     return app
+
+
+def make_screen_app(backend: Backend | None = None) -> QApplication:
+    """The QApplication for a real window, with at least one screen, or DisplayError saying why not.
+
+    Qt's own complaints while it looks for a screen are held back: when it finds none, the
+    last of them is the cause, inside our one line; otherwise they go to the log as usual.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.run.display import log_backend
+    from kiosk.run.logsetup import qt_message
+
+    said: list[tuple[object, object, str]] = []
+    previous = qInstallMessageHandler(lambda kind, context, message: said.append((kind, context, message)))
+    try:
+        app = make_app()
+    finally:
+        qInstallMessageHandler(previous)
+    if QGuiApplication.primaryScreen() is None or not QGuiApplication.screens():
+        cause = f" ({_cause(said)})" if said else ""
+        raise DisplayError(f"no screen to show on: Qt's {QGuiApplication.platformName()} platform found none{cause}; "
+                       "connect the screen and turn it on, or choose another --display")
+    for kind, context, message in said:
+        qt_message(kind, context, message)
+    if backend is not None:
+        log_backend(backend)
+    return app
+
+
+def _cause(said: list[tuple[object, object, str]]) -> str:
+    """Of Qt's messages, the one that says what failed (later ones, such as Qt 6.8's "no screens
+    available, assuming 24-bit color", only follow from it)."""
+    failures = [m for _, _, m in said if any(w in m.lower() for w in ("fail", "unable", "cannot", "could not"))]
+    return (failures or [said[-1][2]])[-1].strip()
 
 
 def time_scale() -> float:
@@ -55,8 +92,10 @@ def log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackT
     log.critical("unexpected error; the kiosk keeps running", exc_info=(kind, value, tb))
 
 
-def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
-    """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content."""
+def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend | None = None) -> int:
+    """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content.
+
+    Raises DisplayError when Qt comes up without a screen to show on."""
     from kiosk.playback.player import Player
     from kiosk.run.live_reload import LiveContent
     from kiosk.run.logsetup import route_qt_messages
@@ -66,7 +105,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.run.window import KioskWindow
 
     route_qt_messages()
-    app = make_app()
+    app = make_screen_app(backend)
     sys.excepthook = log_uncaught
     quit_on_terminate(app)
     scale = time_scale()

@@ -16,10 +16,12 @@ from kiosk.core.content import ContentError, Loaded, load_content
 from kiosk.core.content.model import Content, Urgent
 from kiosk.core.content.schedule import written
 from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
+from kiosk.run.display import DISPLAYS
 from kiosk.run.logsetup import setup_logging
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("run", "check", "render", "playlist", "urgent", "status", "schema", "screens")
+EXIT_NO_DISPLAY = 1  # a system problem, said in one line
+COMMANDS = ("run", "check", "render", "playlist", "urgent", "status", "schema", "screens", "setup")
 
 
 def size_arg(text: str) -> tuple[int, int]:
@@ -46,6 +48,9 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     run.add_argument("--screen", default=None, metavar="N|NAME",
                      help="screen index or name to show on (see `kiosk screens`); it returns there after a replug")
     run.add_argument("--panel", metavar="ID", help="start on this panel")
+    run.add_argument("--display", choices=DISPLAYS, default=None,
+                     help="where to draw: the session's wayland or x11, or the console through kms (GPU) or fb "
+                          "(framebuffer); default: settings.display, else auto")
     run.add_argument("--wait-for-content", action="store_true",
                      help="with invalid content, wait on a calm screen until the file is fixed (unattended displays)")
     run.add_argument("--presentation", action="store_true",
@@ -85,8 +90,22 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the content JSON Schema",
                                  description="Print the JSON Schema of the content format on stdout.")
     schema.add_argument("--urgent", action="store_true", help="the schema of urgent.yaml instead")
-    commands.add_parser("screens", help="list the attached screens",
-                        description="List the attached screens: index, name, geometry, and which is primary.")
+    screens = commands.add_parser("screens", help="list the attached screens",
+                                  description="List the attached screens: index, name, geometry, and which is "
+                                              "primary.")
+    screens.add_argument("--display", choices=DISPLAYS, default="auto", help="as for run (default: auto)")
+    setup = commands.add_parser(
+        "setup", help="set this machine up to show the kiosk on boot",
+        description="Write the systemd units (and autostart entry) that show the kiosk on boot: in the desktop "
+                    "session, in the cage kiosk compositor on a machine without one, or on the console.")
+    setup.add_argument("--content", default=default_content, help="content file (default: %(default)s)")
+    setup.add_argument("--screen", metavar="NAME", help="the screen to show on (see `kiosk screens`)")
+    setup.add_argument("--mode", choices=("desktop", "cage", "console"),
+                       help="default: desktop if there is one, else cage if installed, else console")
+    setup.add_argument("--user", help="who runs it (default: you on a desktop, else a new user `kiosk`)")
+    setup.add_argument("--dry-run", action="store_true", help="print everything, write and run nothing")
+    setup.add_argument("--remove", action="store_true", help="take away what setup wrote")
+    setup.add_argument("--root", metavar="DIR", help="treat DIR as the machine's / (for tests); runs no command")
     return parser
 
 
@@ -204,11 +223,15 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
         sys.stdout.write(schema_json(args.urgent))
         return EXIT_OK
     if args.command == "screens":
-        return _screens()
+        return _screens(args.display)
     if args.command == "urgent":
         return _urgent(args)
     if args.command == "status":
         return _status(args.dirs)
+    if args.command == "setup":
+        from kiosk.setup.plan import run_setup
+
+        return run_setup(args)
     if args.command == "run" and args.wait_for_content:
         return _run(None, args)  # the kiosk loads the file itself and logs any problems
     loaded = load_or_report(args.content)
@@ -270,16 +293,16 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _screens() -> int:
-    from kiosk.app import make_app
-    from kiosk.run.preflight import display_problem
+def _screens(display: str) -> int:
+    from kiosk.app import make_screen_app
+    from kiosk.run.display import DisplayError, prepare_display
     from kiosk.run.screens import screen_infos
 
-    problem = display_problem()
-    if problem:
-        print(f"kiosk: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    app = make_app()
+    try:
+        app = make_screen_app(prepare_display(display))
+    except DisplayError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
     for info in screen_infos():
         print(info.line())
     del app
@@ -288,10 +311,11 @@ def _screens() -> int:
 
 def _run(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
-    from kiosk.run.preflight import display_problem
+    from kiosk.run.display import DisplayError, prepare_display
 
-    problem = display_problem()
-    if problem:
-        print(f"kiosk: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    return run_kiosk(loaded, args)
+    display = args.display or (loaded.content.settings.display if loaded else "auto")
+    try:
+        return run_kiosk(loaded, args, prepare_display(display))
+    except DisplayError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_NO_DISPLAY

@@ -12,7 +12,7 @@ from pathlib import Path
 import kiosk
 from tests.conftest import ROOT
 
-LAYERS = ("core", "screen", "playback", "export", "run")
+LAYERS = ("core", "screen", "playback", "export", "run", "setup")
 
 
 def test_import_contracts_hold():

@@ -4,8 +4,8 @@ PySide6 6.12.0 drops one reference to None on every call of a method that return
 nothing (update(), processEvents(), ...), and one to True on every Signal.emit() (the
 player emits two per panel; the soak benchmark found it). On Python 3.10/3.11 None and
 True are reference counted, so a kiosk aborts with "deallocating None" (or True) after
-hours; pyproject.toml excludes that release. (From 3.12 on both are immortal and the
-counts don't move, so these tests pass there whatever the binding does.)
+hours; pyproject.toml excludes that release. (From 3.12 on both are immortal: the counts
+barely move, so these tests pass there whatever the binding does.)
 """
 
 from __future__ import annotations
@@ -42,4 +42,6 @@ def test_emitting_signals_keeps_true_alive():
         emitter.plain.emit()
         emitter.with_args.emit("impact", 0)
     assert len(received) == CALLS // 2
-    assert (sys.getrefcount(True), sys.getrefcount(False)) == before, "this PySide6 release leaks references to True"
+    # A leak is one reference per emit; Python 3.13's immortal True may drift by one on its own.
+    drift = sys.getrefcount(True) - before[0], sys.getrefcount(False) - before[1]
+    assert min(drift) > -CALLS // 20, f"this PySide6 release leaks references to True or False ({drift})"

@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from kiosk.playback.player import Player
 from kiosk.run.cursor import CURSOR_IDLE_MS, CursorHider
 from kiosk.run.screensaver import CONNECTION_NAME, ScreenAwake
+from kiosk.run.session import current_session
 from kiosk.run.window import KioskWindow
 from tests.conftest import ROOT
 
@@ -51,12 +52,38 @@ def test_inhibits_blanking_through_the_screensaver_service(qapp, private_bus, ca
 
 
 def test_without_the_service_the_xset_advice_is_logged_once(qapp, caplog):
-    awake = ScreenAwake(address="unix:path=/nonexistent/kiosk-no-bus")
+    awake = ScreenAwake(address="unix:path=/nonexistent/kiosk-no-bus", session=current_session("xcb", {}))
     with caplog.at_level(logging.WARNING, logger="kiosk.run.screensaver"):
         assert awake.start() is False
         assert awake.start() is False
     assert caplog.text.count("xset s off -dpms") == 1
+    assert "in X11; on X11 turn blanking off" in caplog.text
     awake.stop()
+
+
+@pytest.mark.parametrize(("platform", "environ", "name", "advice"), [
+    ("wayland", {"XDG_CURRENT_DESKTOP": "sway", "SWAYSOCK": "/run/sway"}, "sway (Wayland)", "swayidle"),
+    ("wayland", {"XDG_CURRENT_DESKTOP": "labwc:wlroots"}, "labwc (Wayland)", "raspi-config nonint do_blanking 1"),
+    ("wayland", {"XDG_CURRENT_DESKTOP": "ubuntu:GNOME"}, "GNOME (Wayland)", "idle-delay 0"),
+    ("xcb", {"XDG_CURRENT_DESKTOP": "KDE"}, "KDE (X11)", "Power Management"),
+    ("wayland", {}, "Wayland", "compositor's idle blanking"),
+    ("xcb", {}, "X11", "xset s off -dpms"),
+])
+def test_the_advice_names_the_session_it_is_for(platform, environ, name, advice):
+    session = current_session(platform, environ)
+    assert session.name == name
+    assert advice in session.blanking_advice()
+    assert "xset" not in session.blanking_advice() or platform == "xcb"
+
+
+@pytest.mark.parametrize(("platform", "environ", "name"), [
+    ("wayland", {"XDG_CURRENT_DESKTOP": "cage"}, "cage (Wayland)"),
+    ("eglfs", {}, "the console (KMS)"),
+    ("linuxfb", {}, "the console (framebuffer)"),
+])
+def test_where_nothing_blanks_there_is_no_advice(platform, environ, name):
+    session = current_session(platform, environ)
+    assert (session.name, session.blanking_advice()) == (name, None)
 
 
 @pytest.fixture

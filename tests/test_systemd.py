@@ -79,7 +79,8 @@ def test_a_dead_socket_is_logged_once(qapp, caplog):
 @pytest.mark.parametrize(("environ", "expected"), [
     ({"WATCHDOG_USEC": "30000000"}, 15000),
     ({"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getpid())}, 15000),
-    ({"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "1"}, None),  # meant for another process
+    ({"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getppid())}, 15000),  # the kiosk as cage's child
+    ({"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "999999999"}, None),  # meant for another process
     ({"WATCHDOG_USEC": "0"}, None),
     ({"WATCHDOG_USEC": "soon"}, None),
     ({}, None),

@@ -4,7 +4,7 @@ The screen saver and power blanking are held off through the freedesktop
 ``org.freedesktop.ScreenSaver`` D-Bus interface, which GNOME, KDE, Xfce and LXQt implement.
 The inhibition belongs to our D-Bus connection: the desktop drops it when that connection
 closes, so a crash never leaves a machine that can't blank. Without the service, the log
-gives the X11 command that does the same, once.
+gives the session's own way to stop blanking, once (kiosk.run.session).
 """
 
 from __future__ import annotations
@@ -13,20 +13,24 @@ import logging
 
 from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.run.session import Session, current_session
 
 log = logging.getLogger(__name__)
 SERVICE = PATH_INTERFACE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
 CONNECTION_NAME = "kiosk-screensaver-inhibit"
-XSET_ADVICE = ("cannot keep the screen awake through D-Bus (%s); on X11 turn blanking off with "
-               "`xset s off -dpms` in the session's startup (see README: Set up a lobby display)")
+ADVICE = "cannot keep the screen awake through D-Bus (%s) in %s; %s (see README: Set up a lobby display)"
 
 
 class ScreenAwake(QObject):
     """Inhibits screen blanking from start() until stop(); logs advice once where it can't."""
 
-    def __init__(self, parent: QObject | None = None, address: str | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, address: str | None = None,
+                 session: Session | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.address = address  # a bus address for tests; None means the session bus
         self.cookie: int | None = None
         self.advised = False
@@ -62,5 +66,10 @@ class ScreenAwake(QObject):
         QDBusConnection.disconnectFromBus(CONNECTION_NAME)
         if not self.advised:
             self.advised = True
-            log.warning(XSET_ADVICE, why)
+            session = self.session or current_session(QGuiApplication.platformName())
+            advice = session.blanking_advice()
+            if advice:
+                log.warning(ADVICE, why, session.name, advice)
+            else:
+                log.info("no D-Bus screen saver (%s); nothing blanks the screen in %s", why, session.name)
         return False

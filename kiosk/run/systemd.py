@@ -30,7 +30,8 @@ def notify_address(environ: Mapping[str, str] = os.environ) -> str | None:
 def watchdog_interval_ms(environ: Mapping[str, str] = os.environ) -> int | None:
     """Half the watchdog period systemd asks for, as it recommends; None when there is no watchdog."""
     pid = environ.get("WATCHDOG_PID")
-    if pid and pid != str(os.getpid()):
+    # Under cage the unit's main process is cage, our parent (NotifyAccess=all lets us ping).
+    if pid and pid not in (str(os.getpid()), str(os.getppid())):
         return None
     try:
         usec = int(environ.get("WATCHDOG_USEC", ""))

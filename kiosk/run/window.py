@@ -57,6 +57,10 @@ class KioskWindow(QWidget):
                  screen.geometry().height())
         self._screen = screen
         if self.isVisible():
+            if QGuiApplication.platformName().startswith("wayland") and self.isFullScreen():
+                # A Wayland compositor puts a full-screen window on the output named when it
+                # is mapped (first shown); showing it again is how it moves to another output.
+                self.hide()
             self.present()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

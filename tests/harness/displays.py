@@ -1,9 +1,11 @@
 """Display servers the real kiosk can show on, one private server per use.
 
-Each launcher is a context manager that yields a `Display` and stops the server afterwards.
-Only Xvfb exists today; a compositor (sway, a VNC server) is one more launcher function
-registered in `LAUNCHERS`, yielding the environment its clients need (WAYLAND_DISPLAY and
-QT_QPA_PLATFORM=wayland, say) and naming the programs it needs on PATH.
+Each launcher is a context manager that yields a `Display` and stops the server afterwards:
+- ``xvfb``: an X server;
+- ``sway``, ``sway-2``: headless sway (wlroots, the family of labwc and cage) with one or two
+  outputs, run as the user nobody, as compositors must be; kiosks on it run as nobody too;
+- ``vnc``: no server at all. Qt's vnc platform is the kiosk's own screen, with no window system,
+  the path linuxfb and eglfs take on the console; a VNC client reads its frames and sends keys.
 """
 
 from __future__ import annotations
@@ -11,10 +13,16 @@ from __future__ import annotations
 import os
 import select
 import shutil
+import socket
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from tests.harness.unprivileged import AS_NOBODY, as_nobody, private_runtime, public_folder, readable_python
 
 START_TIMEOUT_S = 20
 STOP_TIMEOUT_S = 5
@@ -29,6 +37,10 @@ class Display:
     height: int
     pid: int
     env: dict[str, str] = field(default_factory=dict)  # DISPLAY or WAYLAND_DISPLAY, QT_QPA_PLATFORM
+    # How a kiosk starts on it, before `run ARGS` (empty: this Python and main.py), and what it
+    # must not inherit from the test's environment.
+    program: tuple[str, ...] = ()
+    unset: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,8 +96,62 @@ def _stop(server: subprocess.Popen) -> None:
         server.wait()
 
 
+@contextmanager
+def sway(width: int = 1920, height: int = 1080, outputs: int = 1) -> Iterator[Display]:
+    """Headless sway with ``outputs`` outputs (HEADLESS-1, …) of ``width``x``height`` and white
+    backgrounds. No window rule helps a client: the kiosk must make itself full screen."""
+    work = public_folder("kiosk-sway-")
+    python, path = readable_python()
+    runtime = private_runtime(work)
+    config = work / "sway.conf"
+    config.write_text("".join(f"output HEADLESS-{n} mode --custom {width}x{height} bg #ffffff solid_color\n"
+                              for n in range(1, outputs + 1)) + "default_border none\n", encoding="utf-8")
+    config.chmod(0o644)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(work), "XDG_RUNTIME_DIR": str(runtime)}
+    headless = {"WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1",
+                "WLR_HEADLESS_OUTPUTS": str(outputs)}
+    log = work / "sway.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(as_nobody("sway", "-c", str(config), env={**env, **headless}), cwd="/",
+                                  stdout=out, stderr=subprocess.STDOUT)
+    try:
+        name = wayland_socket(runtime, server, log)
+        ipc = next(runtime.glob("sway-ipc.*.sock"))  # made before the Wayland socket
+        env |= {"WAYLAND_DISPLAY": name, "SWAYSOCK": str(ipc), "XDG_CURRENT_DESKTOP": "sway", "PYTHONPATH": path}
+        # No QT_QPA_PLATFORM: the kiosk finds the Wayland session by itself, as on a desktop.
+        yield Display(name, width, height, server.pid, env, program=(*AS_NOBODY, python, "-m", "kiosk"),
+                      unset=("DISPLAY", "QT_QPA_PLATFORM"))
+    finally:
+        _stop(server)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def wayland_socket(runtime: Path, server: subprocess.Popen, log: Path) -> str:
+    """The compositor's socket's name, once it is there (within a second or two of the start)."""
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and server.poll() is None:
+        sockets = sorted(p.name for p in runtime.glob("wayland-*") if not p.name.endswith(".lock"))
+        if sockets:
+            return sockets[0]
+        time.sleep(0.1)  # nothing to wait on but the folder; poll it
+    raise RuntimeError(f"the compositor did not start: {log.read_text(errors='replace')[-2000:]}")
+
+
+@contextmanager
+def vnc(width: int = 1920, height: int = 1080) -> Iterator[Display]:
+    """Qt's vnc platform on a free port: the kiosk serves its own screen, with no window system."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    yield Display(f"vnc:{port}", width, height, 0, {"QT_QPA_PLATFORM": f"vnc:size={width}x{height}:port={port}"},
+                  unset=("DISPLAY", "WAYLAND_DISPLAY"))
+
+
 LAUNCHERS: dict[str, Launcher] = {
     "xvfb": Launcher(xvfb, ("Xvfb",), "apt-get install xvfb"),
+    "sway": Launcher(sway, ("sway", "setpriv"), "apt-get install sway"),
+    "sway-2": Launcher(partial(sway, outputs=2), ("sway", "setpriv"), "apt-get install sway"),
+    "vnc": Launcher(vnc, (), "nothing: Qt's vnc platform is in PySide6"),
 }
 
 

@@ -37,7 +37,8 @@ class KioskProcess:
 
     def __init__(self, args: Sequence[str], *, display: Display | None = None, time_scale: float | None = None,
                  env: Mapping[str, str] | None = None) -> None:
-        environment = {key: value for key, value in os.environ.items() if key not in PRIVATE}
+        unset = (*PRIVATE, *(display.unset if display else ()))
+        environment = {key: value for key, value in os.environ.items() if key not in unset}
         environment.update(display.env if display else {"QT_QPA_PLATFORM": "offscreen"})
         if time_scale is not None:
             environment["KIOSK_TIME_SCALE"] = str(time_scale)
@@ -49,7 +50,8 @@ class KioskProcess:
         self._ended = False
         self._arrived = threading.Condition()
         self.started_at = time.monotonic()  # the same clock as the kiosk's monotonic= on Linux
-        self.process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", *args], cwd=ROOT,
+        program = display.program if display and display.program else (sys.executable, str(ROOT / "main.py"))
+        self.process = subprocess.Popen([*program, "run", *args], cwd=ROOT,
                                         env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                         text=True, errors="replace")
         self._reader = threading.Thread(target=self._read, daemon=True)

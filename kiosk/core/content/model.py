@@ -186,6 +186,9 @@ class Settings(Model):
     status_dir: FilePath | None = Field(None, description=(
         "Keep `status.json` and `screen.png` in this folder, relative to the content file (`--status-dir`)."))
     status_every: Duration = Field(60.0, description="`screen.png` is rewritten at most this often.")
+    display: Annotated[Literal["auto", "x11", "wayland", "kms", "fb"], OneOf()] = Field("auto", description=(
+        "Where to draw: `auto` (the session's Wayland or X11, else the console), `x11`, `wayland`, "
+        "`kms` (the console through the GPU) or `fb` (the console's framebuffer, in software) (`--display`)."))
 
 
 class Link(Model):

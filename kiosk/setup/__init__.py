@@ -1,0 +1,1 @@
+"""`kiosk setup`: the files and commands that show the kiosk on boot."""
