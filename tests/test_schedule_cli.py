@@ -107,3 +107,29 @@ def test_readme_scheduling_examples_do_what_the_readme_says(write_content, capsy
     path = write_content("".join(blocks))
     assert main(["playlist", str(path), *shown[0].split()]) == 0
     assert capsys.readouterr().out.splitlines() == shown[1:]
+
+
+NEVER_EXPIRES = """\
+settings:
+  title: Lobby
+panels:
+  - {id: welcome, kind: text, title: Welcome, body: Hello, show: {from: 9999-12-31, until: 9999-12-31}}
+  - {id: always, kind: text, title: Always, body: Here, show: {until: 9999-12-31}}
+  - id: news
+    kind: updates
+    title: News
+    items:
+      - {title: Forever, date: 9999-12-30 to 9999-12-31, until: 9999-12-31}
+"""
+
+
+@pytest.mark.parametrize("at", ["2026-12-01T09:00", "9999-12-31T20:00"])
+def test_never_expires_written_as_the_last_date_works_everywhere(write_content, capsys, tmp_path, at):
+    """9999-12-31 is how staff write "never expires"; its end must not overflow into year 10000."""
+    path = write_content(NEVER_EXPIRES)
+    assert main(["check", str(path)]) == 0
+    assert main(["playlist", str(path), "--at", at, "--hours", "48"]) == 0
+    out = capsys.readouterr().out
+    assert "always, news" in out
+    assert main(["render", str(path), "--out", str(tmp_path / "shots"), "--at", at]) == 0
+    assert sorted(p.name for p in (tmp_path / "shots").iterdir())[-1].endswith("-news.png")

@@ -148,3 +148,17 @@ def test_an_update_date_sits_beside_its_title(qtbot, kiosk_app, seed):
     assert title_box.top() <= when_box.center().y() <= title_box.top() + first_line
     card = title.parentWidget()
     assert when_box.right() <= QRect(card.mapTo(slide, QPoint(0, 0)), card.size()).right()
+
+
+def test_never_expires_written_as_the_last_date_keeps_rotating(qtbot, kiosk):
+    news = ("  - id: news\n    kind: updates\n    title: News\n    items:\n"
+            "      - {title: Forever, until: 9999-12-31}\n")
+    forever = "  - {id: forever, kind: text, title: Forever, body: Here, show: {until: 9999-12-31}}\n"
+    player, clock = kiosk(yaml_for(forever + news), datetime(2026, 12, 1, 9, 0))
+    seen = record(player)
+    qtbot.waitUntil(lambda: len(seen) >= 4, timeout=5000)
+    assert set(seen) == {"forever", "news"}
+    clock.now = datetime(9999, 12, 31, 23, 59, 59)  # still on, at the very last second
+    start = len(seen)
+    qtbot.waitUntil(lambda: len(seen) >= start + 2, timeout=5000)
+    assert set(seen[start:]) == {"forever", "news"}

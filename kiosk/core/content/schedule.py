@@ -26,8 +26,20 @@ def start_of(moment: date | datetime) -> datetime:
 
 
 def end_of(moment: date | datetime) -> datetime:
-    """The first instant after ``moment``: a date lasts through the end of that day."""
-    return moment if isinstance(moment, datetime) else datetime.combine(moment + ONE_DAY, time())
+    """The first instant after ``moment``: a date lasts through the end of that day.
+
+    "Never expires" is often written 9999-12-31, the last date there is: it ends at the
+    last representable instant instead of overflowing into year 10000.
+    """
+    return moment if isinstance(moment, datetime) else later(datetime.combine(moment, time()), ONE_DAY)
+
+
+def later(moment: datetime, delta: timedelta) -> datetime:
+    """``moment + delta``, held at the last representable instant instead of overflowing."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return datetime.max
 
 
 def showing(show: model.Show | None, when: datetime) -> bool:
@@ -74,12 +86,12 @@ def changes(show: model.Show | None, when: datetime) -> Iterator[datetime]:
         yield end_of(show.until)
     midnight = datetime.combine(when.date(), time())
     if show.days is not None:
-        yield midnight + ONE_DAY
+        yield later(midnight, ONE_DAY)
     # Every boundary of ``hours`` recurs daily, so today's and tomorrow's cover the next one.
     for start, end in show.hours or ():
         for minute in (start, end % MINUTES_PER_DAY):
-            yield midnight + timedelta(minutes=minute)
-            yield midnight + ONE_DAY + timedelta(minutes=minute)
+            yield later(midnight, timedelta(minutes=minute))
+            yield later(midnight, ONE_DAY + timedelta(minutes=minute))
 
 
 def schedule_errors(content: model.Content) -> Iterator[Warning]:
