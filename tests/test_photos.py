@@ -94,7 +94,7 @@ def test_photo_is_decoded_at_full_size_for_4k(tmp_path, write_content, qtbot, ki
 
 @pytest.mark.parametrize("content, message", [
     (None, "not found; showing the initials instead"),
-    (b"this is a word document, not a photo", "is not a PNG, JPEG or SVG image; showing the initials"),
+    (b"this is a word document, not a photo", "is not a PNG, JPEG, GIF, WebP, BMP or SVG image; showing the initials"),
 ])
 def test_missing_or_wrong_photo_warns_and_shows_initials(tmp_path, write_content, qtbot, kiosk_app,
                                                           content, message):
@@ -143,3 +143,20 @@ def test_missing_text_image_warns_and_the_panel_still_shows(write_content, qtbot
     slide = build(loaded, QSize(1920, 1080), qtbot)
     assert slide.findChild(Picture) is None
     assert slide.body.texts[-1].label.text().startswith("Some words")
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [("PNG", True), ("JPEG", True), ("GIF", True), ("WEBP", True),
+                                            ("BMP", True), ("ICO", False), ("XPM", False), ("PPM", False)])
+def test_check_warns_about_exactly_the_images_that_do_not_show(tmp_path, write_content, qtbot, kiosk_app,
+                                                               fmt, shown):
+    """What `check` accepts is what the screen shows, format by format, whatever the file is called."""
+    landscape_photo(tmp_path / "source.png", 400, 300)
+    if fmt == "GIF":  # Qt reads GIF but cannot write it: one red pixel, by hand
+        (tmp_path / "photo.img").write_bytes(b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\x00"
+                                             b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
+    else:
+        assert QImage(str(tmp_path / "source.png")).save(str(tmp_path / "photo.img"), fmt)
+    loaded = load_content(write_content(SPOTLIGHT.format(photo="photo.img")))
+    assert (loaded.warnings == []) == shown, loaded.warnings
+    avatar = build(loaded, QSize(1920, 1080), qtbot).findChild(Avatar)
+    assert (avatar._photo is not None) == shown

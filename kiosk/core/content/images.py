@@ -13,6 +13,8 @@ import stat
 import struct
 from pathlib import Path
 
+from kiosk.core.content.svg import SvgRefusedError, check_svg
+
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000  # about 7700 x 5200; a decoded image of that size is 160 MB
 
@@ -36,11 +38,40 @@ def read_image(folder: Path, name: str) -> bytes:
             raise ImageRefusedError(f"image {name!r} is {info.st_size:,} bytes; "
                                f"the limit is {MAX_IMAGE_BYTES // 2**20} MiB")
         data = handle.read(MAX_IMAGE_BYTES + 1)
+    kind = image_format(data)
+    if kind is None:
+        raise ImageRefusedError(f"{Path(name).name!r} is not a {SHOWN_FORMATS} image")
+    if kind in ("svg", "svgz"):
+        try:
+            check_svg(data)
+        except SvgRefusedError as refused:
+            raise ImageRefusedError(f"SVG image {name!r} {refused}") from None
     size = image_size(data)
     if size and size[0] * size[1] > MAX_IMAGE_PIXELS:
         raise ImageRefusedError(f"image {name!r} is {size[0]}x{size[1]} pixels; the limit is "
                            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels")
     return data
+
+
+SHOWN_FORMATS = "PNG, JPEG, GIF, WebP, BMP or SVG"
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF87a", "gif"),
+               (b"GIF89a", "gif"), (b"BM", "bmp"), (b"\x1f\x8b", "svgz"))  # gzip: a compressed SVG
+
+
+def image_format(data: bytes) -> str | None:
+    """The format the kiosk decodes ``data`` as, by its first bytes; None for anything else.
+
+    The Qt loader decodes with exactly this format, so what ``check`` accepts is what shows.
+    """
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and b"<svg" in data[:65536]:
+        return "svg"
+    return None
 
 
 def _inside(folder: Path, name: str) -> Path:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QImageIOHandler, QImageReader, 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
-from kiosk.core.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, read_image
+from kiosk.core.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, image_format, read_image
 from kiosk.core.content.model import SpotlightPanel
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
@@ -44,7 +44,7 @@ def load_photo(folder: Path, name: str, side: int, *, fit: QSize | None = None) 
         return None
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
-    reader = QImageReader(buffer)
+    reader = QImageReader(buffer, (image_format(data) or "").encode())  # that format only, as check said
     reader.setAutoTransform(True)  # phone photos carry their rotation in EXIF
     size = reader.size()
     if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
