@@ -17,7 +17,7 @@ from kiosk.core.content import ContentError, Loaded
 from kiosk.core.content.model import Settings
 from kiosk.playback.player import Player
 from kiosk.run.problem_marker import ProblemMarker, detail_text, headline
-from kiosk.run.watcher import DEBOUNCE_MS, ContentWatcher, panel_files
+from kiosk.run.watcher import DEBOUNCE_MS, QUIET_MS, ContentWatcher, panel_files
 from kiosk.screen.fallback import FallbackSlide
 from kiosk.screen.style import style_for
 from kiosk.screen.text import text_label
@@ -31,12 +31,12 @@ class LiveContent(QObject):
     """Connects the file watcher to the player, the marker and the waiting screen."""
 
     def __init__(self, path: str | Path, player: Player, window: QWidget, *, windowed: bool = False,
-                 start_id: str | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+                 start_id: str | None = None, debounce_ms: int = DEBOUNCE_MS, quiet_ms: int = QUIET_MS) -> None:
         super().__init__(window)
         self.player, self.window, self.start_id = player, window, start_id
         self.marker = ProblemMarker(window, detailed=windowed)
         self.waiting: WaitingScreen | None = None
-        self.watcher = ContentWatcher(path, debounce_ms=debounce_ms, parent=self)
+        self.watcher = ContentWatcher(path, debounce_ms=debounce_ms, quiet_ms=quiet_ms, parent=self)
         self.watcher.loaded.connect(self._apply)
         self.watcher.failed.connect(self._refuse)
 
