@@ -46,11 +46,21 @@ def run_options(args: argparse.Namespace, loaded: Loaded | None) -> RunOptions:
         settings.screen if settings else None
     play_log = Path(args.play_log) if getattr(args, "play_log", None) else None
     if play_log is None and settings and settings.play_log:
-        play_log = loaded.folder / Path(settings.play_log).expanduser()
+        play_log = _inside(loaded.folder, settings.play_log)
     presentation = bool(getattr(args, "presentation", False)) or bool(settings and settings.mode == "presentation")
     return RunOptions(presentation=presentation, auto=bool(getattr(args, "auto", False)),
                       lock=bool(getattr(args, "lock", False)) or bool(settings and settings.lock),
                       screen=screen, play_log=play_log)
+
+
+def _inside(folder: Path, name: str) -> Path | None:
+    """settings.play_log inside the content folder; the model refused ``..``, this catches a symlink out."""
+    target = (folder / name).resolve()
+    if target.is_relative_to(folder.resolve()):
+        return target
+    log.warning("settings.play_log %r leads outside the content folder (through a symlink); "
+                "no play log is written. Give --play-log FILE for a file elsewhere", name)
+    return None
 
 
 class Operation(QObject):

@@ -42,6 +42,15 @@ def _check_icon(name: str) -> str:
     return name
 
 
+def _inside_folder(value: str) -> str:
+    """A file the content may have the kiosk write: inside the content folder, by its words alone."""
+    parts = re.split(r"[/\\]", value)
+    if value.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", value) or ".." in parts or "\0" in value:
+        raise ValueError(f"{value!r} is outside the content file's folder; write a path inside it, such as "
+                         "logs/play.jsonl, or give the kiosk --play-log FILE on its command line")
+    return value
+
+
 Duration = Annotated[
     float,
     BeforeValidator(_parse_duration),
@@ -139,8 +148,9 @@ class Settings(Model):
     lock: bool = Field(False, description="Esc and Q don't quit; hold Ctrl+Shift+Q for 2 s to quit.")
     screen: Annotated[int, Field(ge=0, le=63)] | Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
         None, description="Screen index (0 = first) or name (see `kiosk screens`); default: the primary.")
-    play_log: Annotated[str, Field(min_length=1, max_length=4096)] | None = Field(
-        None, description="Append one JSON line per panel shown to this file (relative to the content file).")
+    play_log: Annotated[str, Field(min_length=1, max_length=4096), AfterValidator(_inside_folder)] | None = Field(
+        None, description="Append one JSON line per panel shown to this file, a path inside the content "
+                          "file's folder (use --play-log for a file elsewhere).")
 
 
 class Link(Model):
