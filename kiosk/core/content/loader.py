@@ -146,7 +146,7 @@ def _pattern_message(error: dict) -> str:
     pattern = error.get("ctx", {}).get("pattern", "")
     if pattern.startswith("^#"):
         return "must be a colour written as #rrggbb, e.g. #0b2545"
-    if pattern.startswith("^https?"):
+    if pattern.startswith("^[Hh][Tt][Tt][Pp]"):
         return "must be a web address starting with http:// or https://"
     if pattern.startswith("^[a-z0-9]"):
         return "must use only lowercase letters, digits and dashes, e.g. latest-updates"

@@ -51,6 +51,16 @@ def _inside_folder(value: str) -> str:
     return value
 
 
+MAX_URL = 500  # a QR code of more is too dense to read from across a lobby (segno's limit is ~2,300)
+
+
+def _qr_sized(value: str) -> str:
+    if len(value) > MAX_URL:
+        raise ValueError(f"this address is {len(value):,} characters long; a QR code of more than {MAX_URL} "
+                         "can't be read from across a lobby. Use a shorter address for the page")
+    return value
+
+
 Duration = Annotated[
     float,
     BeforeValidator(_parse_duration),
@@ -155,7 +165,8 @@ class Settings(Model):
 
 class Link(Model):
     label: Text
-    url: Annotated[str, Field(pattern=r"^https?://\S+$", description="An http(s) address.")]
+    url: Annotated[str, Field(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"), AfterValidator(_qr_sized),
+                   Field(description=f"An http(s) address, at most {MAX_URL} characters (it becomes a QR code).")]
     qr: bool = Field(True, description="false shows only the label, without a QR code.")
 
 
