@@ -1,4 +1,7 @@
-"""The command line: run, check, render, playlist, schema. Exit codes: 0 ok, 1 invalid content, 2 usage."""
+"""The command line: run, check, render, playlist, schema.
+
+Exit codes: 0 ok, 1 invalid content, 2 usage, 3 render could not write its images.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from kiosk.core.content.model import Content
 from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
 from kiosk.run.logsetup import setup_logging
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
 COMMANDS = ("run", "check", "render", "playlist", "schema", "screens")
 
 
@@ -151,12 +154,18 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
     from kiosk.app import make_app
-    from kiosk.export.render import render_deck
+    from kiosk.export.render import RenderError, render_deck
 
     app = make_app()
-    for path in render_deck(loaded, args.out, QSize(*args.size), when=args.at):
+    try:
+        written = render_deck(loaded, args.out, QSize(*args.size), when=args.at)
+    except RenderError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return EXIT_WRITE
+    finally:
+        del app
+    for path in written:
         print(path)
-    del app
     return EXIT_OK
 
 
