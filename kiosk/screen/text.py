@@ -56,3 +56,32 @@ def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
     last = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return text[:start] + last
 
+
+
+def elide_long_words(text: str, font: QFont, width: int) -> str:
+    """``text`` with every word too wide for a line of ``width`` cut to fit, ending in "…".
+
+    A word with no break in it (a German compound, a long address) would otherwise run past
+    the label's edge and be clipped mid-letter with nothing to show it was cut.
+    """
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1, width))
+        lines.append((line.textStart(), line.textLength(), line.naturalTextWidth() > width + 0.5))
+    layout.endLayout()
+    if not any(over for *_, over in lines):
+        return text
+    metrics = QFontMetrics(font)
+    pieces = []
+    for start, length, over in lines:
+        segment = text[start:start + length]
+        if over:
+            word = segment.rstrip()
+            segment = metrics.elidedText(word, Qt.TextElideMode.ElideRight, width) + segment[len(word):]
+        pieces.append(segment)
+    return "".join(pieces)

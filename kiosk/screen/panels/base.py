@@ -13,7 +13,7 @@ from kiosk.core import theme
 from kiosk.core.content.model import Link, PanelBase
 from kiosk.screen.qr import QrCode
 from kiosk.screen.style import Style
-from kiosk.screen.text import elide_to_lines, line_starts, text_height_for, text_label
+from kiosk.screen.text import elide_long_words, elide_to_lines, line_starts, text_height_for, text_label
 
 Loc = tuple[str | int, ...]
 
@@ -104,7 +104,11 @@ class PanelWidget(QWidget):
         (e.g. ``("body",)``) so fitting can report what it shrank or cut.
         """
         font = self.style_.font(size, weight, italic)
-        label = text_label(text, font, self.style_.color(color), wrap=wrap, align=align)
+        shown = elide_long_words(text, font, width) if width is not None and wrap else text
+        label = text_label(shown, font, self.style_.color(color), wrap=wrap, align=align)
+        if shown != text and field is not None:
+            self.fit_notes.append((field, 'a word is too long for one line and is cut with "…"; '
+                                          "break it with a space or a hyphen"))
         if width is not None:
             label.setFixedWidth(width)
             label.setMinimumHeight(text_height_for(label, width))
