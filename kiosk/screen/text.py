@@ -33,17 +33,22 @@ def text_height_for(label: QLabel, width: int) -> int:
 
 def line_starts(text: str, font: QFont, width: int) -> list[int]:
     """Where each line of ``text`` starts when word-wrapped at ``width`` (as QLabel wraps it)."""
+    return [start for start, _, _ in wrapped_lines(text, font, width)]
+
+
+def wrapped_lines(text: str, font: QFont, width: int) -> list[tuple[int, int, float]]:
+    """Each line of ``text`` word-wrapped at ``width``: its start, length and natural width."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
-    starts = []
+    lines = []
     while (line := layout.createLine()).isValid():
         line.setLineWidth(max(1, width))
-        starts.append(line.textStart())
+        lines.append((line.textStart(), line.textLength(), line.naturalTextWidth()))
     layout.endLayout()
-    return starts
+    return lines
 
 
 def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
@@ -64,16 +69,7 @@ def elide_long_words(text: str, font: QFont, width: int) -> str:
     A word with no break in it (a German compound, a long address) would otherwise run past
     the label's edge and be clipped mid-letter with nothing to show it was cut.
     """
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    lines = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(max(1, width))
-        lines.append((line.textStart(), line.textLength(), line.naturalTextWidth() > width + 0.5))
-    layout.endLayout()
+    lines = [(start, length, natural > width + 0.5) for start, length, natural in wrapped_lines(text, font, width)]
     if not any(over for *_, over in lines):
         return text
     metrics = QFontMetrics(font)
