@@ -160,3 +160,21 @@ def test_check_warns_about_exactly_the_images_that_do_not_show(tmp_path, write_c
     assert (loaded.warnings == []) == shown, loaded.warnings
     avatar = build(loaded, QSize(1920, 1080), qtbot).findChild(Avatar)
     assert (avatar._photo is not None) == shown
+
+
+@pytest.mark.parametrize("image", ["nowhere.png", "broken.png", "photo.xpm"])
+@pytest.mark.parametrize("link", [False, True])
+def test_a_text_panel_whose_image_fails_gives_the_words_the_whole_width(tmp_path, write_content, qtbot, kiosk_app,
+                                                                         image, link):
+    """No picture to show: the paragraphs take the width (beside the link, if any), not a narrow column."""
+    whole = landscape_photo(tmp_path / "whole.png").read_bytes()
+    (tmp_path / "broken.png").write_bytes(whole[:200])  # passes check by its header; fails to decode
+    QImage(str(tmp_path / "whole.png")).save(str(tmp_path / "photo.xpm"), "XPM")
+    text = TEXT.format(image=image) + ("    link: {label: More, url: \"https://example.com/\"}\n" if link else "")
+    loaded = load_content(write_content(text))
+    reference = load_content(write_content(text.replace(f"    images: [{image}]\n", ""), name="plain.yaml"))
+    size = QSize(1920, 1080)
+    slides = build(loaded, size, qtbot), build(reference, size, qtbot)
+    words, plain = (next(f.label for f in slide.body.texts if f.loc == ("body",)) for slide in slides)
+    assert slides[0].findChild(Picture) is None
+    assert words.width() == plain.width()  # as wide as the same panel written without the image
