@@ -51,6 +51,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.run.screens import choose_screen
     from kiosk.run.signals import quit_on_terminate
     from kiosk.run.window import KioskWindow
+    from kiosk.screen.decode import live_decoding
 
     route_qt_messages()
     app = make_app()
@@ -63,11 +64,15 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     window.present()
     operation.start(waiting=loaded is None)
     live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
-    live.start(loaded)
-    # PySide's import hook read the source of every module imported after it into
-    # linecache (~5 MB, a twentieth of the kiosk's memory); tracebacks refill it on demand.
-    linecache.clearcache()
-    code = app.exec()
+    live_decoding()  # images decode beside the UI thread; the screen never waits more than a frame
+    try:
+        live.start(loaded)
+        # PySide's import hook read the source of every module imported after it into
+        # linecache (~5 MB, a twentieth of the kiosk's memory); tracebacks refill it on demand.
+        linecache.clearcache()
+        code = app.exec()
+    finally:
+        live_decoding(False)  # an in-process caller (the tests) gets whole decodes again
     operation.stop()
     # Take the window down while every Python object around it still lives: their event
     # filters see the teardown, and nothing keeps the window alive past the run.

@@ -17,7 +17,8 @@ from PySide6.QtCore import QSize
 
 from kiosk.cli import main
 from kiosk.core.content import load_content
-from kiosk.screen.panels.spotlight import Avatar, SpotlightWidget, load_photo
+from kiosk.screen.decode import load_photo
+from kiosk.screen.panels.spotlight import Avatar, SpotlightWidget
 from kiosk.screen.style import style_for
 from tests.helpers.hostile import VALID, fifty_megabytes, huge_png, many_panels
 

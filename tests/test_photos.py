@@ -178,3 +178,56 @@ def test_a_text_panel_whose_image_fails_gives_the_words_the_whole_width(tmp_path
     words, plain = (next(f.label for f in slide.body.texts if f.loc == ("body",)) for slide in slides)
     assert slides[0].findChild(Picture) is None
     assert words.width() == plain.width()  # as wide as the same panel written without the image
+
+
+def slow_svg(path, shapes: int = 1000):
+    """An SVG that takes a few tenths of a second to draw: translucent shapes over each other."""
+    circle = '<circle cx="50" cy="50" r="45" fill="#20c040" fill-opacity="0.3"/>'
+    path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">{circle * shapes}</svg>')
+    return path
+
+
+@pytest.fixture
+def live_decoding():
+    """Decode the way the running kiosk does: wait one frame, then show the placeholder."""
+    from kiosk.screen import decode
+
+    decode.live_decoding(True)
+    yield decode
+    decode.live_decoding(False)
+
+
+def test_a_slow_image_never_holds_up_the_screen_and_arrives_when_decoded(tmp_path, write_content, qtbot,
+                                                                         kiosk_app, live_decoding):
+    import time
+
+    from kiosk.playback.player import Player
+    from kiosk.run.window import KioskWindow
+
+    slow_svg(tmp_path / "photo.svg")
+    loaded = load_content(write_content(SPOTLIGHT.format(photo="photo.svg")))
+    assert loaded.warnings == []
+    player = Player()
+    window = KioskWindow(player, windowed=True, size=QSize(1280, 720))
+    qtbot.addWidget(window)
+    window.present()
+    qtbot.waitExposed(window)
+    started = time.monotonic()
+    player.set_content(loaded)
+    assert time.monotonic() - started < 0.15  # the build did not wait for the decode
+    assert player.slide.findChild(Avatar)._photo is None  # the initials meanwhile
+    qtbot.waitUntil(lambda: player.slide.findChild(Avatar)._photo is not None, timeout=10_000)
+    assert close_to(player.slide.findChild(Avatar).grab().toImage().pixelColor(150, 150), GREEN)
+
+
+def test_an_image_over_the_decode_budget_is_a_warning_and_the_placeholder(tmp_path, write_content, capsys,
+                                                                          kiosk_app, monkeypatch):
+    from kiosk.screen import decode
+
+    monkeypatch.setattr(decode, "DECODE_BUDGET", 0.05)  # a 1,000-shape SVG takes ~0.3 s
+    slow_svg(tmp_path / "photo.svg")
+    path = write_content(SPOTLIGHT.format(photo="photo.svg"))
+    assert main(["check", str(path), "--size", "1280x720"]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}:8:12: warning: panels[0].photo: at 1280x720: image cannot be read (took " in err
+    assert "s to decode, over the 0.05 s budget); showing the initials instead" in err

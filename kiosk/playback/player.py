@@ -14,6 +14,7 @@ from kiosk.core.content import Loaded
 from kiosk.core.playlist import Entry, index_after, next_change, playlist_at
 from kiosk.playback.slide_builder import first_working_slide, start_panel
 from kiosk.playback.transition import Transition
+from kiosk.screen.decode import decoded
 from kiosk.screen.fallback import FALLBACK_ID, FallbackSlide
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style, style_for
@@ -53,6 +54,7 @@ class Player(QWidget):
         self._recheck.timeout.connect(self._recheck_schedule)
         self._transition = Transition(self)
         self._transition.finished.connect(self._transition_done)
+        decoded.ready.connect(self._image_decoded)  # a bound method: delivered on the UI thread
 
     # -- what plays -------------------------------------------------------------------
 
@@ -199,6 +201,11 @@ class Player(QWidget):
         # header, footer and number formats in the same language.
         lang = entry.lang if entry is not None else None
         return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang)
+
+    def _image_decoded(self, _key: object) -> None:
+        """An image the slide on screen waited for is decoded: draw the slide again, with it."""
+        if self.slide is not None and getattr(self.slide.body, "incomplete", False) and self.loaded:
+            self.update_content(self.loaded, refresh=True)
 
     def _transition_done(self) -> None:
         if self._pending == self._generation:

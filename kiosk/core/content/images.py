@@ -74,6 +74,19 @@ def image_format(data: bytes) -> str | None:
     return None
 
 
+def image_identity(folder: Path, name: str) -> tuple[str, int, int, int]:
+    """Where image ``name`` really is and which version (path, inode, size, mtime), without opening it.
+
+    Raises ImageRefusedError for what read_image would refuse by its path alone.
+    """
+    target = _inside(folder, name)
+    try:
+        info = os.stat(target)
+    except OSError as exc:
+        raise ImageRefusedError(f"cannot read image {name!r}: {exc.strerror or exc}") from None
+    return str(target), info.st_ino, info.st_size, info.st_mtime_ns
+
+
 def _inside(folder: Path, name: str) -> Path:
     """Resolve ``name`` and insist it stays inside ``folder`` and is a regular file."""
     try:

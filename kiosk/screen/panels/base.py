@@ -6,11 +6,12 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import Link, PanelBase
+from kiosk.screen.decode import photo_result
 from kiosk.screen.qr import QrCode
 from kiosk.screen.style import Style
 from kiosk.screen.text import elide_long_words, elide_to_lines, line_starts, text_height_for, text_label
@@ -40,6 +41,7 @@ class PanelWidget(QWidget):
         self.area = area
         self.texts: list[TextField] = []
         self.fit_notes: list[tuple[Loc, str]] = []  # what fitting did, for `kiosk check --size`
+        self.incomplete = False  # an image is still being decoded: the player redraws once it is
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.build()
 
@@ -91,6 +93,16 @@ class PanelWidget(QWidget):
         label.setMinimumHeight(text_height_for(label, label.width()))
         self.fit_notes.append((field.loc, f"cut to {keep} line{'s' * (keep > 1)} ending in \"…\" "
                                           f"({lines - keep} of {lines} lines do not fit); shorten it"))
+
+    def image(self, name: str, side: int, loc: Loc, instead: str, *, fit: QSize | None = None) -> QImage | None:
+        """Image ``name`` decoded for this panel (see kiosk/screen/decode.py), or None with a fit note."""
+        image, why = photo_result(self.style_.folder, name, side, fit=fit)
+        if image is None and not why:
+            self.incomplete = True  # decoding on the worker; the placeholder shows meanwhile
+        elif image is None:
+            budget = f" ({why})" if "budget" in why else ""  # check already warned about the rest
+            self.fit_notes.append((loc, f"image cannot be read{budget}; {instead}"))
+        return image
 
     def label(self, text: str, size: float, *, color: str = "text",
               weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
@@ -146,9 +158,17 @@ def qr_side(style: Style) -> int:
     return max(style.px(theme.QR), math.ceil(theme.QR_MIN * style.size.height()))
 
 
-def link_width(widget: PanelWidget) -> int:
-    """Width a link block takes: its QR code, or its label if that is wider."""
-    return qr_side(widget.style_) * 3 // 2
+LABEL_ONLY_MAX = 0.4  # share of the area a link shown only as its label may take
+
+
+def link_width(widget: PanelWidget, link: Link | None = None) -> int:
+    """Width a link block takes: its QR code, or (``qr: false``) its label, up to a share of the area."""
+    width = qr_side(widget.style_) * 3 // 2
+    if link is not None and not link.qr:
+        font = widget.style_.font(theme.SUBTITLE, QFont.Weight.DemiBold)
+        natural = QFontMetrics(font).horizontalAdvance(str(link.label)) + 1
+        width = max(width, min(natural, round(widget.area.width() * LABEL_ONLY_MAX)))
+    return width
 
 
 def link_block(widget: PanelWidget, link: Link, field: Loc, *, width: int | None = None,
@@ -159,7 +179,7 @@ def link_block(widget: PanelWidget, link: Link, field: Loc, *, width: int | None
     code, for narrow portrait screens.
     """
     s = widget.style_
-    width = width or link_width(widget)
+    width = width or link_width(widget, link)
     code = QrCode(link.url, qr_side(s), QColor(theme.QR_DARK), QColor(theme.QR_LIGHT)) if link.qr else None
     if code is not None and not beside:
         width = max(width, code.width())  # whole modules round the code up a little

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QImageIOHandler, QImageReader, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
-from kiosk.core.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, image_format, read_image
 from kiosk.core.content.model import SpotlightPanel
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
@@ -25,43 +23,6 @@ def initials(name: str) -> str:
     if not words:
         return "?"
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
-
-
-def load_photo(folder: Path, name: str, side: int, *, fit: QSize | None = None) -> QImage | None:
-    """Decode image ``name`` (a PNG, JPEG or SVG beside the content) scaled from the source, or None.
-
-    Aspect-filled to ``side`` x ``side`` (for the circle), or aspect-fit into ``fit``.
-    Scaling happens while decoding, so a 4K screen gets every pixel the source has.
-    The kiosk's one image loader: every panel image goes through here. The bytes come
-    from read_image (inside the content folder, never a FIFO, size capped), so Qt only
-    ever decodes memory; Qt re-checks the pixel count for formats whose header the
-    content core does not read.
-    """
-    try:
-        data = read_image(folder, name)
-    except ImageRefusedError as refused:
-        log.warning("image: %s", refused)
-        return None
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    reader = QImageReader(buffer, (image_format(data) or "").encode())  # that format only, as check said
-    reader.setAutoTransform(True)  # phone photos carry their rotation in EXIF
-    size = reader.size()
-    if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
-        log.warning("image %r: cannot decode it, or it is over %d pixels", name, MAX_IMAGE_PIXELS)
-        return None
-    turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
-    shown = size.transposed() if turned else size
-    if fit is not None:
-        target = shown.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio)
-    else:
-        target = shown.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
-    reader.setScaledSize(target.transposed() if turned else target)
-    image = reader.read()
-    if image.isNull():
-        log.warning("image %r: %s", name, reader.errorString())
-        return None
-    return image
 
 
 class Avatar(QWidget):
@@ -127,7 +88,7 @@ class SpotlightWidget(PanelWidget):
                 aside.addWidget(link_block(self, p.link, ("link",)), 0, Qt.AlignmentFlag.AlignHCenter)
             aside.addStretch(1)
             layout.addLayout(aside)
-            width = self.area.width() - max(side, link_width(self) if p.link else 0) - spacing
+            width = self.area.width() - max(side, link_width(self, p.link) if p.link else 0) - spacing
             main = QVBoxLayout()
             self._words(main, width)
             main.addStretch(1)
@@ -137,10 +98,7 @@ class SpotlightWidget(PanelWidget):
     def _photo(self, side: int) -> QImage | None:
         if not self.panel.photo:
             return None
-        photo = load_photo(self.style_.folder, self.panel.photo, side)
-        if photo is None:
-            self.fit_notes.append((("photo",), "image cannot be read; showing the initials instead"))
-        return photo
+        return self.image(self.panel.photo, side, ("photo",), "showing the initials instead")
 
     def _words(self, column: QVBoxLayout, width: int) -> None:
         s, p = self.style_, self.panel

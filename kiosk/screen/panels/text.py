@@ -11,7 +11,6 @@ from kiosk.core.content.model import TextPanel, paragraphs
 from kiosk.screen.icons import icon_label
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
-from kiosk.screen.panels.spotlight import load_photo
 
 ASIDE = 0.36  # share of the width an image takes beside the paragraphs
 IMAGE_HEIGHT = 0.34  # share of the area's height an image may take above portrait paragraphs
@@ -47,7 +46,7 @@ class TextWidget(PanelWidget):
             link = link_block(self, self.panel.link, ("link",)) if self.panel.link else None
             picture = self._picture(QSize(round(self.area.width() * ASIDE), self._picture_height(link)))
             # Without a picture (none, or none readable) only the link needs a column.
-            aside = round(self.area.width() * ASIDE) if picture else link_width(self) if link else 0
+            aside = round(self.area.width() * ASIDE) if picture else link_width(self, self.panel.link) if link else 0
             row = QHBoxLayout()
             row.setSpacing(gap)
             row.addLayout(self._paragraphs(self.area.width() - (aside + gap if aside else 0)), 1)
@@ -106,8 +105,7 @@ class TextWidget(PanelWidget):
         if box.width() <= 0 or box.height() <= 0:
             return None
         for number, path in enumerate(self.panel.images):
-            image = load_photo(self.style_.folder, path, 0, fit=box)
+            image = self.image(path, 0, ("images", number), "not shown", fit=box)
             if image is not None:
                 return Picture(image)
-            self.fit_notes.append((("images", number), "image cannot be read; not shown"))
         return None
