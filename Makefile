@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint sysdeps render bench schema clean
+.PHONY: run test lint sysdeps render bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ sysdeps:
 	@resources/install-system-deps.sh
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kiosk tests benchmarks main.py
+	$(VENV)/bin/ruff check kiosk kiosk_testing tests benchmarks main.py
 	$(VENV)/bin/lint-imports
 
 test: $(STAMP) sysdeps lint
@@ -38,6 +38,10 @@ render: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json
+
+# The README's content-format tables and the JSON Schema, both written from the models.
+docs: schema
+	$(PY) -m kiosk.core.content.reference README.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

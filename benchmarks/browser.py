@@ -19,12 +19,13 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks.kioskproc import KioskProcess
 from benchmarks.usage import cpu_share, memory_mb
 from benchmarks.webpage import write_page
-from benchmarks.xvfb import xvfb
+from kiosk_testing.displays import launch
+from kiosk_testing.process import KioskProcess
 
-# How a locked-down signage machine has to start it (issue 7), plus kiosk mode and the size.
+# How a locked-down signage machine has to start it (no sandbox, no GPU, nothing from the
+# network), plus kiosk mode and the size.
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -46,10 +47,10 @@ def _measure(pid: int, xserver_pid: int, window_s: float) -> dict:
 
 def run_chromium(page: Path, warmup_s: float, window_s: float) -> dict:
     binary = chromium_binary()
-    with xvfb(1920, 1080) as server, tempfile.TemporaryDirectory(prefix="kiosk-bench-chromium-") as profile:
+    with launch("xvfb", 1920, 1080) as server, tempfile.TemporaryDirectory(prefix="kiosk-bench-chromium-") as profile:
         command = [binary, *CHROMIUM_FLAGS, "--kiosk", f"--user-data-dir={profile}", "--window-position=0,0",
                    "--window-size=1920,1080", page.as_uri()]
-        env = {"DISPLAY": server.display, "HOME": profile, "PATH": "/usr/bin:/bin"}
+        env = {"DISPLAY": server.name, "HOME": profile, "PATH": "/usr/bin:/bin"}
         browser = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
         try:
@@ -72,7 +73,7 @@ def _stop_group(process: subprocess.Popen) -> None:
 
 
 def run_kiosk(content: Path, warmup_s: float, window_s: float) -> dict:
-    with xvfb(1920, 1080) as server, KioskProcess(content, server.display) as kiosk:
+    with launch("xvfb", 1920, 1080) as server, KioskProcess([str(content)], display=server) as kiosk:
         if kiosk.wait_painted(timeout=60) is None:
             raise RuntimeError("the kiosk did not paint within 60 s")
         time.sleep(warmup_s)

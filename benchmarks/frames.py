@@ -13,14 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.stats import percentile
-
-SEED = Path(__file__).resolve().parent.parent / "content.yaml"
+from kiosk_testing.contentfiles import SEED
 
 
 class FrameTimingApp(QApplication):

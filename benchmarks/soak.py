@@ -1,53 +1,24 @@
 """Soak, in-process: RSS and live QObject growth over thousands of rotations and reloads.
 
 Run as ``python -m benchmarks.soak --rotations N --reloads M``; prints one JSON line.
-Durations don't matter here: the soak calls Player.next() and Player.update_content() (the
-live reload's entry point) directly, which is what the rotation timer and a save do, only
-back to back.
+Durations don't matter here: the soak calls Player.next() back to back, with a live reload
+(Player.update_content) every so often, through the soak harness the soak test also uses
+(kiosk_testing/soak.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import tempfile
 import time
 from pathlib import Path
 
-import psutil
+from kiosk_testing.contentfiles import SEED
 
-from benchmarks.contentfiles import SEED, version
-
-MB = 1024 * 1024
+MB = 2**20
 SAMPLE_EVERY = 250  # changes between RSS samples
-
-
-def live_qobjects() -> int:
-    """QObjects alive now: every widget, the object trees under them and the application,
-    and any QObject a Python reference still holds."""
-    import shiboken6
-    from PySide6.QtCore import QObject
-    from PySide6.QtWidgets import QApplication
-
-    roots = [QApplication.instance(), *QApplication.allWidgets()]
-    roots += [obj for obj in gc.get_objects() if isinstance(obj, QObject) and shiboken6.isValid(obj)]
-    seen = set()
-    for root in roots:
-        for obj in (root, *root.findChildren(QObject)):
-            seen.add(shiboken6.getCppPointer(obj)[0])
-    return len(seen)
-
-
-def settle() -> None:
-    """Run pending deletes and events, then collect, so only what is really kept remains."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    for _ in range(3):
-        QCoreApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        gc.collect()
 
 
 def trend_mb(samples: list[float], every: int, span: int) -> float:
@@ -61,69 +32,38 @@ def trend_mb(samples: list[float], every: int, span: int) -> float:
     return slope * span
 
 
-def variants(folder: Path) -> list[Path]:
-    """Two versions of the seed that differ in the title, so every reload is a new digest."""
-    paths, text = [], SEED.read_text(encoding="utf-8")
-    for number in (1, 2):
-        path = folder / f"content-{number}.yaml"
-        path.write_bytes(version(text, number))
-        paths.append(path)
-    return paths
-
-
 def soak(rotations: int, reloads: int, size: tuple[int, int], warmup: int) -> dict:
     from PySide6.QtCore import QSize
 
     from kiosk.app import make_app
-    from kiosk.core.content import load_content
     from kiosk.playback.player import Player
+    from kiosk_testing.soak import Soak, versions
 
     make_app()
-    me = psutil.Process()
     with tempfile.TemporaryDirectory() as folder:
-        paths = variants(Path(folder))
         player = Player()
         player.resize(QSize(*size))
         player.show()
-        player.set_content(load_content(paths[0]))
-
-        trace: list[float] = []
-        # What a live reload calls (it rebuilds the slide: each version has a new title).
-        reload = getattr(player, "update_content", player.set_content)
-
-        def cycle(turns: int, reload_every: int) -> None:
-            for turn in range(turns):
-                player.next()
-                if reload_every and turn % reload_every == reload_every - 1:
-                    reload(load_content(paths[(turn // reload_every) % 2]))
-                if turn % 50 == 49:
-                    settle()
-                if turn % SAMPLE_EVERY == SAMPLE_EVERY - 1:
-                    trace.append(round(me.memory_info().rss / MB, 1))
-
         reload_every = max(1, rotations // max(1, reloads)) if reloads else 0
-        cycle(warmup, reload_every)
-        settle()
-        trace.clear()
-        where = (player.current_id, player.page)
-        before_rss, before_objects = me.memory_info().rss, live_qobjects()
+        run = Soak(player, versions(SEED.read_text(encoding="utf-8"), Path(folder)), player.next, reload_every,
+                   sample_every=SAMPLE_EVERY)
+        loaded = run.load(0)
+        player.set_content(loaded)
+        first_id = loaded.content.panels[0].id
+        run.run(warmup)
+        before = run.census(first_id)
+        run.reset_counts()
         started = time.monotonic()
-        cycle(rotations, reload_every)
-        for _ in range(20):  # compare like with like: the same slide on screen as at the start
-            if (player.current_id, player.page) == where:
-                break
-            player.next()
-        settle()
+        run.run(rotations)
         elapsed = time.monotonic() - started
-        after_rss, after_objects = me.memory_info().rss, live_qobjects()
+        after = run.census(first_id)
         player.close()
         player.deleteLater()
-    done_reloads = rotations // reload_every if reload_every else 0
-    return {"rotations": rotations, "reloads": done_reloads, "seconds": elapsed,
-            "rss_before_mb": before_rss / MB, "rss_growth_mb": (after_rss - before_rss) / MB,
-            "rss_trend_mb_per_5000": trend_mb(trace, SAMPLE_EVERY, 5000),
-            "qobjects_before": before_objects, "qobject_growth": after_objects - before_objects,
-            f"rss_every_{SAMPLE_EVERY}_mb": trace}
+    return {"rotations": run.turns, "reloads": run.reloads, "seconds": elapsed,
+            "rss_before_mb": before.rss / MB, "rss_growth_mb": (after.rss - before.rss) / MB,
+            "rss_trend_mb_per_5000": trend_mb(run.trace_mb, SAMPLE_EVERY, 5000),
+            "qobjects_before": before.qobject_total, "qobject_growth": after.qobject_total - before.qobject_total,
+            f"rss_every_{SAMPLE_EVERY}_mb": run.trace_mb}
 
 
 def main() -> None:

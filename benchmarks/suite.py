@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import browser
-from benchmarks.contentfiles import ROOT, SEED, digest, long_durations, version
-from benchmarks.kioskproc import KioskProcess
 from benchmarks.stats import percentile
 from benchmarks.usage import cpu_share, memory_mb
-from benchmarks.xvfb import xvfb
+from kiosk_testing.contentfiles import ROOT, SEED, digest, long_durations, version
+from kiosk_testing.displays import launch
+from kiosk_testing.process import KioskProcess
 
 PAINT_TIMEOUT_S = 60
 
@@ -59,9 +59,9 @@ class UnavailableError(Exception):
 def cold_start(plan: Plan) -> Figures:
     """Popen of the real kiosk to its first-paint log line. The first run only warms the disk cache."""
     runs = []
-    with xvfb(1920, 1080) as server:
+    with launch("xvfb", 1920, 1080) as server:
         for run in range(plan.start_runs + 1):
-            with KioskProcess(SEED, server.display) as kiosk:
+            with KioskProcess([str(SEED)], display=server) as kiosk:
                 painted = kiosk.wait_painted(PAINT_TIMEOUT_S)
                 if painted is None:
                     raise RuntimeError("the kiosk did not log its first paint")
@@ -75,8 +75,8 @@ def frames(plan: Plan) -> Figures:
     figures: Figures = {}
     for label, (width, height) in (("1080p", (1920, 1080)), ("4k", (3840, 2160))):
         for _ in range(plan.frame_runs):
-            with xvfb(width, height) as server:
-                env = dict(os.environ, DISPLAY=server.display, QT_QPA_PLATFORM="xcb")
+            with launch("xvfb", width, height) as server:
+                env = dict(os.environ, **server.env)
                 result = _json_of([sys.executable, "-m", "benchmarks.frames", "--fades", str(plan.fades)], env)
             for key in ("p50_ms", "p95_ms", "max_ms", "cpu_p95_ms", "cpu_max_ms", "switch_p50_ms"):
                 figures.setdefault(f"frame_{label}_{key}", []).append(result[key])
@@ -89,7 +89,7 @@ def idle(plan: Plan) -> Figures:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
         content = long_durations(Path(folder))
         for _ in range(plan.idle_runs):
-            with xvfb(1920, 1080) as server, KioskProcess(content, server.display) as kiosk:
+            with launch("xvfb", 1920, 1080) as server, KioskProcess([str(content)], display=server) as kiosk:
                 if kiosk.wait_painted(PAINT_TIMEOUT_S) is None:
                     raise RuntimeError("the kiosk did not log its first paint")
                 time.sleep(plan.warmup_s)
@@ -122,10 +122,10 @@ def reload_latency(plan: Plan) -> Figures:
 
 
 def _reload_run(saves: int) -> tuple[list[float], int]:
-    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder, xvfb(1920, 1080) as server:
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder, launch("xvfb", 1920, 1080) as server:
         content = long_durations(Path(folder))
         text = content.read_text(encoding="utf-8")
-        with KioskProcess(content, server.display) as kiosk:
+        with KioskProcess([str(content)], display=server) as kiosk:
             if kiosk.wait_painted(PAINT_TIMEOUT_S) is None:
                 raise RuntimeError("the kiosk did not log its first paint")
             time.sleep(1)

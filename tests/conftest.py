@@ -11,9 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from kiosk.core.content import Loaded, load_content  # noqa: E402
+from kiosk_testing.contentfiles import ROOT, SEED  # noqa: E402, F401  (tests import them from here)
+from kiosk_testing.process import KioskProcess  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "content.yaml"
+pytest_plugins = ["tests.helpers.logfail", "pytester"]
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +30,22 @@ def write_content(tmp_path: Path):
         path.write_text(text, encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture
+def kiosk_process():
+    """Factory: start ``python main.py run ARGS`` (offscreen, or on ``display=``) as a process;
+    every kiosk started is stopped at the end of the test. ``kind`` picks a KioskProcess subclass."""
+    started: list[KioskProcess] = []
+
+    def start(*args: str, kind: type[KioskProcess] = KioskProcess, **options) -> KioskProcess:
+        kiosk = kind(list(args), **options)
+        started.append(kiosk)
+        return kiosk
+
+    yield start
+    for kiosk in started:
+        kiosk.stop()
 
 
 @pytest.fixture

@@ -123,7 +123,7 @@ def test_total_that_is_not_the_sum_warns(write_content):
     assert loaded.warnings[0].line == 8
 
 
-def test_auto_total_is_the_sum(write_content):
+def test_a_total_of_auto_is_the_sum_of_the_counters(write_content):
     text = VALID.replace("panels:\n", """panels:
   - {id: n, kind: counters, title: N, counters: [{value: 1, label: one}, {value: 2, label: two}],
      total: {value: auto, label: all}}

@@ -93,11 +93,13 @@ def test_a_failing_panel_is_logged_and_skipped(qtbot, player, with_fault, fault,
     assert all("'broken'" in message for message in messages)
 
 
+@pytest.mark.expect_log("panel 'broken' failed")
 def test_starting_on_a_failing_panel_moves_on(qtbot, player, with_fault):
     player.set_content(with_fault("build"), start_id="broken")
     assert player.current_id == "last"
 
 
+@pytest.mark.expect_log("panel 'broken' failed")
 def test_going_back_over_a_failing_panel_skips_it_backwards(qtbot, player, with_fault):
     player.set_content(with_fault("paint"), start_id="last")
     player.toggle_pause()
@@ -105,6 +107,7 @@ def test_going_back_over_a_failing_panel_skips_it_backwards(qtbot, player, with_
     assert player.current_id == "first"
 
 
+@pytest.mark.expect_log("failed to build or paint", "failed again", "no panel could be shown")
 def test_when_every_panel_fails_the_fallback_shows_and_time_goes_on(qtbot, player, with_fault):
     player.set_content(with_fault("build", ("first", "broken", "last")))
     assert player.current_id == FALLBACK_ID
@@ -114,6 +117,7 @@ def test_when_every_panel_fails_the_fallback_shows_and_time_goes_on(qtbot, playe
 
 
 def test_render_skips_a_failing_panel_and_writes_the_rest(tmp_path, kiosk_app, with_fault, caplog):
+    caplog.set_level(logging.ERROR)
     written = render_deck(with_fault("build"), tmp_path / "shots", QSize(640, 360))
     assert [path.name for path in written] == ["01-first.png", "03-last.png"]
     assert "panel 'broken'" in caplog.text
@@ -121,6 +125,7 @@ def test_render_skips_a_failing_panel_and_writes_the_rest(tmp_path, kiosk_app, w
 
 def test_uncaught_errors_are_logged_not_shown(qtbot, kiosk_app, monkeypatch, caplog):
     """The kiosk's excepthook: an error in a timer slot is logged and the event loop goes on."""
+    caplog.set_level(logging.CRITICAL)
     monkeypatch.setattr(sys, "excepthook", log_uncaught)
     ticks: list[int] = []
 

@@ -78,7 +78,7 @@ values = st.recursive(scalars, lambda inner: st.one_of(
 
 @examples(800)
 @given(document=values)
-def test_random_yaml_documents(document, folder):
+def test_any_yaml_document_loads_or_is_refused(document, folder):
     assert_loads_or_refuses(yaml.dump(document, Dumper=DUMPER, allow_unicode=True).encode(), folder)
 
 
@@ -90,7 +90,7 @@ YAML_TOKENS = ["settings:", "panels:", "- ", "  ", "\n", ":", "[", "]", "{", "}"
 
 @examples(700)
 @given(tokens=st.lists(st.sampled_from(YAML_TOKENS), max_size=60))
-def test_yaml_token_soup(tokens, folder):
+def test_yaml_token_soup_loads_or_is_refused(tokens, folder):
     assert_loads_or_refuses("".join(tokens).encode("utf-8", "surrogatepass"), folder)
 
 
@@ -136,7 +136,7 @@ def mutate(document, data) -> None:
 
 @examples(1000)
 @given(data=st.data())
-def test_near_valid_content(data, folder):
+def test_a_mutated_seed_loads_or_is_refused(data, folder):
     document = copy.deepcopy(data.draw(st.sampled_from([SEED_DATA, BILINGUAL_DATA])))
     for _ in range(data.draw(st.integers(1, 4))):
         mutate(document, data)
@@ -148,7 +148,7 @@ SEED_TEXT = SEED.read_bytes()
 
 @examples(500)
 @given(cut=st.integers(0, len(SEED_TEXT)), length=st.integers(0, 200), insert=st.binary(max_size=20))
-def test_seed_with_bytes_cut_or_spliced(cut, length, insert, folder):
+def test_the_seed_with_bytes_cut_or_spliced_loads_or_is_refused(cut, length, insert, folder):
     assert_loads_or_refuses(SEED_TEXT[:cut] + insert + SEED_TEXT[cut + length:], folder)
 
 
@@ -159,7 +159,7 @@ BOMS = [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE]
 
 @examples(1000)
 @given(bom=st.sampled_from(BOMS), body=st.binary(max_size=2000))
-def test_random_bytes(bom, body, folder):
+def test_any_bytes_load_or_are_refused(bom, body, folder):
     assert_loads_or_refuses(bom + body, folder)
 
 

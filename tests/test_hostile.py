@@ -135,7 +135,8 @@ def test_refused_image_is_a_located_warning(photo_case, name, message, capsys):
 
 
 @pytest.mark.parametrize(("name", "message"), PHOTO_WARNINGS, ids=[case[0] for case in PHOTO_WARNINGS])
-def test_refused_image_shows_the_initials(qtbot, kiosk_app, photo_case, name, message):
+def test_refused_image_shows_the_initials(qtbot, kiosk_app, photo_case, name, message, expect_log):
+    expect_log(message)
     loaded = load_content(photo_case(name))
     widget = SpotlightWidget(loaded.content.panels[0], style_for(loaded.content.settings, QSize(1280, 720),
                                                                  loaded.folder), QSize(1100, 500))
@@ -155,6 +156,7 @@ def test_an_image_beside_the_content_is_shown(qtbot, kiosk_app, tmp_path):
     assert photo is not None and photo.pixelColor(60, 60) == QColor("#336699")
 
 
+@pytest.mark.expect_log("is 10000x10000 pixels; the limit is 40 megapixels")
 def test_a_huge_image_is_never_decoded(tmp_path, kiosk_app):
     huge_png(tmp_path / "huge.png")
     started = time.monotonic()
@@ -162,6 +164,7 @@ def test_a_huge_image_is_never_decoded(tmp_path, kiosk_app):
     assert time.monotonic() - started < TIME_LIMIT
 
 
+@pytest.mark.expect_log("'late.png' is not a regular file")
 def test_an_image_turned_into_a_fifo_after_the_check_never_blocks(tmp_path, kiosk_app):
     os.mkfifo(tmp_path / "late.png")  # a FIFO open for reading blocks until a writer comes
     assert load_photo(tmp_path, "late.png", 400) is None
@@ -170,8 +173,11 @@ def test_an_image_turned_into_a_fifo_after_the_check_never_blocks(tmp_path, kios
 # -- while running: a hostile save never replaces what is on screen ----------------------------
 
 @pytest.mark.parametrize(("name", "where", "message"), ERRORS, ids=[case[0] for case in ERRORS])
-def test_a_hostile_save_keeps_the_last_good_content_on_screen(qtbot, kiosk_app, tmp_path, name, where, message):
+def test_a_hostile_save_keeps_the_last_good_content_on_screen(qtbot, kiosk_app, tmp_path, name, where, message,
+                                                             expect_log):
     from tests.test_reload import Kiosk
+
+    expect_log(f"content.yaml:{where}: error: ")
 
     path = tmp_path / "content.yaml"
     path.write_text(VALID, encoding="utf-8")
@@ -240,6 +246,7 @@ SVG_CASES = ["a file outside", "a png outside", "a png beside it", "a fifo", "a 
 
 
 @pytest.mark.parametrize("case", SVG_CASES)
+@pytest.mark.expect_log("image: SVG image 'photo.svg' ")
 def test_svg_that_reaches_out_or_is_too_big_is_a_warning_and_the_initials(tmp_path, qtbot, kiosk_app, capsys,
                                                                             case):
     (tmp_path / "photo.svg").write_text(hostile_svgs(tmp_path)[case], encoding="utf-8")

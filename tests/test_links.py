@@ -109,7 +109,7 @@ def test_an_address_too_long_for_a_qr_code_is_a_check_error(write_content, capsy
     path = write_content(long_link("https://example.com/" + "a" * (length - 20)))
     assert main(["check", str(path)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{path}:7:35: error: panels[0].link.url: this address is {length:,} characters long")
+    assert err.startswith(f"{path}:7:35: error: panels[0].link.url: is {length:,} characters long; at most 500 fit")
     assert "Traceback" not in err
 
 

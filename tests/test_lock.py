@@ -22,11 +22,16 @@ def quits(monkeypatch):
     return calls
 
 
+def unlock(window: KioskWindow) -> None:
+    """What the held Ctrl+Shift+Q does: pytest-qt's close after the test then goes through."""
+    window.lock.unlocking = True
+
+
 @pytest.fixture
 def locked(qtbot, kiosk_app, seed):
     player = Player(time_scale=0.01)
     window = KioskWindow(player, windowed=True, size=QSize(640, 360))
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=unlock)
     window.lock = KioskLock(window, hold_ms=300)
     window.present()
     qtbot.waitExposed(window)
@@ -88,8 +93,9 @@ def test_letting_go_of_ctrl_early_does_not_quit(qtbot, locked, quits):
 
 def test_the_default_hold_is_two_seconds(qtbot, kiosk_app):
     window = KioskWindow(Player(), windowed=True)
-    qtbot.addWidget(window)
-    assert KioskLock(window)._hold.interval() == 2000
+    qtbot.addWidget(window, before_close_func=unlock)
+    window.lock = KioskLock(window)
+    assert window.lock._hold.interval() == 2000
 
 
 def test_unlocked_escape_still_quits(qtbot, kiosk_app, seed, quits):
@@ -102,7 +108,7 @@ def test_unlocked_escape_still_quits(qtbot, kiosk_app, seed, quits):
 @pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform has no stacking
 def test_lock_keeps_a_full_screen_kiosk_on_top_and_full_screen(qtbot, kiosk_app, seed):
     window = KioskWindow(Player(time_scale=0.01))
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=unlock)
     window.lock = KioskLock(window)
     window.present()
     qtbot.waitExposed(window)

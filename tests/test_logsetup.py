@@ -66,16 +66,17 @@ def test_a_full_disk_for_the_log_is_one_line_not_a_traceback_per_line(capsys):
 
 
 @pytest.mark.parametrize("option", ["--log-file", "--play-log"])
-def test_the_real_command_plays_on_without_a_log_it_cannot_write(tmp_path, option):
+def test_the_real_command_plays_on_without_a_log_it_cannot_write(kiosk_process, tmp_path, option):
     """The systemd unit's command line, with a log path that is a folder: a warning, then the show."""
-    from tests.test_reload import RunningKiosk, content
+    from tests.test_reload import content
 
     path = tmp_path / "content.yaml"
     path.write_text(content("a", "b"), encoding="utf-8")
     (tmp_path / "logs").mkdir()
-    with RunningKiosk(tmp_path, str(path), "--wait-for-content", option, str(tmp_path / "logs")) as kiosk:
-        lines = kiosk.read_until(" painted at monotonic=")
-        assert kiosk.process.poll() is None
+    kiosk = kiosk_process(str(path), "--wait-for-content", option, str(tmp_path / "logs"),
+                          env={"HOME": str(tmp_path)})
+    lines = kiosk.read_until(" painted at monotonic=")
+    assert kiosk.process.poll() is None
     warned = [line for line in lines if f"cannot write the {'log file' if option == '--log-file' else 'play log'}"
               in line]
     assert len(warned) == 1 and "Traceback" not in "\n".join(lines)

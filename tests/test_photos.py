@@ -92,6 +92,7 @@ def test_photo_is_decoded_at_full_size_for_4k(tmp_path, write_content, qtbot, ki
     assert min(avatar._photo.width(), avatar._photo.height()) == avatar.width()  # scaled from the source
 
 
+@pytest.mark.expect_log("'photo.png'")
 @pytest.mark.parametrize("content, message", [
     (None, "not found; showing the initials instead"),
     (b"this is a word document, not a photo", "is not a PNG, JPEG, GIF, WebP, BMP or SVG image; showing the initials"),
@@ -108,6 +109,7 @@ def test_missing_or_wrong_photo_warns_and_shows_initials(tmp_path, write_content
     assert avatar._photo is None and avatar._letters == "JL"
 
 
+@pytest.mark.expect_log("image 'photo.png'")
 def test_broken_png_is_reported_by_check_size(tmp_path, write_content, capsys, kiosk_app):
     whole = landscape_photo(tmp_path / "whole.png").read_bytes()
     (tmp_path / "photo.png").write_bytes(whole[:200])  # a PNG cut off mid-way
@@ -137,6 +139,7 @@ def test_text_panel_shows_one_image_beside_or_above_the_words(tmp_path, write_co
     assert close_to(image.pixelColor(image.width() // 2, image.height() // 2), GREEN)
 
 
+@pytest.mark.expect_log("image 'nowhere.png' not found")
 def test_missing_text_image_warns_and_the_panel_still_shows(write_content, qtbot, kiosk_app):
     loaded = load_content(write_content(TEXT.format(image="nowhere.png")))
     assert [w.field for w in loaded.warnings] == ["panels[0].images[0]"]
@@ -148,8 +151,10 @@ def test_missing_text_image_warns_and_the_panel_still_shows(write_content, qtbot
 @pytest.mark.parametrize(("fmt", "shown"), [("PNG", True), ("JPEG", True), ("GIF", True), ("WEBP", True),
                                             ("BMP", True), ("ICO", False), ("XPM", False), ("PPM", False)])
 def test_check_warns_about_exactly_the_images_that_do_not_show(tmp_path, write_content, qtbot, kiosk_app,
-                                                               fmt, shown):
+                                                               fmt, shown, expect_log):
     """What `check` accepts is what the screen shows, format by format, whatever the file is called."""
+    if not shown:
+        expect_log("is not a PNG, JPEG, GIF, WebP, BMP or SVG image")
     landscape_photo(tmp_path / "source.png", 400, 300)
     if fmt == "GIF":  # Qt reads GIF but cannot write it: one red pixel, by hand
         (tmp_path / "photo.img").write_bytes(b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\x00"
@@ -165,7 +170,8 @@ def test_check_warns_about_exactly_the_images_that_do_not_show(tmp_path, write_c
 @pytest.mark.parametrize("image", ["nowhere.png", "broken.png", "photo.xpm"])
 @pytest.mark.parametrize("link", [False, True])
 def test_a_text_panel_whose_image_fails_gives_the_words_the_whole_width(tmp_path, write_content, qtbot, kiosk_app,
-                                                                         image, link):
+                                                                         image, link, expect_log):
+    expect_log("not found" if image == "nowhere.png" else "is not a PNG" if image == "photo.xpm" else "image")
     """No picture to show: the paragraphs take the width (beside the link, if any), not a narrow column."""
     whole = landscape_photo(tmp_path / "whole.png").read_bytes()
     (tmp_path / "broken.png").write_bytes(whole[:200])  # passes check by its header; fails to decode
@@ -220,6 +226,7 @@ def test_a_slow_image_never_holds_up_the_screen_and_arrives_when_decoded(tmp_pat
     assert close_to(player.slide.findChild(Avatar).grab().toImage().pixelColor(150, 150), GREEN)
 
 
+@pytest.mark.expect_log("over the 0.05 s budget")
 def test_an_image_over_the_decode_budget_is_a_warning_and_the_placeholder(tmp_path, write_content, capsys,
                                                                           kiosk_app, monkeypatch):
     from kiosk.screen import decode

@@ -86,6 +86,7 @@ def test_markup_renders_as_its_characters_not_as_bold(qtbot, kiosk_app):
     assert literal == render(qtbot, MARKUP)  # and it is the same plain render every time
 
 
+@pytest.mark.expect_log("unknown key", "needs at least 1 item")
 def test_markup_in_an_error_message_shows_literally(qtbot, kiosk_app, tmp_path):
     """Error messages quote the file (here an unknown key); the on-screen marker shows them as text."""
     from tests.test_reload import Kiosk

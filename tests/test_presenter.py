@@ -53,7 +53,7 @@ def test_presentation_waits_for_the_clicker(qtbot, booth):
     (Key.Key_PageUp, "updates"), (Key.Key_Left, "updates"), (Key.Key_Up, "updates"),
     (Key.Key_End, "updates"),
 ])
-def test_clicker_keys(qtbot, booth, key, expected):
+def test_each_clicker_key_moves_to_its_panel(qtbot, booth, key, expected):
     press(qtbot, booth, key, expected)
 
 
@@ -62,7 +62,7 @@ def test_home_goes_back_to_the_first_panel(qtbot, booth):
     press(qtbot, booth, Key.Key_Home, "impact")
 
 
-def test_auto_keeps_rotating(qtbot, kiosk_app, seed):
+def test_auto_presentation_keeps_rotating(qtbot, kiosk_app, seed):
     window = make_kiosk(qtbot, seed, RunOptions(presentation=True, auto=True))
     with qtbot.waitSignal(window.player.shown, timeout=2000):
         pass

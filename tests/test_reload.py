@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -24,7 +20,7 @@ from kiosk.playback.player import Player
 from kiosk.run.live_reload import LiveContent
 from kiosk.run.watcher import ContentWatcher
 from kiosk.run.window import KioskWindow
-from tests.conftest import ROOT, SEED
+from tests.conftest import SEED
 from tests.helpers.screen import shown_texts
 
 DEBOUNCE_MS = 5  # the real 150 ms only slows the suite; the logic is the same
@@ -108,7 +104,7 @@ def make_kiosk(qtbot, kiosk_app, write_content):
     return make
 
 
-# -- point 1: every save style is picked up ----------------------------------------------
+# -- every way of saving reaches the screen ---------------------------------------------
 
 @pytest.mark.parametrize("how", SAVES, ids=lambda f: f.__name__)
 def test_each_save_style_reaches_the_screen(make_kiosk, how):
@@ -128,6 +124,7 @@ def test_sync_tool_replace_with_same_size_and_mtime_is_seen(make_kiosk):
     kiosk.wait_for(lambda: "Value 2222" in kiosk.texts)
 
 
+@pytest.mark.expect_log("file not found")
 def test_a_link_into_a_synced_folder_follows_the_replaced_target(qtbot, kiosk_app, tmp_path):
     synced = tmp_path / "sync"
     synced.mkdir()
@@ -143,6 +140,7 @@ def test_a_link_into_a_synced_folder_follows_the_replaced_target(qtbot, kiosk_ap
     kiosk.wait_for(lambda: "Fetched" in kiosk.texts)
 
 
+@pytest.mark.expect_log("file not found")
 def test_delete_then_recreate_later(make_kiosk):
     kiosk = make_kiosk(content("a=Before"))
     kiosk.path.unlink()
@@ -155,6 +153,7 @@ def test_delete_then_recreate_later(make_kiosk):
 RELOAD_MS = 2000  # what deployments are promised: the new content, or a warning, within 2 s
 
 
+@pytest.mark.expect_log("file not found")
 def test_a_content_folder_deleted_and_made_again_is_followed(qtbot, kiosk_app, tmp_path):
     folder = tmp_path / "content"
     folder.mkdir()
@@ -182,6 +181,7 @@ def test_a_release_folder_swapped_by_symlink_is_followed(qtbot, kiosk_app, tmp_p
     kiosk.wait_for(lambda: "Release two" in kiosk.texts, RELOAD_MS)
 
 
+@pytest.mark.expect_log("file not found")
 def test_content_on_a_stick_unplugged_and_plugged_in_again(qtbot, kiosk_app, tmp_path):
     """The mount point empties, then the same files come back (same inode, size and time)."""
     stick = tmp_path / "media" / "stick"
@@ -298,7 +298,7 @@ def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp
     kiosk.wait_for(lambda: kiosk.player.current_id == "star" and shown_color() == "#0000ff")
 
 
-# -- point 2: good content is applied -----------------------------------------------------
+# -- a good save is applied --------------------------------------------------------------
 
 def test_a_good_edit_changes_a_counter_on_screen(make_kiosk):
     seed = SEED.read_text(encoding="utf-8")
@@ -384,7 +384,7 @@ def test_reload_logs_the_first_paint_of_the_new_version(make_kiosk, caplog):
     assert any(r.message.startswith(f"content {digest} painted") for r in caplog.records)
 
 
-# -- point 3: bad content is refused ------------------------------------------------------
+# -- a bad save is refused and the last good content plays on ---------------------------
 
 def unreadable(path: Path) -> None:
     path.unlink()
@@ -431,6 +431,7 @@ def test_a_bad_edit_keeps_the_old_text_and_shows_the_marker(make_kiosk, bad_edit
     assert not kiosk.marker and not kiosk.live.marker.isVisible()
 
 
+@pytest.mark.expect_log("cannot read the file")
 def test_while_refused_the_last_good_content_keeps_rotating(make_kiosk):
     kiosk = make_kiosk(content("a=First", "b=Second"), time_scale=0.01)  # 12 s -> 120 ms
     unreadable(kiosk.path)
@@ -456,6 +457,7 @@ def test_the_log_lines_match_kiosk_check(make_kiosk, caplog, capsys):
     assert [r.message for r in caplog.records if r.levelno == logging.ERROR] == checked
 
 
+@pytest.mark.expect_log("unknown key `colour`", "must be at least 1 second", "needs at least 1 item")
 def test_the_preview_window_lists_every_error_with_its_line(make_kiosk):
     kiosk = make_kiosk(content("a"), windowed=True)
     kiosk.save("settings:\n  title: T\n  colour: red\n  duration: 0\npanels: []\n")
@@ -470,6 +472,7 @@ def test_the_preview_window_lists_every_error_with_its_line(make_kiosk):
     ]
 
 
+@pytest.mark.expect_log("unknown kind", "unknown key `dur`")
 def test_the_lobby_marker_is_one_short_line_in_the_corner(make_kiosk):
     kiosk = make_kiosk(content("a"))
     kiosk.save(content("a").replace("kind: text", "kind: txt") + "  - {id: b, kind: text, title: B, body: x, dur: 1}\n")
@@ -496,7 +499,8 @@ def live_objects(window) -> tuple[int, int]:
     return len(QApplication.allWidgets()), len(window.findChildren(QObject))
 
 
-def test_200_alternating_good_and_bad_saves(make_kiosk):
+@pytest.mark.expect_log("unknown kind")
+def test_a_hundred_good_and_bad_saves_in_turn_leave_no_objects_behind(make_kiosk):
     kiosk = make_kiosk(content("a=Version 0", "b"))
     bad = content("a", "b").replace("kind: text", "kind: txt")
     kiosk.save(bad + "#warm-up\n")  # the marker's own widgets exist from here on
@@ -512,8 +516,9 @@ def test_200_alternating_good_and_bad_saves(make_kiosk):
     assert live_objects(kiosk.window) == before
 
 
-# -- point 4: start-up with broken content ------------------------------------------------
+# -- starting with broken content ---------------------------------------------------------
 
+@pytest.mark.expect_log("unknown kind")
 def test_waiting_screen_shows_the_errors_then_starts_on_the_first_good_save(make_kiosk):
     kiosk = make_kiosk("settings: {title: T}\npanels: [{id: a, kind: nope}]\n", start=False)
     kiosk.live.start(None)
@@ -529,6 +534,7 @@ def test_waiting_screen_shows_the_errors_then_starts_on_the_first_good_save(make
     assert kiosk.live.waiting is None and not kiosk.marker
 
 
+@pytest.mark.expect_log("must be a mapping", "needs at least 1 item")
 def test_waiting_screen_follows_further_bad_saves(make_kiosk):
     kiosk = make_kiosk("", start=False)
     kiosk.live.start(None)
@@ -536,60 +542,31 @@ def test_waiting_screen_follows_further_bad_saves(make_kiosk):
     kiosk.wait_for(lambda: "panels: needs at least 1 item" in kiosk.live.waiting.text)
 
 
-class RunningKiosk:
-    """``python main.py run ...`` offscreen, its log read line by line on a thread."""
-
-    def __init__(self, tmp_path: Path, *args: str) -> None:
-        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-        self.process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", *args], env=env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.reader = threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stderr],
-                                       daemon=True)
-        self.reader.start()
-
-    def read_until(self, text: str) -> list[str]:
-        """Log lines up to and including the first that holds ``text``."""
-        seen: list[str] = []
-        while not any(text in line for line in seen):
-            seen.append(self.lines.get(timeout=60).rstrip("\n"))
-        return seen
-
-    def __enter__(self) -> RunningKiosk:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.reader.join(timeout=30)
-        self.process.stderr.close()
-
-
-def test_the_real_command_waits_for_content_then_plays_it(tmp_path):
+def test_the_real_command_waits_for_content_then_plays_it(kiosk_process, tmp_path):
     """``kiosk run --wait-for-content`` as an unattended display starts it: stays up, then plays."""
     path = tmp_path / "content.yaml"
     path.write_text("settings: {title: T}\npanels: []\n", encoding="utf-8")
-    with RunningKiosk(tmp_path, str(path), "--wait-for-content") as kiosk:
-        waiting = kiosk.read_until("waiting for valid content")
-        assert any(f"{path}:2:9: error: panels: needs at least 1 item" in line for line in waiting)
-        assert kiosk.process.poll() is None
-        save_by_rename(path, content("a=Started"))
-        painted = kiosk.read_until(" painted at monotonic=")
-        assert f"content {load_content(path).digest} painted" in painted[-1]
+    kiosk = kiosk_process(str(path), "--wait-for-content", env={"HOME": str(tmp_path)})
+    waiting = kiosk.read_until("waiting for valid content")
+    assert any(f"{path}:2:9: error: panels: needs at least 1 item" in line for line in waiting)
+    assert kiosk.process.poll() is None
+    save_by_rename(path, content("a=Started"))
+    painted = kiosk.read_until(" painted at monotonic=")
+    assert f"content {load_content(path).digest} painted" in painted[-1]
 
 
-def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(tmp_path, capsys):
+def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(kiosk_process, tmp_path, capsys):
     from kiosk.cli import main
 
     path = tmp_path / "content.yaml"
     path.write_text(content("a", "b"), encoding="utf-8")
-    with RunningKiosk(tmp_path, str(path)) as kiosk:
-        kiosk.read_until(" painted at monotonic=")
-        save_by_rename(path, "settings:\n  title: T\n  colour: red\npanels: []\n")
-        logged = kiosk.read_until("still showing content")
-        assert main(["check", str(path)]) == 1
-        for line in capsys.readouterr().err.splitlines():
-            assert f"kiosk: ERROR: {line}" in logged
-        save_by_rename(path, content("a=Fixed", "b"))
-        painted = kiosk.read_until(" painted at monotonic=")
-        assert f"content {load_content(path).digest} painted" in painted[-1]
+    kiosk = kiosk_process(str(path), env={"HOME": str(tmp_path)})
+    kiosk.read_until(" painted at monotonic=")
+    save_by_rename(path, "settings:\n  title: T\n  colour: red\npanels: []\n")
+    logged = kiosk.read_until("still showing content")
+    assert main(["check", str(path)]) == 1
+    for line in capsys.readouterr().err.splitlines():
+        assert f"kiosk: ERROR: {line}" in logged
+    save_by_rename(path, content("a=Fixed", "b"))
+    painted = kiosk.read_until(" painted at monotonic=")
+    assert f"content {load_content(path).digest} painted" in painted[-1]

@@ -68,7 +68,7 @@ def test_files_without_schedules_mean_always(seed):
     ("hours", '"09:00-09:00"', 14, "start and end at the same time"),
     ("from", "next week", 13, "cannot read 'next week' as a date or a date and time"),
     ("until", "2026-13-01", 14, "cannot read '2026-13-01' as a date"),
-    ("days", "[mon, someday]", 19, "input should be 'mon', 'tue'"),
+    ("days", "[mon, someday]", 19, "must be one of: mon, tue, wed, thu, fri, sat, sun"),
 ])
 def test_unreadable_schedule_is_an_error_with_its_line(write_content, field, value, column, message):
     path = write_content("settings: {title: T}\npanels:\n  - id: a\n    kind: text\n    title: A\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -70,7 +71,8 @@ def test_parse_screen_takes_an_index_or_a_name():
     assert parse_screen(" HDMI-1 ") == "HDMI-1"
 
 
-def test_find_and_choose(kiosk_app, caplog):
+def test_an_unknown_screen_falls_back_to_the_primary_and_says_so(kiosk_app, caplog):
+    caplog.set_level(logging.WARNING, logger="kiosk.run.screens")
     primary = QGuiApplication.primaryScreen()
     assert find_screen(0) is primary
     assert find_screen(7) is None and find_screen("no-such-tv") is None
@@ -107,6 +109,7 @@ class FakeDesk:
         return QGuiApplication.instance()
 
 
+@pytest.mark.expect_log("screen detached: HDMI-1")
 def test_keeper_follows_the_tv_off_and_on_again(qtbot, kiosk_app, monkeypatch):
     laptop, tv = FakeScreen("eDP-1"), FakeScreen("HDMI-1")
     desk = FakeDesk(laptop)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.e2e.xdisplay import Kiosk, start_xvfb
+from kiosk_testing.displays import LAUNCHERS, launch, missing_tools
+from tests.e2e.xdisplay import HEIGHT, INSTALL, TOOLS, WIDTH, XKiosk
 
-TOOLS = ("Xvfb", "xdotool", "xwininfo", "import")
+DISPLAY_KIND = "xvfb"
 
 
 def pytest_collection_modifyitems(items):
@@ -19,26 +18,17 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def display():
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    launcher = LAUNCHERS[DISPLAY_KIND]
+    missing = missing_tools(launcher.tools + TOOLS)
     if missing:
-        pytest.fail(f"missing {', '.join(missing)}: run `make sysdeps` "
-                    "(apt-get install xvfb xdotool x11-utils imagemagick)")
-    server, name = start_xvfb()
-    yield name
-    server.terminate()
-    server.wait(timeout=10)
+        pytest.fail(f"missing {', '.join(missing)}: run `make sysdeps` ({launcher.install}; {INSTALL})")
+    with launch(DISPLAY_KIND, WIDTH, HEIGHT) as server:
+        yield server
 
 
 @pytest.fixture
-def start_kiosk(display):
-    """Factory: start the kiosk with ARGS; every kiosk started is killed at the end of the test."""
-    started: list[Kiosk] = []
-
-    def start(*args: str, **kwargs) -> Kiosk:
-        kiosk = Kiosk(display, list(args), **kwargs)
-        started.append(kiosk)
-        return kiosk
-
-    yield start
-    for kiosk in started:
-        kiosk.stop()
+def start_kiosk(display, kiosk_process):
+    """Factory: start the kiosk with ARGS on the display; every kiosk started is stopped at the end of the test."""
+    def start(*args: str, **options) -> XKiosk:
+        return kiosk_process(*args, display=display, kind=XKiosk, **options)
+    return start

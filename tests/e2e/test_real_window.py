@@ -43,7 +43,7 @@ def test_presenter_mode_is_driven_by_the_keys_and_esc_quits(start_kiosk, tmp_pat
     content = tmp_path / "content.yaml"
     content.write_text(THREE_PANELS, encoding="utf-8")
     kiosk = start_kiosk(str(content), "--presentation", "--panel", "numbers", "--play-log", str(play_log))
-    kiosk.wait_for_log(PAINTED)
+    kiosk.read_until(PAINTED)
     assert_covers_the_screen(kiosk)
     first = kiosk.stable_shot()
     # 12 s panels last 240 ms at this time scale: 2 s is eight of them, and nothing moves.
@@ -77,7 +77,7 @@ def test_locked_kiosk_refuses_esc_rotates_logs_play_and_quits_on_the_held_chord(
         systemd.settimeout(30)
         kiosk = start_kiosk("--lock", "--play-log", str(play_log), env={"NOTIFY_SOCKET": "@" + name})
         assert systemd.recv(4096).decode().startswith("READY=1")  # sent once the first panel is painted
-        assert PAINTED in kiosk.log or kiosk.wait_for_log(PAINTED) is None
+        kiosk.read_until(PAINTED)
     assert_covers_the_screen(kiosk)
 
     kiosk.wait_until(lambda: len(play_log_lines(play_log)) >= 2, 20, "two lines in the play log")
@@ -119,7 +119,7 @@ def test_a_killed_kiosk_leaves_a_valid_play_log(start_kiosk, tmp_path):
 
 def test_screens_lists_the_x_screen(display):
     result = subprocess.run([sys.executable, "main.py", "screens"], cwd=ROOT, capture_output=True, text=True,
-                            env={"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PATH": "/usr/bin:/bin"},
+                            env={**display.env, "PATH": "/usr/bin:/bin"},
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert f"{WIDTH}x{HEIGHT}+0+0  primary" in result.stdout

@@ -1,38 +1,21 @@
-"""The real program under Xvfb: start it, press keys with xdotool, read the screen with ImageMagick.
+"""The real program under Xvfb, as a person at the screen meets it: keys pressed with xdotool,
+the screen read with ImageMagick.
 
-Every wait polls for a condition until a deadline, paced by the kiosk's own log output.
+Starting the process and waiting on its log is kiosk_testing/process.py's; every wait polls
+for a condition until a deadline, paced by the kiosk's own log output.
 """
 
 from __future__ import annotations
 
-import os
-import select
 import subprocess
-import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.conftest import ROOT
+from kiosk_testing.process import KioskProcess
 
 WIDTH, HEIGHT = 1280, 720
-POLL = 0.1  # longest pause between two looks at a condition
-
-
-def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """An X server on a free display (Xvfb picks it, -displayfd tells us), with a white root window."""
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{WIDTH}x{HEIGHT}x24",
-                               "-nolisten", "tcp", "-wr", "-noreset"],
-                              pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        ready, _, _ = select.select([pipe], [], [], 20)
-        number = pipe.readline().strip() if ready else ""
-    if not number:
-        server.kill()
-        raise RuntimeError("Xvfb did not start")
-    return server, f":{number}"
+TOOLS = ("xdotool", "xwininfo", "import")  # beside the display server's own
+INSTALL = "apt-get install xdotool x11-utils imagemagick"
 
 
 @dataclass
@@ -58,58 +41,11 @@ class Shot:
         return {self.rgb(x, y) for x in range(0, self.width, step) for y in range(0, self.height, step)}
 
 
-class Kiosk:
-    """``python main.py run ARGS`` on ``display``, its log collected as it comes."""
+class XKiosk(KioskProcess):
+    """The kiosk process on an X display, with the X tools a test drives it through."""
 
-    def __init__(self, display: str, args: list[str], time_scale: float = 0.02,
-                 env: dict[str, str] | None = None) -> None:
-        self.display = display
-        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-                    "KIOSK_TIME_SCALE": str(time_scale), **(env or {})}
-        self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-        self.log = ""
-        self.process = subprocess.Popen([sys.executable, "main.py", "run", *args], cwd=ROOT, env=self.env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        os.set_blocking(self.process.stderr.fileno(), False)
-
-    # -- waiting ------------------------------------------------------------------------
-
-    def read_log(self, wait: float) -> None:
-        """Collect new log output, waiting up to ``wait`` seconds for some to arrive."""
-        ready, _, _ = select.select([self.process.stderr], [], [], wait)
-        if ready:
-            chunk = self.process.stderr.read()
-            self.log += chunk.decode(errors="replace") if chunk else ""
-
-    def wait_until(self, condition: Callable[[], object], timeout: float, what: str) -> object:
-        deadline = time.monotonic() + timeout
-        while True:
-            result = condition()
-            if result:
-                return result
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out after {timeout} s waiting for {what}; kiosk log:\n{self.log}")
-            self.read_log(POLL)
-
-    def wait_for_log(self, text: str, timeout: float = 20) -> None:
-        self.wait_until(lambda: text in self.log, timeout, f"{text!r} in the log")
-
-    def holds_for(self, condition: Callable[[], bool], seconds: float) -> bool:
-        """True when ``condition`` stays true for the whole of ``seconds``."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if not condition():
-                return False
-            self.read_log(POLL)
-        return True
-
-    def exit_code(self, timeout: float) -> int | None:
-        try:
-            code = self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return None
-        self.read_log(0)  # what it said last
-        return code
+    def __init__(self, args: list[str], *, time_scale: float = 0.02, **options: object) -> None:
+        super().__init__(args, time_scale=time_scale, **options)
 
     # -- the X display ------------------------------------------------------------------
 
@@ -149,9 +85,3 @@ class Kiosk:
             if self.holds_for(lambda shot=shot: self.shot().pixels == shot.pixels, quiet):
                 return shot
         raise AssertionError(f"the screen never settled within {timeout} s; kiosk log:\n{self.log}")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-        self.process.stderr.close()

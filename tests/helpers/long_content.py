@@ -1,5 +1,5 @@
 """Content as long as staff might type it: 120-character titles, a 1,500-character story,
-12 updates and 8 counters with 9-digit values (issue 6's long-content fixture)."""
+12 updates and 8 counters with 9-digit values."""
 
 from __future__ import annotations
 

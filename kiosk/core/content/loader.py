@@ -9,10 +9,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from kiosk.core.content import model
 from kiosk.core.content.checks import content_errors, content_warnings
 from kiosk.core.content.problems import ContentError, Problem, Severity, format_field
+from kiosk.core.content.rules import staff_message
 from kiosk.core.content.yamlsource import YamlSource, parse_yaml, read_bytes
 
 
@@ -65,16 +67,16 @@ def _located(source: YamlSource, loc: tuple[str | int, ...], message: str,
     return Problem(source.path, line, column, severity, format_field(loc), message)
 
 
-def _problem(source: YamlSource, error: dict) -> Problem:
+def _problem(source: YamlSource, error: ErrorDetails) -> Problem:
     loc = _clean_loc(source, tuple(error["loc"]))
-    if error["type"].startswith("union_tag"):
-        loc = (*loc, "kind")
     if error["type"] == "extra_forbidden":
         line, column = source.position(loc, key=True)
         return Problem(source.path, line, column, Severity.ERROR, format_field(loc),
                        _unknown_key_message(str(loc[-1])))
+    message, further = staff_message(error)
+    loc = (*loc, *further)
     line, column = source.position(loc)
-    return Problem(source.path, line, column, Severity.ERROR, format_field(loc), _message(error))
+    return Problem(source.path, line, column, Severity.ERROR, format_field(loc), message)
 
 
 def _clean_loc(source: YamlSource, loc: tuple) -> tuple:
@@ -100,57 +102,6 @@ def _clean_loc(source: YamlSource, loc: tuple) -> tuple:
             break  # a scalar has no children: the rest are type labels
         out.append(part)
     return tuple(out)
-
-
-def _message(error: dict) -> str:
-    kind, msg = error["type"], error["msg"]
-    if kind == "missing":
-        return "this field is required"
-    if kind == "union_tag_invalid":
-        return f"unknown kind; use one of: {', '.join(model.PANEL_KINDS)}"
-    if kind == "union_tag_not_found":
-        return f"every panel needs `kind:` (one of: {', '.join(model.PANEL_KINDS)})"
-    if kind == "string_pattern_mismatch":
-        return _pattern_message(error)
-    if kind.startswith("value_error"):
-        return msg.removeprefix("Value error, ")
-    if kind == "finite_number":
-        return "must be a finite number (not NaN or infinity)"
-    if kind == "int_parsing_size":
-        return "this number is far too large"
-    if kind in _BOUNDS:
-        return _bound_message(error)
-    return msg[0].lower() + msg[1:] if msg else kind
-
-
-_BOUNDS = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
-           "too_short": ("at least", "min_length"), "too_long": ("at most", "max_length")}
-
-
-def _bound_message(error: dict) -> str:
-    """'must be at least 1 second', 'has 5,000 items; at most 200 are allowed'."""
-    words, key = _BOUNDS[error["type"]]
-    limit = error.get("ctx", {}).get(key)
-    if error["type"].startswith("too_"):
-        count = error.get("ctx", {}).get("actual_length")
-        unit = "item" if limit == 1 else "items"
-        return f"has {count:,} items; {words} {limit:,} {unit} allowed" if count else f"needs {words} {limit:,} {unit}"
-    if error["loc"][-1:] == ("duration",):
-        unit = "second" if limit == 1 else "seconds"
-        return (f"must be {words} {limit:g} {unit} "
-                f"(a duration runs from {model.MIN_DURATION:g} second to {model.MAX_DURATION / 3600:g} hour)")
-    return f"must be {words} {limit:,}"
-
-
-def _pattern_message(error: dict) -> str:
-    pattern = error.get("ctx", {}).get("pattern", "")
-    if pattern.startswith("^#"):
-        return "must be a colour written as #rrggbb, e.g. #0b2545"
-    if pattern.startswith("^[Hh][Tt][Tt][Pp]"):
-        return "must be a web address starting with http:// or https://"
-    if pattern.startswith("^[a-z0-9]"):
-        return "must use only lowercase letters, digits and dashes, e.g. latest-updates"
-    return f"does not match the pattern {pattern}"
 
 
 def _unknown_key_message(key: str) -> str:

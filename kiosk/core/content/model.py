@@ -11,9 +11,10 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.core.content.icons import icon_exists
+from kiosk.core.content.rules import Check, Doc, Items, Kinds, Length, Matches, OneOf, Parse, Range, Says, Unique
 from kiosk.core.content.timetext import HOURS_RANGE, parse_date_span, parse_days, parse_hours, parse_moment
 
 MIN_DURATION = 1.0
@@ -21,10 +22,11 @@ MAX_DURATION = 3600.0
 MAX_PANELS = 200
 
 _DURATION = re.compile(r"^\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m)?\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s?)?\s*$")
+DURATION_HINT = 'write a number of seconds, such as 12, "12s", "1m" or "1m30s"'
 
 
 def _parse_duration(value: object) -> object:
-    """Accept 12, 12.5, "12s", "1m" or "1m30s"; leave other input for pydantic to reject."""
+    """Accept 12, 12.5, "12s", "1m" or "1m30s"; leave other input for the number type to reject."""
     if isinstance(value, bool):
         raise ValueError("must be a number of seconds, such as 12 or \"12s\"")
     if isinstance(value, str):
@@ -35,94 +37,92 @@ def _parse_duration(value: object) -> object:
     return value
 
 
-def _check_icon(name: str) -> str:
-    if not icon_exists(name):
-        raise ValueError(f"no icon named {name!r} in qtawesome; names look like fa5s.baby "
-                         "(see https://fontawesome.com/v5/search?m=free&s=solid)")
-    return name
-
-
-def _inside_folder(value: str) -> str:
-    """A file the content may have the kiosk write: inside the content folder, by its words alone."""
-    parts = re.split(r"[/\\]", value)
-    if value.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", value) or ".." in parts or "\0" in value:
-        raise ValueError(f"{value!r} is outside the content file's folder; write a path inside it, such as "
-                         "logs/play.jsonl, or give the kiosk --play-log FILE on its command line")
-    return value
-
-
+Duration = Annotated[
+    float,
+    Range(MIN_DURATION, MAX_DURATION, unit=("second", "seconds"),
+          note=f" (a duration runs from {MIN_DURATION:g} second to {MAX_DURATION / 3600:g} hour)"),
+    Parse(_parse_duration, DURATION_HINT, also={  # the schema's regex dialect has no named groups
+        "type": "string", "pattern": _DURATION.pattern.replace("?P<m>", "").replace("?P<s>", "")}),
+    Doc("seconds"),
+    Field(description="Seconds: a number, or a string such as \"12s\" or \"1m\"."),
+]
+Color = Annotated[str, Matches(r"^#[0-9a-fA-F]{6}$", "must be a colour written as #rrggbb, in quotes: "
+                               '"#0b2545" (without them, # starts a comment)'),
+                  Doc("`#rrggbb`"),
+                  Field(description="A colour as #rrggbb.")]
+Icon = Annotated[str, Check(icon_exists, "no icon named {value!r} in qtawesome; names look like fa5s.baby "
+                            "(see https://fontawesome.com/v5/search?m=free&s=solid)"), Doc("icon name"),
+                 Field(description="A qtawesome icon name, e.g. fa5s.baby.")]
+PanelId = Annotated[str, Matches(r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                                 "must use only lowercase letters, digits and dashes, e.g. latest-updates"),
+                    Length(1, 64),
+                    Doc("lowercase letters, digits, dashes"),
+                    Field(description="Unique; lowercase letters, digits and dashes.")]
+MAX_TEXT = 5000
+LANG_HINT = "use a code such as en, es or pt-BR"
+_LANG = Matches(r"^[a-z]{2,3}(-[A-Z]{2})?$", "`{value}` is not a language code; " + LANG_HINT)
+_LENGTH = Length(0, MAX_TEXT, fits="fit on a screen")
+Lang = Annotated[str, _LANG, Doc("language code"), Field(description="A language code such as en, es or pt-BR.")]
+PlainText = Annotated[str, _LENGTH]
+FilePath = Annotated[str, Length(1, 4096), Doc("file path")]
 MAX_URL = 500  # a QR code of more is too dense to read from across a lobby (segno's limit is ~2,300)
 
 
-def _qr_sized(value: str) -> str:
-    if len(value) > MAX_URL:
-        raise ValueError(f"this address is {len(value):,} characters long; a QR code of more than {MAX_URL} "
-                         "can't be read from across a lobby. Use a shorter address for the page")
-    return value
+def inside_folder(path: str) -> bool:
+    """A path the content may have the kiosk write: inside the content folder, by its words alone."""
+    parts = re.split(r"[/\\]", path)
+    return not (path.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", path) or ".." in parts
+                or "\0" in path)
 
 
-Duration = Annotated[
-    float,
-    BeforeValidator(_parse_duration),
-    Field(ge=MIN_DURATION, le=MAX_DURATION, allow_inf_nan=False,
-          description="Seconds: a number, or a string such as \"12s\" or \"1m\"."),
-]
-Color = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
-Icon = Annotated[str, AfterValidator(_check_icon),
-                 Field(description="A qtawesome icon name, e.g. fa5s.baby.")]
-PanelId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64,
-                               description="Unique; lowercase letters, digits and dashes.")]
-MAX_TEXT = 5000
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
-Lang = Annotated[str, Field(pattern=_LANG.pattern, description="A language code such as en or es.")]
-PlainText = Annotated[str, Field(max_length=MAX_TEXT)]
+InsidePath = Annotated[FilePath, Check(inside_folder, (
+    "{value!r} is outside the content file's folder; write a path inside it, such as logs/play.jsonl, "
+    "or give the kiosk --play-log FILE on its command line"))]
+TEXT_HINT = "must be text, or a map of translations such as {en: Latest Updates, es: Últimas noticias}"
 
 
 def _check_text(value: object) -> object:
     """One clear message for a text field, instead of one per branch of the union."""
     if isinstance(value, str):
-        if len(value) > MAX_TEXT:
-            raise ValueError(f"text is {len(value):,} characters long; at most {MAX_TEXT:,} fit on a screen")
-        return value
+        return _LENGTH.check(value)
     if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
-        for lang in value:
-            if not isinstance(lang, str) or not _LANG.match(lang):
-                raise ValueError(f"`{lang}` is not a language code; use codes such as en or es")
+        for lang, text in value.items():
+            _LANG.check(lang if isinstance(lang, str) else str(lang))
+            _LENGTH.check(text)
         return value
-    raise ValueError("must be text, or a map of translations such as {en: Latest Updates, es: Últimas noticias}")
+    raise ValueError(TEXT_HINT)
 
 
 Text = Annotated[
     PlainText | dict[Lang, PlainText],
-    BeforeValidator(_check_text),
+    Parse(_check_text, TEXT_HINT), Doc("text"),
     Field(description="Text, or one text per language: {en: Latest Updates, es: Últimas noticias}."),
 ]
-Count = Annotated[int, Field(ge=0, le=999_999_999_999, description="A whole number, 0 or more.")]
+Count = Annotated[int, Range(0, 999_999_999_999), Doc("whole number"), Field(description="A whole number, 0 or more.")]
 _DAY = r"\d{4}-\d{2}-\d{2}"
 Moment = Annotated[
-    datetime | date, PlainValidator(parse_moment),
-    WithJsonSchema({"type": "string", "pattern": rf"^{_DAY}([T ]\d{{2}}:\d{{2}}(:\d{{2}})?)?$",
-                    "description": "Local time: a date (2026-12-01) or a date and time (2026-12-01T09:00)."}),
+    datetime | date,
+    Parse(parse_moment, "write 2026-12-01 or 2026-12-01T09:00", schema={
+        "type": "string", "pattern": rf"^{_DAY}([T ]\d{{2}}:\d{{2}}(:\d{{2}})?)?$",
+        "description": "Local time: a date (2026-12-01) or a date and time (2026-12-01T09:00)."}),
+    Doc("date, or date and time"),
 ]
 Hours = Annotated[
-    tuple[tuple[int, int], ...], PlainValidator(parse_hours),
-    WithJsonSchema({"type": "string", "pattern": rf"^{HOURS_RANGE}(,{HOURS_RANGE})*$",
-                    "description": "\"08:00-17:30\"; several as \"08:00-12:00, 13:00-17:00\"; "
-                    "an end before the start crosses midnight.", "examples": ["08:00-17:30"]}),
+    tuple[tuple[int, int], ...],
+    Parse(parse_hours, 'write hours like "08:00-17:30", or several as "08:00-12:00, 13:00-17:00"', schema={
+        "type": "string", "pattern": rf"^{HOURS_RANGE}(,{HOURS_RANGE})*$",
+        "description": "\"08:00-17:30\"; several as \"08:00-12:00, 13:00-17:00\"; "
+        "an end before the start crosses midnight.", "examples": ["08:00-17:30"]}),
+    Doc("hours"),
 ]
 DateSpan = Annotated[
-    tuple[date, date], PlainValidator(parse_date_span),
-    WithJsonSchema({"type": "string", "pattern": rf"^{_DAY}((\s*/\s*|\s+to\s+){_DAY})?$",
-                    "description": "A date (2023-03-01) or a range (2023-03-01 to 2023-03-02)."}),
+    tuple[date, date],
+    Parse(parse_date_span, "write 2023-03-01, or a range as 2023-03-01 to 2023-03-02", schema={
+        "type": "string", "pattern": rf"^{_DAY}((\s*/\s*|\s+to\s+){_DAY})?$",
+        "description": "A date (2023-03-01) or a range (2023-03-01 to 2023-03-02)."}),
+    Doc("date or range"),
 ]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-
-
-def _unique(values: list[str]) -> list[str]:
-    repeated = sorted({v for v in values if values.count(v) > 1})
-    if repeated:
-        raise ValueError(f"{', '.join(repeated)} listed twice; list each language once")
-    return values
 
 
 class Model(BaseModel):
@@ -132,80 +132,99 @@ class Model(BaseModel):
 
 
 class Theme(Model):
-    background: Color = "#0b2545"
-    text: Color = "#ffffff"
-    accent: Color = "#f2a541"
-    font: str = Field("Source Sans Pro", description="Family name; Source Sans Pro ships with the kiosk.")
-    preset: Literal["default", "high-contrast"] = Field(
-        "default", description="high-contrast replaces the colours with a palette of at least 7:1 contrast.")
+    background: Color = Field("#0b2545", description="Behind everything.")
+    text: Color = Field("#ffffff", description="Titles and reading text; `check` warns below WCAG AA (4.5:1).")
+    accent: Color = Field("#f2a541", description="Numbers, bars and icons; `check` warns below WCAG AA (4.5:1).")
+    font: str = Field("Source Sans Pro", description=(
+        "Font family; Source Sans Pro ships with the kiosk; characters it lacks (CJK) come from a "
+        "system font such as Noto Sans CJK or Droid Sans Fallback."))
+    preset: Annotated[Literal["default", "high-contrast"], OneOf()] = Field("default", description=(
+        "`high-contrast` replaces the colours with black, white and yellow: at least 7:1 everywhere."))
 
 
 class Settings(Model):
     title: Text = Field(description="Shown in the slim header of every panel.")
-    duration: Duration = Field(12.0, description="Default seconds each panel shows.")
-    transition: Literal["fade", "slide", "none"] = "fade"
-    footer: Text = Field("", description="Shown at the foot of every panel (e.g. a disclaimer).")
-    theme: Theme = Theme()
-    languages: Annotated[list[Lang], AfterValidator(_unique)] = Field(["en"], min_length=1, max_length=4, description=(
-        "The rotation plays once per language, in this order; missing translations show the first."))
-    font_scale: float = Field(1.0, ge=0.8, le=1.6, allow_inf_nan=False,
-                              description="Makes all text larger or smaller (0.8 to 1.6).")
-    reduce_motion: bool = Field(False, description="Instant changes instead of the crossfade and count-up.")
-    fallback: PanelId | None = Field(None, description="Panel shown when nothing else is scheduled; "
-                                     "without it, the title and a clock.")
-    mode: Literal["rotate", "presentation"] = Field(
-        "rotate", description="rotate: panels change on their own; presentation: a clicker drives them.")
-    lock: bool = Field(False, description="Esc and Q don't quit; hold Ctrl+Shift+Q for 2 s to quit.")
-    screen: Annotated[int, Field(ge=0, le=63)] | Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
-        None, description="Screen index (0 = first) or name (see `kiosk screens`); default: the primary.")
-    play_log: Annotated[str, Field(min_length=1, max_length=4096), AfterValidator(_inside_folder)] | None = Field(
-        None, description="Append one JSON line per panel shown to this file, a path inside the content "
-                          "file's folder (use --play-log for a file elsewhere).")
+    duration: Duration = Field(12.0, description=(
+        'Default time per panel: `12`, `"12s"`, `"1m"`, `"1m30s"`; 1 s to 1 h.'))
+    transition: Annotated[Literal["fade", "slide", "none"], OneOf()] = Field(
+        "fade", description="A 700 ms crossfade, a slide, or a cut.")
+    footer: Text = Field("", description="Shown at the foot of every panel (the disclaimer).")
+    theme: Theme = Field(Theme(), description="Colours and font.")
+    languages: Annotated[list[Lang], Unique("language"), Items(1, 4), Doc("list of language codes")] = Field(
+        ["en"], description=("The rotation plays once per language, in this order (up to 4); "
+                             "missing translations show the first; see *Two languages*."))
+    font_scale: Annotated[float, Range(0.8, 1.6), Doc("0.8 – 1.6")] = Field(1.0, description=(
+        "Makes all text larger or smaller; fitting may take some back on a full panel."))
+    reduce_motion: bool = Field(False, description=(
+        "Panels change instantly, without the crossfade, and numbers appear without counting up."))
+    fallback: Annotated[PanelId, Doc("a panel id")] | None = Field(None, description=(
+        "Shown when no panel is scheduled; without it, the title and a clock."))
+    mode: Annotated[Literal["rotate", "presentation"], OneOf()] = Field("rotate", description=(
+        "`rotate`: panels change on their own; `presentation`: panels wait for the clicker (`--presentation`)."))
+    lock: bool = Field(False, description="Esc and Q don't quit; hold Ctrl+Shift+Q for 2 s to quit (`--lock`).")
+    screen: Annotated[
+        Annotated[int, Range(0, 63)] | Annotated[str, Length(1, 200)] | None,
+        Says("must be a screen number from 0 to 63, or a screen's name (see `kiosk screens`)"),
+        Doc("screen number or name"),
+    ] = Field(None, description=("Which screen to show on: its number (0 = first) or name "
+                                 "(see `kiosk screens`; `--screen`); default: the primary."))
+    play_log: InsidePath | None = Field(None, description=(
+        "Proof of play: one JSON line per panel shown, appended to this file, "
+        "a path inside the content file's folder (`--play-log` for a file elsewhere)."))
 
 
 class Link(Model):
-    label: Text
-    url: Annotated[str, Field(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"), AfterValidator(_qr_sized),
-                   Field(description=f"An http(s) address, at most {MAX_URL} characters (it becomes a QR code).")]
-    qr: bool = Field(True, description="false shows only the label, without a QR code.")
+    label: Text = Field(description="Shown beside or under the QR code.")
+    url: Annotated[str, Matches(r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$", (
+        "must be a web address starting with http:// or https://")),
+        Length(1, MAX_URL, fits="fit in a QR code a phone can read across a lobby; use a shorter address"),
+        Doc("http(s) address")] = Field(description=f"The address the QR code holds, at most {MAX_URL} characters.")
+    qr: bool = Field(True, description="`false` shows only the label, without a QR code.")
 
 
 class Show(Model):
     """When a panel plays: every condition given must hold (local time)."""
 
-    from_: Moment | None = Field(None, alias="from", description="First moment; a date starts at midnight.")
-    until: Moment | None = Field(None, description="Last moment; a date means through the end of that day.")
-    days: Annotated[list[Weekday], BeforeValidator(parse_days), Field(min_length=1)] | None = Field(
-        None, description="Weekdays, e.g. [mon, tue, wed, thu, fri].")
-    hours: Hours | None = None
+    from_: Moment | None = Field(None, alias="from", examples=["2026-12-07", "2026-12-07T09:00"],
+                                 description="First moment; a date starts at midnight.")
+    until: Moment | None = Field(None, examples=["2026-12-11", "2026-12-11 17:00"], description=(
+        "Last moment; a date means through the end of that day; a time, up to that minute."))
+    days: Annotated[list[Annotated[Weekday, OneOf()]], Items(1, 7),
+                    Parse(parse_days, "write weekdays such as [mon, fri]"), Doc("list of weekdays")] | None = Field(
+        None, examples=[["mon", "tue", "wed", "thu", "fri"]], description="Weekdays (`mon` … `sun`).")
+    hours: Hours | None = Field(None, examples=["08:00-17:30"], description=(
+        'One or more ranges, `"08:00-12:00, 13:00-17:00"`; quote them.'))
 
 
 class PanelBase(Model):
-    id: PanelId
-    duration: Duration | None = Field(None, description="Overrides settings.duration.")
-    link: Link | None = Field(None, description="Shown as a QR code with its label.")
-    enabled: bool = Field(True, description="false takes the panel out of rotation without deleting it.")
-    show: Show | None = Field(None, description="When the panel plays; without it, always.")
+    id: PanelId = Field(description="Unique; used by `--panel`, reload and logs.")
+    duration: Duration | None = Field(None, description="Overrides `settings.duration`.")
+    link: Link | None = Field(None, description="A QR code of the address, with its label.")
+    enabled: bool = Field(True, description="`false` takes the panel out of rotation without deleting it.")
+    show: Show | None = Field(None, description="When the panel plays; see [Scheduling](#scheduling).")
 
 
 class Counter(Model):
-    value: Count
-    label: Text
-    icon: Icon | None = None
+    value: Count = Field(description="Counts up over 1.5 s each time the panel appears.")
+    label: Text = Field(description="Under the number.")
+    icon: Icon | None = Field(None, description="Above the number, e.g. `fa5s.baby`.")
 
 
 class Total(Model):
-    value: Count | Literal["auto"] = Field(description="A number, or \"auto\" for the sum.")
-    label: Text
+    value: Annotated[Count | Literal["auto"], Says("must be a whole number, 0 or more, or auto"),
+                     Doc("whole number or `auto`")] = Field(description=(
+        "`auto` shows the sum; `check` warns when a given total is not the sum."))
+    label: Text = Field(description="Beside the total.")
 
 
 class CountersPanel(PanelBase):
     kind: Literal["counters"]
-    title: Text
-    intro: Text = ""
-    counters: list[Counter] = Field(min_length=1, max_length=12)
-    total: Total | None = None
-    notes: list[Text] = []
+    title: Text = Field(description="The panel's heading.")
+    intro: Text = Field("", description="A line under the title.")
+    counters: Annotated[list[Counter], Items(1, 12)] = Field(description=(
+        "1 to 12 numbers; a bar shows each one's share of the total."))
+    total: Total | None = Field(None, description="The total, beside the bar.")
+    notes: list[Text] = Field([], description="Lines at the foot of the panel.")
 
     @property
     def total_value(self) -> int | None:
@@ -218,47 +237,56 @@ class CountersPanel(PanelBase):
 
 class TextPanel(PanelBase):
     kind: Literal["text"]
-    title: Text
-    icon: Icon | None = None
+    title: Text = Field(description="The panel's heading.")
+    icon: Icon | None = Field(None, description="Beside the title.")
     body: Text = Field(description="Paragraphs, separated by a blank line.")
-    images: list[str] = Field([], max_length=10, description=(
-        "Image paths (PNG, JPEG, SVG) relative to the content file; the first readable one shows."))
+    images: Annotated[list[str], Items(0, 10), Doc("list of image paths")] = Field([], description=(
+        "PNG, JPEG or SVG, relative to the content file; the first one that can be read shows beside "
+        "the paragraphs (above them on a portrait screen), whole, not cropped."))
 
 
 class SpotlightPanel(PanelBase):
     kind: Literal["spotlight"]
-    heading: Text
-    name: Text
-    detail: Text = ""
-    quote: Text = ""
-    body: Text = ""
-    photo: str | None = Field(None, description="Image path (PNG, JPEG, SVG), relative to the content file.")
+    heading: Text = Field(description="The panel's heading, e.g. the award.")
+    name: Text = Field(description="The person's name.")
+    detail: Text = Field("", description="A line under the name, e.g. a state or a class.")
+    quote: Text = Field("", description="Shown with real quotation marks.")
+    body: Text = Field("", description="Paragraphs under the quote.")
+    photo: Annotated[str, Doc("image path")] | None = Field(None, description=(
+        "PNG, JPEG or SVG, relative to the content file, filled into the circle and decoded at the size "
+        "it is shown; without one, or when it can't be read, the person's initials and a `check` warning."))
 
 
 class UpdateItem(Model):
-    title: Text
-    text: Text = ""
-    link: Link | None = None
-    date: DateSpan | None = Field(None, description="Shown beside the title.")
-    until: Moment | None = Field(None, description="After this the item leaves the panel.")
+    title: Text = Field(description="The item's heading.")
+    text: Text = Field("", description="A paragraph under it.")
+    link: Link | None = Field(None, description="A QR code for the item.")
+    date: DateSpan | None = Field(None, description=(
+        'Shown beside the title as people write dates ("Mar 1, 2023", "Mar 1 – 2, 2023"): '
+        "`2023-03-01`, or a range as `2023-03-01 to 2023-03-02` (or `2023-03-01/2023-03-02`)."))
+    until: Moment | None = Field(None, description=(
+        "After this the item leaves the panel; when every item has left, so does the panel."))
 
 
 class UpdatesPanel(PanelBase):
     kind: Literal["updates"]
-    title: Text
-    items: list[UpdateItem] = Field(min_length=1, max_length=50)
+    title: Text = Field(description="The panel's heading.")
+    items: Annotated[list[UpdateItem], Items(1, 50)] = Field(description=(
+        "1 to 50 items; those that don't fit one screen are split into pages that share the panel's time."))
 
 
 Panel = Annotated[
     CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel,
     Field(discriminator="kind"),
+    Kinds(),
 ]
 PANEL_KINDS = ("counters", "text", "spotlight", "updates")
 
 
 class Content(Model):
-    settings: Settings
-    panels: list[Panel] = Field(min_length=1, max_length=MAX_PANELS)
+    settings: Settings = Field(description="How the whole rotation looks and plays.")
+    panels: Annotated[list[Panel], Items(1, MAX_PANELS)] = Field(description=(
+        f"1 to {MAX_PANELS} panels, shown in file order."))
 
     def duration_of(self, panel: PanelBase) -> float:
         return panel.duration or self.settings.duration

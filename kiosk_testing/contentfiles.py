@@ -1,4 +1,4 @@
-"""Copies of the seed content that benchmarks need: long durations, and versions for reloads."""
+"""The seed content and the copies of it that tests and benchmarks need: long durations, versions for reloads."""
 
 from __future__ import annotations
 
