@@ -80,3 +80,19 @@ def test_the_real_command_plays_on_without_a_log_it_cannot_write(kiosk_process, 
     warned = [line for line in lines if f"cannot write the {'log file' if option == '--log-file' else 'play log'}"
               in line]
     assert len(warned) == 1 and "Traceback" not in "\n".join(lines)
+
+
+def test_a_disk_that_fills_up_under_every_file_the_kiosk_writes(tmp_path):
+    """The log and the play log both stop growing: one warning each, and the rotation plays on."""
+    from tests.conftest import SEED
+    from tests.helpers.disk_full import kiosk_on_a_full_disk
+
+    result = kiosk_on_a_full_disk(tmp_path, "run", str(SEED), "--log-file", str(tmp_path / "kiosk.log"),
+                                  "--play-log", str(tmp_path / "play.jsonl"), limit=300, stop_after=10,
+                                  env={"KIOSK_TIME_SCALE": "0.02"})
+    err = result.stderr
+    assert result.returncode == 124, err  # still running when `timeout` stopped it (cleanly, by SIGTERM)
+    assert err.count("cannot write the log file") == 1 and err.count("cannot write the play log") == 1, err
+    assert "Traceback" not in err and "Logging error" not in err
+    assert err.count(" painted at monotonic=") >= 1 and "stopping on SIGTERM" in err
+    assert (tmp_path / "play.jsonl").stat().st_size <= 300

@@ -23,9 +23,13 @@ def full_disk(limit: int):
     return limit_files
 
 
-def kiosk_on_a_full_disk(tmp_path: Path, *args: str, limit: int = 4096,
-                         timeout: float = 120) -> subprocess.CompletedProcess:
-    """``python main.py ARGS`` with every file it writes limited to ``limit`` bytes."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], env=env, capture_output=True,
-                          text=True, timeout=timeout, preexec_fn=full_disk(limit))
+def kiosk_on_a_full_disk(tmp_path: Path, *args: str, limit: int = 4096, stop_after: float | None = None,
+                         env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """``python main.py ARGS`` with every file it writes limited to ``limit`` bytes; with
+    ``stop_after``, SIGTERM (a clean stop) after that many seconds (coreutils ``timeout``)."""
+    # No bytecode: a .pyc cut short by the limit would break every later import of that module.
+    environment = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
+                   "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    stop = ["timeout", "-s", "TERM", str(stop_after)] if stop_after else []
+    return subprocess.run([*stop, sys.executable, str(ROOT / "main.py"), *args], env=environment,
+                          capture_output=True, text=True, timeout=timeout, preexec_fn=full_disk(limit))
