@@ -192,3 +192,18 @@ def test_a_settings_play_log_through_a_symlink_out_is_not_written(write_content,
     with caplog.at_level(logging.WARNING):
         assert run_options(args, load_content(path)).play_log is None
     assert "leads outside the content folder" in caplog.text
+
+
+def test_seconds_are_never_negative_when_the_wall_clock_jumps(tmp_path, fake_time):
+    """NTP setting the clock back an hour mid-panel: the start says so, the seconds stay true."""
+    path = tmp_path / "play.jsonl"
+    log = make_log(path, fake_time)
+    log.panel_shown("a", 0, "abc")
+    fake_time.mono += 12
+    fake_time.now -= timedelta(hours=1)  # the wall clock went back, real time went on
+    log.panel_shown("b", 0, "abc")
+    fake_time.mono += 12
+    fake_time.now += timedelta(days=1)  # and forward a day
+    log.close()
+    assert [(r["panel"], r["seconds"]) for r in read(path)] == [("a", 12.0), ("b", 12.0)]
+    assert read(path)[1]["start"] == "2026-03-02T08:00:00-05:00"

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from kiosk.core.content.localize import localized
 from kiosk.core.content.model import Content, PanelBase, UpdatesPanel
-from kiosk.core.content.schedule import changes, end_of, item_current, showing
+from kiosk.core.content.schedule import changes, end_of, instant, item_current, local, showing
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,8 @@ def next_change(content: Content, when: datetime) -> datetime | None:
     None when no schedule or expiry lies ahead. The moment may turn out to change
     nothing (an over-estimate is safe: it only means one more look).
     """
-    return min((moment for moment in _changes(content, when) if moment > when), default=None)
+    now = instant(when)
+    return min((moment for moment in _changes(content, when) if instant(moment) > now), key=instant, default=None)
 
 
 def _changes(content: Content, when: datetime) -> Iterator[datetime]:
@@ -102,9 +103,12 @@ def timeline(content: Content, start: datetime, end: datetime) -> list[Segment]:
     """What plays from ``start`` to ``end``, as consecutive segments that each differ from the last."""
     segments: list[Segment] = []
     moment = start
-    while moment < end:
+    while instant(moment) < instant(end):
         entries = playlist_at(content, moment)
-        following = min(next_change(content, moment) or end, end)
+        # Stepped in real time: a wall-clock hour that never happens (spring) is never listed,
+        # and the hour that happens twice (autumn) is visited twice.
+        following = min(next_change(content, moment) or end, end, key=instant)
+        following = local(instant(following)) if following is not end else end
         if segments and segments[-1].entries == entries:
             segments[-1] = Segment(segments[-1].start, following, entries)
         else:

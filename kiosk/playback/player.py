@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
+from kiosk.core.content.schedule import instant
 from kiosk.core.playlist import Entry, index_after, next_change, playlist_at
 from kiosk.playback.slide_builder import first_working_slide, start_panel
 from kiosk.playback.transition import Transition
@@ -235,7 +236,7 @@ class Player(QWidget):
         """Look at the schedule again when a window next opens or closes (or in a minute)."""
         now = self.clock()
         change = next_change(self.loaded.content, now) if self.loaded else None
-        seconds = RECHECK_SECONDS if change is None else min(RECHECK_SECONDS, (change - now).total_seconds())
+        seconds = RECHECK_SECONDS if change is None else min(RECHECK_SECONDS, instant(change) - instant(now))
         self._recheck.start(max(1, round(seconds * 1000 * self.time_scale)))
 
     def _recheck_schedule(self) -> None:

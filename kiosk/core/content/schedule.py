@@ -8,6 +8,7 @@ Friday "22:00-02:00" still shows at 01:00 on Saturday.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import get_args
@@ -42,13 +43,34 @@ def later(moment: datetime, delta: timedelta) -> datetime:
         return datetime.max
 
 
+def instant(moment: datetime) -> float:
+    """Seconds since the epoch of a local wall-clock moment, so that order follows real time.
+
+    On the autumn night of daylight saving the same wall-clock hour comes twice (the second
+    time with ``fold=1``, as datetime.now() gives it); compared as instants, an ``until``
+    01:45 is over in both. A moment in the spring gap maps to the real time it becomes.
+    """
+    try:
+        return moment.timestamp()
+    except (OverflowError, ValueError, OSError):  # past the platform's or datetime's range
+        return math.inf if moment.year > 1970 else -math.inf
+
+
+def local(seconds: float) -> datetime:
+    """The local wall-clock moment of an instant (``fold=1`` in a repeated hour)."""
+    try:
+        return datetime.fromtimestamp(seconds)
+    except (OverflowError, ValueError, OSError):
+        return datetime.max if seconds > 0 else datetime.min
+
+
 def showing(show: model.Show | None, when: datetime) -> bool:
     """True when ``when`` falls inside the window (no window: always)."""
     if show is None:
         return True
-    if show.from_ is not None and when < start_of(show.from_):
+    if show.from_ is not None and instant(when) < instant(start_of(show.from_)):
         return False
-    if show.until is not None and when >= end_of(show.until):
+    if show.until is not None and instant(when) >= instant(end_of(show.until)):
         return False
     return _in_week(show, when)
 
@@ -73,7 +95,7 @@ def _on_day(show: model.Show, day: date) -> bool:
 
 def item_current(item: model.UpdateItem, when: datetime) -> bool:
     """An update item stays until the end of its ``until``."""
-    return item.until is None or when < end_of(item.until)
+    return item.until is None or instant(when) < instant(end_of(item.until))
 
 
 def changes(show: model.Show | None, when: datetime) -> Iterator[datetime]:
@@ -90,8 +112,10 @@ def changes(show: model.Show | None, when: datetime) -> Iterator[datetime]:
     # Every boundary of ``hours`` recurs daily, so today's and tomorrow's cover the next one.
     for start, end in show.hours or ():
         for minute in (start, end % MINUTES_PER_DAY):
-            yield later(midnight, timedelta(minutes=minute))
-            yield later(midnight, ONE_DAY + timedelta(minutes=minute))
+            for day in (timedelta(), ONE_DAY):
+                boundary = later(midnight, day + timedelta(minutes=minute))
+                yield boundary
+                yield boundary.replace(fold=1)  # the same wall-clock minute again, in a repeated hour
 
 
 def schedule_errors(content: model.Content) -> Iterator[Warning]:
