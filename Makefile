@@ -20,7 +20,7 @@ sysdeps:
 	@resources/install-system-deps.sh
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kiosk kiosk_testing tests benchmarks main.py
+	$(VENV)/bin/ruff check kiosk tests benchmarks main.py
 	$(VENV)/bin/lint-imports
 
 test: $(STAMP) sysdeps lint

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from benchmarks.usage import cpu_share, memory_mb
 from benchmarks.webpage import write_page
-from kiosk_testing.displays import launch
-from kiosk_testing.process import KioskProcess
+from tests.harness.displays import launch
+from tests.harness.process import KioskProcess
 
 # How a locked-down signage machine has to start it (no sandbox, no GPU, nothing from the
 # network), plus kiosk mode and the size.

@@ -3,7 +3,7 @@
 Run as ``python -m benchmarks.soak --rotations N --reloads M``; prints one JSON line.
 Durations don't matter here: the soak calls Player.next() back to back, with a live reload
 (Player.update_content) every so often, through the soak harness the soak test also uses
-(kiosk_testing/soak.py).
+(tests/harness/soak.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk_testing.contentfiles import SEED
+from tests.harness.contentfiles import SEED
 
 MB = 2**20
 SAMPLE_EVERY = 250  # changes between RSS samples
@@ -37,7 +37,7 @@ def soak(rotations: int, reloads: int, size: tuple[int, int], warmup: int) -> di
 
     from kiosk.app import make_app
     from kiosk.playback.player import Player
-    from kiosk_testing.soak import Soak, versions
+    from tests.harness.soak import Soak, versions
 
     make_app()
     with tempfile.TemporaryDirectory() as folder:

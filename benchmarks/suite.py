@@ -14,9 +14,9 @@ from pathlib import Path
 from benchmarks import browser
 from benchmarks.stats import percentile
 from benchmarks.usage import cpu_share, memory_mb
-from kiosk_testing.contentfiles import ROOT, SEED, digest, long_durations, version
-from kiosk_testing.displays import launch
-from kiosk_testing.process import KioskProcess
+from tests.harness.contentfiles import ROOT, SEED, digest, long_durations, version
+from tests.harness.displays import launch
+from tests.harness.process import KioskProcess
 
 PAINT_TIMEOUT_S = 60
 

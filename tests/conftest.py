@@ -11,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from kiosk.core.content import Loaded, load_content  # noqa: E402
-from kiosk_testing.contentfiles import ROOT, SEED  # noqa: E402, F401  (tests import them from here)
-from kiosk_testing.process import KioskProcess  # noqa: E402
+from tests.harness.contentfiles import ROOT, SEED  # noqa: E402, F401  (tests import them from here)
+from tests.harness.process import KioskProcess  # noqa: E402
 
 pytest_plugins = ["tests.helpers.logfail", "pytester"]
 
@@ -75,3 +75,85 @@ def no_leaked_widgets(request):
     yield
     leaked = live() - before
     assert not leaked, f"top-level widgets leaked: {sorted(leaked)}"
+
+
+@pytest.fixture
+def make_player(qtbot, kiosk_app):
+    """Factory: a Player, on screen (offscreen), closed and deleted after the test.
+
+    ``window=True`` puts it in a windowed KioskWindow (the window's keys work; reach it with
+    ``player.window()``), ``options`` also attaches the run's parts (presenter, lock, play log)
+    as a run does. With ``content`` it starts playing and returns once the first slide is shown.
+    """
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.playback.player import Player
+    from kiosk.run.operation import Operation
+    from kiosk.run.window import KioskWindow
+
+    kept: list[object] = []  # pytest-qt holds widgets weakly: the test's windows live here until it ends
+
+    def make(content: Loaded | None = None, *, size=(640, 360), time_scale: float = 1.0,
+             clock=None, window: bool = False, options=None, start_id: str | None = None,
+             show: bool = True) -> Player:
+        size = size if isinstance(size, QSize) else QSize(*size)
+        player = Player(time_scale=time_scale, **({"clock": clock} if clock else {}))
+        if window or options is not None:
+            host = KioskWindow(player, windowed=True, size=size)
+            qtbot.addWidget(host)
+            kept.append(host)
+            if options is not None:
+                kept.append(Operation(host, player, options))
+            host.present()
+            qtbot.waitExposed(host)
+        else:
+            player.resize(size)
+            qtbot.addWidget(player)
+            kept.append(player)
+            if show:
+                player.show()
+                qtbot.waitExposed(player)
+        if content is not None:
+            with qtbot.waitSignal(player.shown, timeout=3000):
+                player.set_content(content, start_id=start_id)
+        return player
+
+    yield make
+    for widget in kept:
+        if isinstance(widget, QWidget):
+            widget.close()
+            widget.deleteLater()
+    kept.clear()
+
+
+@pytest.fixture
+def make_slide(qtbot, kiosk_app):
+    """Factory: one panel's slide as the player builds it, deleted after the test.
+
+    ``panel`` is a panel id of ``loaded``, a panel, or a playlist entry (which brings its language).
+    By default it is shown (offscreen) with its animations at their end.
+    """
+    from PySide6.QtCore import QSize
+
+    from kiosk.core.playlist import Entry
+    from kiosk.screen.slide import Slide
+    from kiosk.screen.style import style_for
+
+    def make(loaded: Loaded, panel, size=(1280, 720), *, lang: str | None = None,
+             position: tuple[int, int] = (0, 1), show: bool = True, finish: bool = True):
+        size = size if isinstance(size, QSize) else QSize(*size)
+        if isinstance(panel, Entry):
+            panel, lang = panel.panel, lang or panel.lang
+        elif isinstance(panel, str):
+            panel = next(p for p in loaded.content.panels if p.id == panel)
+        style = style_for(loaded.content.settings, size, loaded.folder, lang=lang)
+        slide = Slide(panel, style, position)
+        qtbot.addWidget(slide)
+        if show:
+            slide.show()
+        if finish:
+            slide.body.finish()
+        return slide
+
+    return make

@@ -10,8 +10,6 @@ from kiosk.core import theme
 from kiosk.core.content import ContentError, load_content
 from kiosk.core.content.checks import contrast_ratio
 from kiosk.core.content.model import Theme
-from kiosk.playback.player import Player
-from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.conftest import SEED
 
@@ -30,12 +28,10 @@ def test_high_contrast_reaches_7_to_1_everywhere():
     assert len(ratios) >= 6 + len(palette.series)  # text, secondary text, accent, every counter colour
 
 
-def test_high_contrast_preset_reaches_the_screen(write_content, qtbot, kiosk_app):
+def test_high_contrast_preset_reaches_the_screen(write_content, make_slide):
     high = SEED_TEXT.replace('    background: "#0b2545"\n', "    preset: high-contrast\n")
     loaded = load_content(write_content(high))
-    settings = loaded.content.settings
-    slide = Slide(loaded.content.panels[0], style_for(settings, QSize(1280, 720), loaded.folder))
-    qtbot.addWidget(slide)
+    slide = make_slide(loaded, loaded.content.panels[0], show=False, finish=False)
     image = slide.grab().toImage()
     background = image.pixelColor(3, image.height() // 2).name()  # the side margin
     assert background == theme.HIGH_CONTRAST.background
@@ -65,15 +61,15 @@ def test_font_scale_is_validated(write_content, value):
     assert "settings.font_scale" in str(caught.value.problems[0])
 
 
-def test_font_scale_makes_text_larger(write_content, seed, qtbot, kiosk_app):
+def test_font_scale_makes_text_larger(write_content, seed, make_slide):
     loaded = seed_with(write_content, "  font_scale: 1.3\n")
     size = QSize(1920, 1080)
 
     def body_px(content):
         style = style_for(content.content.settings, size, content.folder)
         assert style.text_px(theme.BODY) == round(style.unit * theme.BODY * content.content.settings.font_scale)
-        slide = Slide(content.content.panels[2], style)  # the spotlight: room to spare at 1080p
-        qtbot.addWidget(slide)
+        slide = make_slide(content, content.content.panels[2], size, show=False, finish=False)  # the spotlight:
+        # room to spare at 1080p
         return next(f for f in slide.body.texts if f.loc == ("body",)).label.font().pixelSize()
 
     # The panel fills up, so fitting takes some back (from the titles and photo first),
@@ -81,28 +77,21 @@ def test_font_scale_makes_text_larger(write_content, seed, qtbot, kiosk_app):
     assert body_px(loaded) >= 1.1 * body_px(seed)
 
 
-def test_reduce_motion_shows_final_numbers_at_once(write_content, qtbot, kiosk_app):
+def test_reduce_motion_shows_final_numbers_at_once(write_content, make_slide):
     loaded = seed_with(write_content, "  reduce_motion: true\n")
-    slide = Slide(loaded.content.panels[0], style_for(loaded.content.settings, QSize(1280, 720), loaded.folder))
-    qtbot.addWidget(slide)
+    slide = make_slide(loaded, loaded.content.panels[0], show=False, finish=False)
     slide.body.start()
     assert slide.body.shown_numbers[-1] == "213,569"  # no count-up
 
 
-def test_reduce_motion_changes_panels_without_a_crossfade(write_content, qtbot, kiosk_app):
+def test_reduce_motion_changes_panels_without_a_crossfade(write_content, make_player):
     loaded = seed_with(write_content, "  reduce_motion: true\n")
-    player = Player(time_scale=0.01)
-    qtbot.addWidget(player)
-    player.resize(640, 360)
-    player.set_content(loaded)
+    player = make_player(loaded, time_scale=0.01, show=False)
     player.next()
     assert not player._transition.running and player.current_id == "goal"
 
 
-def test_crossfade_runs_without_reduce_motion(seed, qtbot, kiosk_app):
-    player = Player(time_scale=0.01)
-    qtbot.addWidget(player)
-    player.resize(640, 360)
-    player.set_content(seed)
+def test_crossfade_runs_without_reduce_motion(seed, make_player):
+    player = make_player(seed, time_scale=0.01, show=False)
     player.next()
     assert player._transition.running

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from kiosk.core import theme
-from kiosk.playback.player import Player
 from kiosk.playback.transition import TILES_PER_HEIGHT, Transition, changed_region
 
 
@@ -64,13 +63,8 @@ class OverlayPaints(QObject):
         return False
 
 
-def test_a_fade_of_the_seed_leaves_the_header_alone(qtbot, kiosk_app, seed):
-    player = Player()
-    player.resize(QSize(960, 540))
-    qtbot.addWidget(player)
-    player.show()
-    qtbot.waitExposed(player)
-    player.set_content(seed)
+def test_a_fade_of_the_seed_leaves_the_header_alone(qtbot, make_player, seed):
+    player = make_player(seed, size=(960, 540))
     player.toggle_pause()
     paints = OverlayPaints()
     player._transition.installEventFilter(paints)

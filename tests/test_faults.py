@@ -12,15 +12,14 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.app import log_uncaught
 from kiosk.core.content import Loaded, load_content
 from kiosk.export.render import render_deck
-from kiosk.playback import slide_builder as guard
-from kiosk.playback.player import Player
-from kiosk.screen import panels
+from kiosk.screen import faults, panels
 from kiosk.screen.fallback import FALLBACK_ID
+from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.panels.base import PanelWidget
 from tests.helpers.screen import distinct_colors
 
@@ -38,8 +37,8 @@ class BuildFails(PanelWidget):
         raise RuntimeError("build broken on purpose")
 
 
-class Boom(QWidget):
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+class Boom(PaintedWidget):
+    def paint(self, event: object) -> None:
         raise RuntimeError("paint broken on purpose")
 
 
@@ -54,7 +53,7 @@ FAULTS = {"build": BuildFails, "paint": PaintFails}
 @pytest.fixture
 def with_fault(monkeypatch, write_content):
     """Content whose panels with the given ids are of a failing, test-only kind."""
-    monkeypatch.setattr(guard, "_reported", set())  # each test sees the first, full report
+    monkeypatch.setattr(faults, "_reported", set())  # each test sees the first, full report
     for name, cls in FAULTS.items():
         monkeypatch.setitem(panels._REGISTRY, f"broken-{name}", cls)
 
@@ -68,23 +67,20 @@ def with_fault(monkeypatch, write_content):
 
 
 @pytest.fixture
-def player(qtbot, kiosk_app):
-    player = Player(time_scale=0.002, clock=lambda: datetime(2024, 5, 6, 9, 30))
-    player.resize(640, 360)
-    qtbot.addWidget(player)
-    return player
+def player(make_player):
+    return make_player(time_scale=0.002, clock=lambda: datetime(2024, 5, 6, 9, 30), show=False)
 
 
 def shown_ids(qtbot, player, count: int) -> list[str]:
     seen: list[str] = []
-    player.shown.connect(lambda panel_id, page: seen.append(panel_id))
+    player.shown.connect(lambda shown: seen.append(shown.id))
     qtbot.waitUntil(lambda: len(seen) >= count, timeout=5000)
     return seen[:count]
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_failing_panel_is_logged_and_skipped(qtbot, player, with_fault, fault, caplog):
-    with caplog.at_level(logging.ERROR, logger="kiosk.playback.slide_builder"):
+    with caplog.at_level(logging.ERROR, logger="kiosk.screen.faults"):
         player.set_content(with_fault(fault))
         assert shown_ids(qtbot, player, 5) == ["last", "first", "last", "first", "last"]
     messages = [record.getMessage() for record in caplog.records]
@@ -142,3 +138,21 @@ def test_uncaught_errors_are_logged_not_shown(qtbot, kiosk_app, monkeypatch, cap
     failures = [record for record in caplog.records if record.levelno == logging.CRITICAL]
     assert failures and "keeps running" in failures[0].getMessage()
     assert isinstance(failures[0].exc_info[1], ValueError)
+
+
+def test_every_widget_on_a_slide_paints_inside_the_guard(make_slide, seed):
+    """No run-time patching: a widget that paints itself inherits the guard instead."""
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.core.playlist import playlist_at
+
+    painters: set[str] = set()
+    for entry in playlist_at(seed.content, datetime(2026, 12, 1, 10, 0)):
+        slide = make_slide(seed, entry, show=False, finish=False)
+        for widget in (slide, *slide.findChildren(QWidget)):
+            own = [cls for cls in type(widget).__mro__
+                   if "paintEvent" in vars(cls) and cls.__module__.startswith("kiosk")]
+            assert own in ([], [PaintedWidget]), f"{type(widget).__name__} paints outside the guard"
+            if own:
+                painters.add(type(widget).__name__)
+    assert {"Dots", "QrCode", "ShareBar", "Avatar"} <= painters

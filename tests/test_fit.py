@@ -11,8 +11,6 @@ from kiosk.cli import main
 from kiosk.core import theme
 from kiosk.core.content import load_content
 from kiosk.core.playlist import playlist_at
-from kiosk.screen.slide import Slide
-from kiosk.screen.style import style_for
 from tests.conftest import ROOT, SEED
 from tests.helpers.long_content import long_content_yaml
 from tests.helpers.measure import layout_faults
@@ -26,22 +24,18 @@ def long_content(write_content):
     return load_content(write_content(long_content_yaml()))
 
 
-def slides(loaded, size, qtbot):
+def slides(loaded, size, make_slide):
     """Every slide of the rotation at ``size``, every page of each, shown offscreen."""
     for entry in playlist_at(loaded.content, datetime(2026, 1, 1)):
-        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang)
-        slide = Slide(entry.panel, style)
-        qtbot.addWidget(slide)
-        slide.show()
-        slide.body.finish()
+        slide = make_slide(loaded, entry, size)
         for page in range(slide.body.page_count()):
             slide.body.set_page(page)
             yield entry, page, slide
 
 
-def assert_fits(loaded, size, qtbot):
+def assert_fits(loaded, size, make_slide):
     faults = []
-    for entry, page, slide in slides(loaded, size, qtbot):
+    for entry, page, slide in slides(loaded, size, make_slide):
         faults += [f"{entry.id} p{page + 1}: {fault}" for fault in layout_faults(slide)]
         for field in slide.body.texts:  # body text never below the floor
             nominal = slide.body.style_.unit * field.size
@@ -51,59 +45,59 @@ def assert_fits(loaded, size, qtbot):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_seed_fits_every_size(seed, size, qtbot, kiosk_app):
-    assert_fits(seed, size, qtbot)
+def test_seed_fits_every_size(seed, size, make_slide):
+    assert_fits(seed, size, make_slide)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_long_content_fits_every_size(long_content, size, qtbot, kiosk_app):
-    assert_fits(long_content, size, qtbot)
+def test_long_content_fits_every_size(long_content, size, make_slide):
+    assert_fits(long_content, size, make_slide)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_bilingual_example_fits_every_size(size, qtbot, kiosk_app):
-    assert_fits(load_content(ROOT / "examples" / "bilingual.yaml"), size, qtbot)
+def test_bilingual_example_fits_every_size(size, make_slide):
+    assert_fits(load_content(ROOT / "examples" / "bilingual.yaml"), size, make_slide)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_largest_font_scale_fits_every_size(write_content, size, qtbot, kiosk_app):
+def test_largest_font_scale_fits_every_size(write_content, size, make_slide):
     text = SEED.read_text(encoding="utf-8").replace("settings:\n", "settings:\n  font_scale: 1.6\n", 1)
-    assert_fits(load_content(write_content(text)), size, qtbot)
+    assert_fits(load_content(write_content(text)), size, make_slide)
 
 
-def test_one_huge_update_is_cut_only_at_the_floor(write_content, qtbot, kiosk_app):
+def test_one_huge_update_is_cut_only_at_the_floor(write_content, make_slide):
     text = ('settings: {title: T}\npanels:\n  - {id: news, kind: updates, title: News, items: '
             f'[{{title: Long, text: "{"word " * 900}"}}, {{title: Short, text: Two.}}]}}\n')
-    _, _, slide = next(slides(load_content(write_content(text)), QSize(1920, 1080), qtbot))
+    _, _, slide = next(slides(load_content(write_content(text)), QSize(1920, 1080), make_slide))
     news = slide.body
     assert news.style_.scale == theme.SCALE_STEPS[-1]
     assert news.texts[2].label.text().endswith("…")
     assert any(loc == ("items", 0, "text") and "cut to" in message for loc, message in news.fit_notes)
 
 
-def test_a_long_footer_is_capped_and_reported(write_content, qtbot, kiosk_app):
+def test_a_long_footer_is_capped_and_reported(write_content, make_slide):
     text = (f'settings: {{title: T, footer: "{"small print " * 400}"}}\n'
             'panels:\n  - {id: a, kind: text, title: A, body: B}\n')
     loaded = load_content(write_content(text))
-    _, _, slide = next(slides(loaded, QSize(1280, 720), qtbot))
+    _, _, slide = next(slides(loaded, QSize(1280, 720), make_slide))
     assert slide.footer_label.text().endswith("…")
     assert slide.footer_label.height() <= theme.FOOTER_MAX * 720
     assert any(loc == ("settings", "footer") for loc, _ in slide.fit_notes)
     assert layout_faults(slide) == []
 
 
-def test_long_story_is_cut_with_an_ellipsis_and_named(long_content, qtbot, kiosk_app):
+def test_long_story_is_cut_with_an_ellipsis_and_named(long_content, make_slide):
     size = QSize(1080, 1920)  # portrait: the body text floor is 42 px, so 1,500 characters cannot fit
-    by_id = {entry.id: slide for entry, _, slide in slides(long_content, size, qtbot)}
+    by_id = {entry.id: slide for entry, _, slide in slides(long_content, size, make_slide)}
     story = by_id["story"].body
     shown = " ".join(f.label.text() for f in story.texts if f.loc == ("body",))
     assert shown.endswith("…") and len(shown) < 1500
     assert any(loc == ("body",) and "cut to" in message for loc, message in story.fit_notes)
 
 
-def test_twelve_updates_split_into_pages_at_the_floor(long_content, qtbot, kiosk_app):
+def test_twelve_updates_split_into_pages_at_the_floor(long_content, qtbot, make_slide):
     size = QSize(1920, 1080)
-    news = next(slide for entry, _, slide in slides(long_content, size, qtbot) if entry.id == "news").body
+    news = next(slide for entry, _, slide in slides(long_content, size, make_slide) if entry.id == "news").body
     assert news.page_count() > 1
     # Not even the smallest text needs fewer pages; the pages keep the largest text that needs as few.
     smallest = type(news)(news.panel, news.style_.with_scale(theme.SCALE_STEPS[-1]), news.area)
@@ -138,9 +132,9 @@ def test_check_without_size_measures_nothing(seed, capsys):
     assert capsys.readouterr().err == ""
 
 
-def test_portrait_has_its_own_layouts(seed, qtbot, kiosk_app):
+def test_portrait_has_its_own_layouts(seed, make_slide):
     size = QSize(1080, 1920)
-    by_id = {entry.id: slide for entry, page, slide in slides(seed, size, qtbot) if page == 0}
+    by_id = {entry.id: slide for entry, page, slide in slides(seed, size, make_slide) if page == 0}
     counters = by_id["impact"].body
     lefts = {label.mapTo(counters, label.rect().topLeft()).x() for label in counters._numbers[:-1]}
     assert len(lefts) == 3  # two columns, and the odd last tile centred between them
@@ -173,11 +167,11 @@ panels:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_a_word_too_long_for_a_line_is_cut_with_an_ellipsis(write_content, size, qtbot, kiosk_app):
+def test_a_word_too_long_for_a_line_is_cut_with_an_ellipsis(write_content, size, make_slide):
     """A long compound word never runs past its label's edge: it ends in "…" and fits."""
     loaded = load_content(write_content(LONG_WORDS))
-    assert_fits(loaded, size, qtbot)
-    for _, _, slide in slides(loaded, size, qtbot):
+    assert_fits(loaded, size, make_slide)
+    for _, _, slide in slides(loaded, size, make_slide):
         for field in slide.body.texts:
             if field.label.text() != field.text:
                 assert "…" in field.label.text(), field.loc

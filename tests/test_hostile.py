@@ -173,7 +173,7 @@ def test_an_image_turned_into_a_fifo_after_the_check_never_blocks(tmp_path, kios
 # -- while running: a hostile save never replaces what is on screen ----------------------------
 
 @pytest.mark.parametrize(("name", "where", "message"), ERRORS, ids=[case[0] for case in ERRORS])
-def test_a_hostile_save_keeps_the_last_good_content_on_screen(qtbot, kiosk_app, tmp_path, name, where, message,
+def test_a_hostile_save_keeps_the_last_good_content_on_screen(qtbot, make_player, tmp_path, name, where, message,
                                                              expect_log):
     from tests.test_reload import Kiosk
 
@@ -181,7 +181,7 @@ def test_a_hostile_save_keeps_the_last_good_content_on_screen(qtbot, kiosk_app, 
 
     path = tmp_path / "content.yaml"
     path.write_text(VALID, encoding="utf-8")
-    kiosk = Kiosk(qtbot, path, windowed=True)
+    kiosk = Kiosk(qtbot, make_player, path, windowed=True)
     assert kiosk.player.current_id == "a" and "Hello" in kiosk.texts
     temporary = tmp_path / ".content.yaml.tmp"  # saved the way editors do: write, then rename over
     temporary.write_bytes((HOSTILE / name).read_bytes())

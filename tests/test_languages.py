@@ -11,8 +11,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QRawFont, QTextLayout
 from kiosk.core.content import ContentError, load_content
 from kiosk.core.content.localize import localized
 from kiosk.core.playlist import playlist_at
-from kiosk.playback.player import Player
-from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.conftest import ROOT
 from tests.helpers.screen import all_texts
@@ -93,25 +91,21 @@ def test_languages_listed_twice_is_an_error(write_content):
     assert "en listed twice" in str(caught.value.problems[0])
 
 
-def shown_text(bilingual, index, qtbot) -> str:
+def shown_text(bilingual, index, make_slide) -> str:
     """Every text on the slide of playlist entry ``index``, built as the player builds it."""
     entry = playlist_at(bilingual.content, datetime(2026, 1, 1))[index]
-    style = style_for(bilingual.content.settings, QSize(1920, 1080), bilingual.folder, lang=entry.lang)
-    slide = Slide(entry.panel, style)
-    qtbot.addWidget(slide)
-    slide.body.finish()
-    return all_texts(slide)
+    return all_texts(make_slide(bilingual, entry, (1920, 1080), show=False))
 
 
-def test_spanish_slides_show_spanish_text_and_numbers(bilingual, qtbot, kiosk_app):
-    text = shown_text(bilingual, 5, qtbot)
+def test_spanish_slides_show_spanish_text_and_numbers(bilingual, make_slide):
+    text = shown_text(bilingual, 5, make_slide)
     assert "Programa de Educación Migrante" in text and "Aviso legal:" in text
     assert "213.569" in text and "172.192" in text  # Spanish grouping, from QLocale
     assert "Total de estudiantes" in text
 
 
-def test_english_numbers_use_commas(bilingual, qtbot, kiosk_app):
-    assert "213,569" in shown_text(bilingual, 0, qtbot)
+def test_english_numbers_use_commas(bilingual, make_slide):
+    assert "213,569" in shown_text(bilingual, 0, make_slide)
 
 
 @pytest.mark.parametrize("lang, date", [("en", "Saturday, November 28, 2026"),
@@ -125,12 +119,10 @@ def test_dates_follow_the_language(bilingual, qtbot, kiosk_app, lang, date):
     assert slide.date_label.text() == date
 
 
-def test_player_shows_the_spanish_round_after_the_english_one(bilingual, qtbot, kiosk_app):
-    player = Player(time_scale=0.001)
-    qtbot.addWidget(player)
-    player.resize(960, 540)
+def test_player_shows_the_spanish_round_after_the_english_one(bilingual, qtbot, make_player):
+    player = make_player(size=(960, 540), time_scale=0.001, show=False)
     seen = []
-    player.shown.connect(lambda panel_id, page: seen.append((panel_id, player.slide.lang)))
+    player.shown.connect(lambda shown: seen.append((shown.id, shown.lang)))
     player.set_content(bilingual)
     qtbot.waitUntil(lambda: len(seen) >= 7, timeout=10000)
     assert seen[:7] == [("impact", "en"), ("goal", "en"), ("student-of-the-year", "en"), ("pass", "en"),
@@ -138,11 +130,8 @@ def test_player_shows_the_spanish_round_after_the_english_one(bilingual, qtbot, 
     assert "Nuestra meta" in all_texts(player.slide)
 
 
-def test_a_save_during_the_spanish_round_stays_in_spanish(bilingual, qtbot, kiosk_app):
-    player = Player(time_scale=0.01)
-    qtbot.addWidget(player)
-    player.resize(960, 540)
-    player.set_content(bilingual, start_id="pass")
+def test_a_save_during_the_spanish_round_stays_in_spanish(bilingual, make_player):
+    player = make_player(bilingual, size=(960, 540), time_scale=0.01, start_id="pass", show=False)
     player.toggle_pause()
     player.jump(8)  # pass, in Spanish
     assert (player.current_id, player.slide.lang) == ("pass", "es")

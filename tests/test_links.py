@@ -8,8 +8,6 @@ from PySide6.QtCore import QSize
 
 from kiosk.core.content import load_content
 from kiosk.screen.qr import QrCode
-from kiosk.screen.slide import Slide
-from kiosk.screen.style import style_for
 from tests.helpers.screen import shown_texts
 
 SIZES = [QSize(1280, 720), QSize(1920, 1080), QSize(3840, 2160), QSize(1080, 1920)]
@@ -41,15 +39,6 @@ panels:
 """
 
 
-def slide_for(loaded, panel_id, size, qtbot):
-    panel = next(p for p in loaded.content.panels if p.id == panel_id)
-    slide = Slide(panel, style_for(loaded.content.settings, size, loaded.folder))
-    qtbot.addWidget(slide)
-    slide.show()
-    slide.body.finish()
-    return slide
-
-
 def decoded(slide) -> list[str]:
     """Every QR code zxing-cpp finds in a screenshot of the slide."""
     image = slide.grab().toImage()
@@ -59,8 +48,8 @@ def decoded(slide) -> list[str]:
 @pytest.mark.parametrize("size", SIZES, ids=["720p", "1080p", "4k", "portrait"])
 @pytest.mark.parametrize("panel_id, url", [("goal", "https://results.ed.gov/"),
                                            ("student-of-the-year", "https://results.ed.gov/resources/news_stories")])
-def test_seed_links_decode_to_their_url(seed, qtbot, kiosk_app, size, panel_id, url):
-    slide = slide_for(seed, panel_id, size, qtbot)
+def test_seed_links_decode_to_their_url(seed, make_slide, size, panel_id, url):
+    slide = make_slide(seed, panel_id, size)
     assert decoded(slide) == [url]
     code = slide.findChild(QrCode)
     assert code.height() >= 0.12 * size.height()  # a phone reads it from 2 m
@@ -71,24 +60,24 @@ def test_seed_links_decode_to_their_url(seed, qtbot, kiosk_app, size, panel_id, 
     ("news", "https://studentprivacy.ed.gov/training", "View Training Modules"),
     ("news-link", "https://results.ed.gov/news", "More news")])
 @pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)], ids=["1080p", "portrait"])
-def test_item_and_panel_links_decode(write_content, qtbot, kiosk_app, panel_id, url, label, size):
+def test_item_and_panel_links_decode(write_content, make_slide, panel_id, url, label, size):
     loaded = load_content(write_content(LINKS))
-    slide = slide_for(loaded, panel_id, size, qtbot)
+    slide = make_slide(loaded, panel_id, size)
     assert decoded(slide) == [url]
     assert label in shown_texts(slide)
     assert slide.findChild(QrCode).height() >= 0.12 * size.height()
 
 
-def test_qr_false_shows_the_label_without_a_code(write_content, qtbot, kiosk_app):
+def test_qr_false_shows_the_label_without_a_code(write_content, make_slide):
     loaded = load_content(write_content(LINKS))
-    slide = slide_for(loaded, "hidden", QSize(1920, 1080), qtbot)
+    slide = make_slide(loaded, "hidden", QSize(1920, 1080))
     assert decoded(slide) == []
     assert slide.findChild(QrCode) is None
     assert "results.ed.gov" in shown_texts(slide)
 
 
-def test_qr_is_dark_on_light_with_a_quiet_zone(seed, qtbot, kiosk_app):
-    slide = slide_for(seed, "goal", QSize(1920, 1080), qtbot)
+def test_qr_is_dark_on_light_with_a_quiet_zone(seed, make_slide):
+    slide = make_slide(seed, "goal", QSize(1920, 1080))
     code = slide.findChild(QrCode)
     image = code.grab().toImage()
     edge = {image.pixelColor(x, y).name() for x in range(image.width()) for y in (0, 1, image.height() - 1)}
@@ -114,12 +103,12 @@ def test_an_address_too_long_for_a_qr_code_is_a_check_error(write_content, capsy
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["720p", "1080p", "4k", "portrait"])
-def test_the_longest_address_allowed_still_scans(write_content, qtbot, kiosk_app, size):
+def test_the_longest_address_allowed_still_scans(write_content, make_slide, size):
     url = "https://example.com/" + "a" * 480
     loaded = load_content(write_content(long_link(url)))
-    assert decoded(slide_for(loaded, "story", size, qtbot)) == [url]
+    assert decoded(make_slide(loaded, "story", size)) == [url]
 
 
-def test_an_address_in_capitals_is_an_address(write_content, qtbot, kiosk_app):
+def test_an_address_in_capitals_is_an_address(write_content, make_slide):
     loaded = load_content(write_content(long_link("HTTPS://EXAMPLE.COM/A")))
-    assert decoded(slide_for(loaded, "story", QSize(1920, 1080), qtbot)) == ["HTTPS://EXAMPLE.COM/A"]
+    assert decoded(make_slide(loaded, "story", QSize(1920, 1080))) == ["HTTPS://EXAMPLE.COM/A"]

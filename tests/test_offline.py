@@ -71,8 +71,8 @@ def test_run_rotates_without_network_or_writes(qtbot, kiosk_app, no_network, con
             super().__init__(*args, **kwargs)
             self.shown.connect(self._count)
 
-        def _count(self, panel_id: str, page: int) -> None:
-            shown.append(panel_id)
+        def _count(self, showing) -> None:
+            shown.append(showing.id)
             if len(shown) == ROTATIONS:
                 # exit(), not quit(): quit() closes the window, and the last window closing
                 # leaves a posted Quit behind that would stop every later test's event loop.

@@ -9,24 +9,13 @@ from PySide6.QtWidgets import QLabel
 from kiosk.core import theme
 from kiosk.core.content.model import paragraphs
 from kiosk.screen.panels import widget_class
-from kiosk.screen.slide import Slide
-from kiosk.screen.style import style_for
 from tests.helpers.screen import all_texts
 
 SIZE = QSize(1920, 1080)
 
 
-def build(seed, panel_id, qtbot, size=SIZE):
-    panel = next(p for p in seed.content.panels if p.id == panel_id)
-    slide = Slide(panel, style_for(seed.content.settings, size, seed.folder), (0, 5))
-    qtbot.addWidget(slide)
-    slide.show()
-    slide.body.finish()
-    return slide
-
-
-def test_counters_show_every_number_and_label(seed, qtbot, kiosk_app):
-    slide = build(seed, "impact", qtbot)
+def test_counters_show_every_number_and_label(seed, make_slide):
+    slide = make_slide(seed, "impact", SIZE, position=(0, 5))
     text = all_texts(slide)
     for number in ("2,923", "16,029", "172,192", "19,011", "3,414", "213,569"):
         assert number in text
@@ -36,8 +25,8 @@ def test_counters_show_every_number_and_label(seed, qtbot, kiosk_app):
         assert words in text
 
 
-def test_counters_count_up_from_zero_to_their_values(seed, qtbot, kiosk_app):
-    slide = build(seed, "impact", qtbot)
+def test_counters_count_up_from_zero_to_their_values(seed, qtbot, make_slide):
+    slide = make_slide(seed, "impact", SIZE, position=(0, 5))
     counters = slide.body
     counters.start()
     assert counters.shown_numbers == ["0"] * 6
@@ -45,8 +34,8 @@ def test_counters_count_up_from_zero_to_their_values(seed, qtbot, kiosk_app):
     assert counters.shown_numbers == ["2,923", "16,029", "172,192", "19,011", "3,414", "213,569"]
 
 
-def test_count_up_restarts_each_time_the_panel_appears(seed, qtbot, kiosk_app):
-    slide = build(seed, "impact", qtbot)
+def test_count_up_restarts_each_time_the_panel_appears(seed, make_slide):
+    slide = make_slide(seed, "impact", SIZE, position=(0, 5))
     counters = slide.body
     counters.finish()
     counters.start()
@@ -54,9 +43,9 @@ def test_count_up_restarts_each_time_the_panel_appears(seed, qtbot, kiosk_app):
 
 
 @pytest.mark.parametrize("panel_id", ["goal", "pass", "student-of-the-year"])
-def test_text_and_spotlight_show_every_paragraph(seed, qtbot, kiosk_app, panel_id):
+def test_text_and_spotlight_show_every_paragraph(seed, make_slide, panel_id):
     panel = next(p for p in seed.content.panels if p.id == panel_id)
-    slide = build(seed, panel_id, qtbot)
+    slide = make_slide(seed, panel_id, SIZE, position=(0, 5))
     text = all_texts(slide)
     for field in ("title", "heading", "name", "body", "quote"):
         value = getattr(panel, field, None)
@@ -67,8 +56,8 @@ def test_text_and_spotlight_show_every_paragraph(seed, qtbot, kiosk_app, panel_i
         assert "Continue Reading" in text
 
 
-def test_updates_pages_hold_every_item_once(seed, qtbot, kiosk_app):
-    slide = build(seed, "updates", qtbot)
+def test_updates_pages_hold_every_item_once(seed, make_slide):
+    slide = make_slide(seed, "updates", SIZE, position=(0, 5))
     updates = slide.body
     panel = next(p for p in seed.content.panels if p.id == "updates")
     seen = []
@@ -80,17 +69,17 @@ def test_updates_pages_hold_every_item_once(seed, qtbot, kiosk_app):
         assert seen.count(item.text) == 1
 
 
-def test_header_and_footer_on_every_panel(seed, qtbot, kiosk_app):
+def test_header_and_footer_on_every_panel(seed, make_slide):
     for panel in seed.content.panels:
-        slide = build(seed, panel.id, qtbot)
+        slide = make_slide(seed, panel.id, SIZE, position=(0, 5))
         text = all_texts(slide)
         assert "Migrant Education Program" in text
         assert seed.content.settings.footer in text
 
 
-def test_sizes_are_fractions_of_screen_height(seed, qtbot, kiosk_app):
+def test_sizes_are_fractions_of_screen_height(seed, make_slide):
     for height in (720, 2160):
-        slide = build(seed, "impact", qtbot, QSize(height * 16 // 9, height))
+        slide = make_slide(seed, "impact", QSize(height * 16 // 9, height), position=(0, 5))
         sizes = {label.text(): label.font().pixelSize() for label in slide.findChildren(QLabel)}
         assert sizes["Our Impact"] >= 0.06 * height
         assert sizes["213,569"] >= 0.08 * height
@@ -98,8 +87,8 @@ def test_sizes_are_fractions_of_screen_height(seed, qtbot, kiosk_app):
         assert sizes["Migrant youth participating in the Migrant Education Program in 2021-22:"] >= 0.03 * height
 
 
-def test_text_is_never_rich_text(seed, qtbot, kiosk_app):
-    slide = build(seed, "goal", qtbot)
+def test_text_is_never_rich_text(seed, make_slide):
+    slide = make_slide(seed, "goal", SIZE, position=(0, 5))
     assert all(label.textFormat().name == "PlainText" for label in slide.findChildren(QLabel))
 
 

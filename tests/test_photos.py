@@ -11,8 +11,6 @@ from kiosk.cli import main
 from kiosk.core.content import load_content
 from kiosk.screen.panels.spotlight import Avatar
 from kiosk.screen.panels.text import Picture
-from kiosk.screen.slide import Slide
-from kiosk.screen.style import style_for
 from tests.helpers.measure import layout_faults
 
 GREEN, RED = QColor("#20c040"), QColor("#d02020")
@@ -54,26 +52,19 @@ def landscape_photo(path, width=1600, height=1000):
     return path
 
 
-def build(loaded, size, qtbot):
-    slide = Slide(loaded.content.panels[0], style_for(loaded.content.settings, size, loaded.folder))
-    qtbot.addWidget(slide)
-    slide.show()
-    return slide
-
-
 def close_to(color: QColor, expected: QColor) -> bool:
     return all(abs(a - b) < 40 for a, b in zip(color.getRgb()[:3], expected.getRgb()[:3]))
 
 
 @pytest.mark.parametrize("name", ["photo.png", "photo.jpg", "photo.svg"])
-def test_photo_fills_the_circle_from_its_middle(tmp_path, write_content, qtbot, kiosk_app, name):
+def test_photo_fills_the_circle_from_its_middle(tmp_path, write_content, make_slide, name):
     if name.endswith(".svg"):
         (tmp_path / name).write_text(SVG)
     else:
         landscape_photo(tmp_path / name)
     loaded = load_content(write_content(SPOTLIGHT.format(photo=name)))
     assert loaded.warnings == []
-    slide = build(loaded, QSize(1920, 1080), qtbot)
+    slide = make_slide(loaded, loaded.content.panels[0], QSize(1920, 1080), finish=False)
     avatar = slide.findChild(Avatar)
     image = avatar.grab().toImage()
     centre = image.pixelColor(image.width() // 2, image.height() // 2)
@@ -83,10 +74,10 @@ def test_photo_fills_the_circle_from_its_middle(tmp_path, write_content, qtbot, 
     assert not close_to(corner, RED)  # outside the circle stays background
 
 
-def test_photo_is_decoded_at_full_size_for_4k(tmp_path, write_content, qtbot, kiosk_app):
+def test_photo_is_decoded_at_full_size_for_4k(tmp_path, write_content, make_slide):
     landscape_photo(tmp_path / "big.jpg", 4000, 3000)
     loaded = load_content(write_content(SPOTLIGHT.format(photo="big.jpg")))
-    slide = build(loaded, QSize(3840, 2160), qtbot)
+    slide = make_slide(loaded, loaded.content.panels[0], QSize(3840, 2160), finish=False)
     avatar = slide.findChild(Avatar)
     assert avatar.width() > 600
     assert min(avatar._photo.width(), avatar._photo.height()) == avatar.width()  # scaled from the source
@@ -97,14 +88,13 @@ def test_photo_is_decoded_at_full_size_for_4k(tmp_path, write_content, qtbot, ki
     (None, "not found; showing the initials instead"),
     (b"this is a word document, not a photo", "is not a PNG, JPEG, GIF, WebP, BMP or SVG image; showing the initials"),
 ])
-def test_missing_or_wrong_photo_warns_and_shows_initials(tmp_path, write_content, qtbot, kiosk_app,
-                                                          content, message):
+def test_missing_or_wrong_photo_warns_and_shows_initials(tmp_path, write_content, make_slide, content, message):
     if content is not None:
         (tmp_path / "photo.png").write_bytes(content)
     loaded = load_content(write_content(SPOTLIGHT.format(photo="photo.png")))
     assert [w.field for w in loaded.warnings] == ["panels[0].photo"]
     assert message in loaded.warnings[0].message
-    slide = build(loaded, QSize(1920, 1080), qtbot)
+    slide = make_slide(loaded, loaded.content.panels[0], QSize(1920, 1080), finish=False)
     avatar = slide.findChild(Avatar)
     assert avatar._photo is None and avatar._letters == "JL"
 
@@ -120,11 +110,11 @@ def test_broken_png_is_reported_by_check_size(tmp_path, write_content, capsys, k
 
 
 @pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)], ids=["landscape", "portrait"])
-def test_text_panel_shows_one_image_beside_or_above_the_words(tmp_path, write_content, qtbot, kiosk_app, size):
+def test_text_panel_shows_one_image_beside_or_above_the_words(tmp_path, write_content, make_slide, size):
     landscape_photo(tmp_path / "picture.png", 1200, 800)
     loaded = load_content(write_content(TEXT.format(image="picture.png")))
     assert loaded.warnings == []
-    slide = build(loaded, size, qtbot)
+    slide = make_slide(loaded, loaded.content.panels[0], size, finish=False)
     picture = slide.findChild(Picture)
     assert picture is not None and layout_faults(slide) == []
     words = next(f.label for f in slide.body.texts if f.loc == ("body",))
@@ -140,17 +130,17 @@ def test_text_panel_shows_one_image_beside_or_above_the_words(tmp_path, write_co
 
 
 @pytest.mark.expect_log("image 'nowhere.png' not found")
-def test_missing_text_image_warns_and_the_panel_still_shows(write_content, qtbot, kiosk_app):
+def test_missing_text_image_warns_and_the_panel_still_shows(write_content, make_slide):
     loaded = load_content(write_content(TEXT.format(image="nowhere.png")))
     assert [w.field for w in loaded.warnings] == ["panels[0].images[0]"]
-    slide = build(loaded, QSize(1920, 1080), qtbot)
+    slide = make_slide(loaded, loaded.content.panels[0], QSize(1920, 1080), finish=False)
     assert slide.findChild(Picture) is None
     assert slide.body.texts[-1].label.text().startswith("Some words")
 
 
 @pytest.mark.parametrize(("fmt", "shown"), [("PNG", True), ("JPEG", True), ("GIF", True), ("WEBP", True),
                                             ("BMP", True), ("ICO", False), ("XPM", False), ("PPM", False)])
-def test_check_warns_about_exactly_the_images_that_do_not_show(tmp_path, write_content, qtbot, kiosk_app,
+def test_check_warns_about_exactly_the_images_that_do_not_show(tmp_path, write_content, make_slide,
                                                                fmt, shown, expect_log):
     """What `check` accepts is what the screen shows, format by format, whatever the file is called."""
     if not shown:
@@ -163,13 +153,13 @@ def test_check_warns_about_exactly_the_images_that_do_not_show(tmp_path, write_c
         assert QImage(str(tmp_path / "source.png")).save(str(tmp_path / "photo.img"), fmt)
     loaded = load_content(write_content(SPOTLIGHT.format(photo="photo.img")))
     assert (loaded.warnings == []) == shown, loaded.warnings
-    avatar = build(loaded, QSize(1920, 1080), qtbot).findChild(Avatar)
+    avatar = make_slide(loaded, "person", QSize(1920, 1080)).findChild(Avatar)
     assert (avatar._photo is not None) == shown
 
 
 @pytest.mark.parametrize("image", ["nowhere.png", "broken.png", "photo.xpm"])
 @pytest.mark.parametrize("link", [False, True])
-def test_a_text_panel_whose_image_fails_gives_the_words_the_whole_width(tmp_path, write_content, qtbot, kiosk_app,
+def test_a_text_panel_whose_image_fails_gives_the_words_the_whole_width(tmp_path, write_content, make_slide,
                                                                          image, link, expect_log):
     expect_log("not found" if image == "nowhere.png" else "is not a PNG" if image == "photo.xpm" else "image")
     """No picture to show: the paragraphs take the width (beside the link, if any), not a narrow column."""
@@ -180,7 +170,7 @@ def test_a_text_panel_whose_image_fails_gives_the_words_the_whole_width(tmp_path
     loaded = load_content(write_content(text))
     reference = load_content(write_content(text.replace(f"    images: [{image}]\n", ""), name="plain.yaml"))
     size = QSize(1920, 1080)
-    slides = build(loaded, size, qtbot), build(reference, size, qtbot)
+    slides = make_slide(loaded, "story", size), make_slide(reference, "story", size)
     words, plain = (next(f.label for f in slide.body.texts if f.loc == ("body",)) for slide in slides)
     assert slides[0].findChild(Picture) is None
     assert words.width() == plain.width()  # as wide as the same panel written without the image

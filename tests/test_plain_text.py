@@ -7,13 +7,11 @@ below would then render a bold "Hi" and try to load /etc/passwd as an image.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QLabel
 
 from kiosk.core.content import load_content
-from kiosk.screen.slide import Slide
-from kiosk.screen.style import style_for
 from kiosk.screen.text import text_label
 
 MARKUP = '<b>Hi</b><img src="file:///etc/passwd">'
@@ -36,18 +34,9 @@ def markup(write_content):
     return load_content(write_content(CONTENT))
 
 
-def slide_for(markup, panel_id, qtbot) -> Slide:
-    panel = next(p for p in markup.content.panels if p.id == panel_id)
-    slide = Slide(panel, style_for(markup.content.settings, QSize(1920, 1080), markup.folder), (0, 4))
-    qtbot.addWidget(slide)
-    slide.show()
-    slide.body.finish()
-    return slide
-
-
 @pytest.mark.parametrize("panel_id", list(EXPECTED_FIELDS))
-def test_every_text_field_shows_markup_literally(markup, panel_id, qtbot, kiosk_app):
-    slide = slide_for(markup, panel_id, qtbot)
+def test_every_text_field_shows_markup_literally(markup, panel_id, make_slide):
+    slide = make_slide(markup, panel_id, (1920, 1080), position=(0, 4))
     labels = slide.findChildren(QLabel)
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
     literal = [label for label in labels if MARKUP in label.text()]
@@ -87,13 +76,13 @@ def test_markup_renders_as_its_characters_not_as_bold(qtbot, kiosk_app):
 
 
 @pytest.mark.expect_log("unknown key", "needs at least 1 item")
-def test_markup_in_an_error_message_shows_literally(qtbot, kiosk_app, tmp_path):
+def test_markup_in_an_error_message_shows_literally(qtbot, make_player, tmp_path):
     """Error messages quote the file (here an unknown key); the on-screen marker shows them as text."""
     from tests.test_reload import Kiosk
 
     path = tmp_path / "content.yaml"
     path.write_text("settings: {title: T}\npanels: [{id: a, kind: text, title: A, body: B}]\n", encoding="utf-8")
-    kiosk = Kiosk(qtbot, path, windowed=True)
+    kiosk = Kiosk(qtbot, make_player, path, windowed=True)
     path.write_text(f"settings: {{title: T, '{MARKUP}': 1}}\npanels: []\n", encoding="utf-8")
     kiosk.wait_for(lambda: bool(kiosk.marker))
     labels = kiosk.window.findChildren(QLabel)

@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize, Qt
-
-from kiosk.playback.player import Player
-from kiosk.run.window import KioskWindow
+from PySide6.QtCore import Qt
 
 ORDER = ["impact", "goal", "student-of-the-year", "pass", "updates"]
 
 
 @pytest.fixture
-def window(qtbot, kiosk_app, seed):
+def window(make_player, seed):
     """A windowed portrait kiosk (where the seed updates take two pages), durations shrunk 100-fold."""
-    player = Player(time_scale=0.01)
-    win = KioskWindow(player, windowed=True, size=QSize(540, 960))
-    qtbot.addWidget(win)
-    win.present()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(player.shown, timeout=2000):
-        player.set_content(seed)
-    return win
+    return make_player(seed, size=(540, 960), time_scale=0.01, window=True).window()
 
 
 def shown_sequence(qtbot, player, count):
     seen = []
-    player.shown.connect(lambda panel_id, page: seen.append((panel_id, page)))
+    player.shown.connect(lambda shown: seen.append((shown.id, shown.page)))
     qtbot.waitUntil(lambda: len(seen) >= count, timeout=20000)
     return seen[:count]
 
@@ -53,7 +43,7 @@ def test_each_panel_waits_its_own_duration(qtbot, window, seed):
 def test_updates_pages_share_the_panel_time(qtbot, window):
     player = window.player
     with qtbot.waitSignal(player.shown, timeout=10000,
-                          check_params_cb=lambda panel_id, page: panel_id == "updates"):
+                          check_params_cb=lambda shown: shown.id == "updates"):
         pass
     assert player.page_count == 2
     assert player.interval_ms == 100  # 20 s split over 2 pages, scaled by 0.01
@@ -101,9 +91,6 @@ def test_fade_paints_pixmaps_then_swaps(qtbot, window):
     assert player.current_id == "goal"
 
 
-def test_start_on_a_given_panel(qtbot, kiosk_app, seed):
-    player = Player()
-    player.resize(640, 360)
-    qtbot.addWidget(player)
-    player.set_content(seed, start_id="pass")
+def test_start_on_a_given_panel(make_player, seed):
+    player = make_player(seed, start_id="pass", show=False)
     assert player.current_id == "pass"

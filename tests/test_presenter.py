@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, Qt
 
-from kiosk.playback.player import Player
 from kiosk.run.operation import Operation, RunOptions
 from kiosk.run.window import KioskWindow
 from tests.helpers.screen import distinct_colors
@@ -16,22 +15,19 @@ Key = Qt.Key
 ORDER = ["impact", "goal", "student-of-the-year", "pass", "updates"]
 
 
-def make_kiosk(qtbot, seed, options: RunOptions, start_id: str | None = None) -> KioskWindow:
+def make_kiosk(make_player, seed, options: RunOptions, start_id: str | None = None) -> KioskWindow:
     """A windowed kiosk with durations shrunk 100-fold (12 s -> 120 ms) and the run's parts attached."""
-    player = Player(time_scale=0.01)
-    window = KioskWindow(player, windowed=True, size=QSize(960, 540))
-    qtbot.addWidget(window)
-    window.operation = Operation(window, player, options)
-    window.present()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(player.shown, timeout=2000):
-        player.set_content(seed, start_id=start_id)
-    return window
+    return make_player(seed, size=(960, 540), time_scale=0.01, options=options, start_id=start_id).window()
+
+
+def operation(window: KioskWindow) -> Operation:
+    """The run's parts around the window (a child of it, as in a run)."""
+    return window.findChild(Operation)
 
 
 @pytest.fixture
-def booth(qtbot, kiosk_app, seed):
-    return make_kiosk(qtbot, seed, RunOptions(presentation=True))
+def booth(qtbot, make_player, seed):
+    return make_kiosk(make_player, seed, RunOptions(presentation=True))
 
 
 def press(qtbot, window, key, expected: str | None = None) -> None:
@@ -62,15 +58,15 @@ def test_home_goes_back_to_the_first_panel(qtbot, booth):
     press(qtbot, booth, Key.Key_Home, "impact")
 
 
-def test_auto_presentation_keeps_rotating(qtbot, kiosk_app, seed):
-    window = make_kiosk(qtbot, seed, RunOptions(presentation=True, auto=True))
+def test_auto_presentation_keeps_rotating(qtbot, make_player, seed):
+    window = make_kiosk(make_player, seed, RunOptions(presentation=True, auto=True))
     with qtbot.waitSignal(window.player.shown, timeout=2000):
         pass
     assert window.player.current_id == "goal"
 
 
 def test_corner_number_follows_the_panel(qtbot, booth):
-    number = booth.operation.presenter.number
+    number = operation(booth).presenter.number
     assert number.isVisible() and number.text() == "1 / 5"
     press(qtbot, booth, Key.Key_PageDown, "goal")
     qtbot.waitUntil(lambda: number.text() == "2 / 5")
@@ -82,9 +78,9 @@ def test_corner_number_follows_the_panel(qtbot, booth):
     assert geometry.top() == 0 and geometry.bottom() < booth.height() * 0.1
 
 
-def test_rotate_mode_shows_no_number(qtbot, kiosk_app, seed):
-    window = make_kiosk(qtbot, seed, RunOptions())
-    assert not window.operation.presenter.number.isVisible()
+def test_rotate_mode_shows_no_number(qtbot, make_player, seed):
+    window = make_kiosk(make_player, seed, RunOptions())
+    assert not operation(window).presenter.number.isVisible()
 
 
 @pytest.mark.parametrize(("key", "color"), [(Key.Key_B, 0xff000000), (Key.Key_Period, 0xff000000),
@@ -101,7 +97,7 @@ def test_blank_keys_cover_the_screen_and_the_same_key_returns(qtbot, booth, key,
 
 
 def test_w_while_black_turns_white_and_a_click_returns_without_moving(qtbot, booth):
-    presenter = booth.operation.presenter
+    presenter = operation(booth).presenter
     press(qtbot, booth, Key.Key_B)
     press(qtbot, booth, Key.Key_W)
     assert presenter.blank_color == "#ffffff"
@@ -111,8 +107,8 @@ def test_w_while_black_turns_white_and_a_click_returns_without_moving(qtbot, boo
     press(qtbot, booth, Key.Key_PageDown, "goal")
 
 
-def test_blanking_stops_the_auto_rotation_until_back(qtbot, kiosk_app, seed):
-    window = make_kiosk(qtbot, seed, RunOptions(presentation=True, auto=True))
+def test_blanking_stops_the_auto_rotation_until_back(qtbot, make_player, seed):
+    window = make_kiosk(make_player, seed, RunOptions(presentation=True, auto=True))
     press(qtbot, window, Key.Key_B)
     with qtbot.assertNotEmitted(window.player.shown, wait=400):
         pass
@@ -122,10 +118,10 @@ def test_blanking_stops_the_auto_rotation_until_back(qtbot, kiosk_app, seed):
         pass
 
 
-def test_b_does_nothing_in_rotate_mode(qtbot, kiosk_app, seed):
-    window = make_kiosk(qtbot, seed, RunOptions())
+def test_b_does_nothing_in_rotate_mode(qtbot, make_player, seed):
+    window = make_kiosk(make_player, seed, RunOptions())
     press(qtbot, window, Key.Key_B)
-    assert window.operation.presenter.blank_color is None
+    assert operation(window).presenter.blank_color is None
 
 
 def test_counters_count_up_again_when_shown_again(qtbot, booth):
@@ -155,16 +151,16 @@ def test_settings_mode_and_cli_flags_merge(seed, write_content, tmp_path):
     assert options.screen == 1 and options.play_log.name == "here.jsonl" and options.auto
 
 
-def test_play_log_records_panels_and_leaves_out_the_blank_screen(qtbot, kiosk_app, seed, tmp_path):
+def test_play_log_records_panels_and_leaves_out_the_blank_screen(qtbot, make_player, seed, tmp_path):
     import json
 
     path = tmp_path / "play.jsonl"
-    window = make_kiosk(qtbot, seed, RunOptions(presentation=True, play_log=path))
+    window = make_kiosk(make_player, seed, RunOptions(presentation=True, play_log=path))
     press(qtbot, window, Key.Key_PageDown, "goal")
     qtbot.waitUntil(lambda: path.exists())  # impact's line, once it left the screen
     press(qtbot, window, Key.Key_B)
     press(qtbot, window, Key.Key_B)
-    window.operation.stop()
+    operation(window).stop()
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [line["panel"] for line in lines] == ["impact", "goal", "goal"]
     assert {line["content"] for line in lines} == {seed.digest}
@@ -174,7 +170,7 @@ def test_the_number_steps_aside_for_the_content_problem_marker(qtbot, booth, wri
     from kiosk.core.content import ContentError, load_content
     from kiosk.run.problem_marker import ProblemMarker
 
-    number = booth.operation.presenter.number
+    number = operation(booth).presenter.number
     marker = ProblemMarker(booth)
     with pytest.raises(ContentError) as bad:
         load_content(write_content("settings: {title: T}\npanels: []\n"))
@@ -185,7 +181,7 @@ def test_the_number_steps_aside_for_the_content_problem_marker(qtbot, booth, wri
     qtbot.waitUntil(lambda: number.geometry().right() > marker.x())
 
 
-def test_play_log_names_the_language_of_a_bilingual_rotation(qtbot, kiosk_app, tmp_path):
+def test_play_log_names_the_language_of_a_bilingual_rotation(qtbot, make_player, tmp_path):
     import json
 
     from kiosk.core.content import load_content
@@ -193,11 +189,11 @@ def test_play_log_names_the_language_of_a_bilingual_rotation(qtbot, kiosk_app, t
 
     bilingual = load_content(ROOT / "examples" / "bilingual.yaml")
     path = tmp_path / "play.jsonl"
-    window = make_kiosk(qtbot, bilingual, RunOptions(presentation=True, play_log=path))
+    window = make_kiosk(make_player, bilingual, RunOptions(presentation=True, play_log=path))
     expected = [(e.id, e.lang) for e in window.player.entries]
     with qtbot.waitSignal(window.player.shown, timeout=3000):
         press(qtbot, window, Key.Key_End)
-    window.operation.stop()
+    operation(window).stop()
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [(line["panel"], line["lang"]) for line in lines] == [expected[0], expected[-1]]
     assert expected[0][1] != expected[-1][1]  # the rotation ends in the other language

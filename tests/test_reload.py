@@ -16,10 +16,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import load_content
-from kiosk.playback.player import Player
 from kiosk.run.live_reload import LiveContent
 from kiosk.run.watcher import ContentWatcher
-from kiosk.run.window import KioskWindow
 from tests.conftest import SEED
 from tests.helpers.screen import shown_texts
 
@@ -69,14 +67,11 @@ SAVES = [save_in_place, save_by_rename, save_by_recreate, save_like_sync_tool]
 class Kiosk:
     """A windowed kiosk following a real file in tmp_path, the way run_kiosk wires it."""
 
-    def __init__(self, qtbot, path: Path, *, windowed: bool = False, time_scale: float = 1.0,
+    def __init__(self, qtbot, make_player, path: Path, *, windowed: bool = False, time_scale: float = 1.0,
                  start: bool = True) -> None:
         self.qtbot, self.path = qtbot, path
-        self.player = Player(time_scale=time_scale)
-        self.window = KioskWindow(self.player, windowed=True, size=QSize(640, 360))
-        qtbot.addWidget(self.window)
-        self.window.present()
-        qtbot.waitExposed(self.window)
+        self.player = make_player(time_scale=time_scale, window=True)
+        self.window = self.player.window()
         self.live = LiveContent(path, self.player, self.window, windowed=windowed, debounce_ms=DEBOUNCE_MS,
                                 quiet_ms=QUIET_MS)
         if start:
@@ -98,9 +93,9 @@ class Kiosk:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, kiosk_app, write_content):
+def make_kiosk(qtbot, make_player, write_content):
     def make(text: str, **options) -> Kiosk:
-        return Kiosk(qtbot, write_content(text), **options)
+        return Kiosk(qtbot, make_player, write_content(text), **options)
     return make
 
 
@@ -125,13 +120,13 @@ def test_sync_tool_replace_with_same_size_and_mtime_is_seen(make_kiosk):
 
 
 @pytest.mark.expect_log("file not found")
-def test_a_link_into_a_synced_folder_follows_the_replaced_target(qtbot, kiosk_app, tmp_path):
+def test_a_link_into_a_synced_folder_follows_the_replaced_target(qtbot, make_player, tmp_path):
     synced = tmp_path / "sync"
     synced.mkdir()
     target = synced / "content.yaml"
     target.write_text(content("a=Before"), encoding="utf-8")
     (tmp_path / "content.yaml").symlink_to(target)
-    kiosk = Kiosk(qtbot, tmp_path / "content.yaml")
+    kiosk = Kiosk(qtbot, make_player, tmp_path / "content.yaml")
     save_like_sync_tool(target, content("a=After"))
     kiosk.wait_for(lambda: "After" in kiosk.texts)
     target.unlink()  # some sync tools delete first and fetch the new copy later
@@ -154,11 +149,11 @@ RELOAD_MS = 2000  # what deployments are promised: the new content, or a warning
 
 
 @pytest.mark.expect_log("file not found")
-def test_a_content_folder_deleted_and_made_again_is_followed(qtbot, kiosk_app, tmp_path):
+def test_a_content_folder_deleted_and_made_again_is_followed(qtbot, make_player, tmp_path):
     folder = tmp_path / "content"
     folder.mkdir()
     (folder / "content.yaml").write_text(content("a=Before"), encoding="utf-8")
-    kiosk = Kiosk(qtbot, folder / "content.yaml")
+    kiosk = Kiosk(qtbot, make_player, folder / "content.yaml")
     shutil.rmtree(folder)
     kiosk.wait_for(lambda: "file not found" in kiosk.marker, RELOAD_MS)
     folder.mkdir()
@@ -168,13 +163,13 @@ def test_a_content_folder_deleted_and_made_again_is_followed(qtbot, kiosk_app, t
     kiosk.wait_for(lambda: "Again" in kiosk.texts, RELOAD_MS)
 
 
-def test_a_release_folder_swapped_by_symlink_is_followed(qtbot, kiosk_app, tmp_path):
+def test_a_release_folder_swapped_by_symlink_is_followed(qtbot, make_player, tmp_path):
     """The usual deploy: ln -sfn releases/2 current.new && mv -T current.new current."""
     for release, title in (("1", "Release one"), ("2", "Release two")):
         (tmp_path / "releases" / release).mkdir(parents=True)
         (tmp_path / "releases" / release / "content.yaml").write_text(content(f"a={title}"), encoding="utf-8")
     (tmp_path / "current").symlink_to("releases/1")
-    kiosk = Kiosk(qtbot, tmp_path / "current" / "content.yaml")
+    kiosk = Kiosk(qtbot, make_player, tmp_path / "current" / "content.yaml")
     assert "Release one" in kiosk.texts
     (tmp_path / "current.new").symlink_to("releases/2")
     os.replace(tmp_path / "current.new", tmp_path / "current")
@@ -182,12 +177,12 @@ def test_a_release_folder_swapped_by_symlink_is_followed(qtbot, kiosk_app, tmp_p
 
 
 @pytest.mark.expect_log("file not found")
-def test_content_on_a_stick_unplugged_and_plugged_in_again(qtbot, kiosk_app, tmp_path):
+def test_content_on_a_stick_unplugged_and_plugged_in_again(qtbot, make_player, tmp_path):
     """The mount point empties, then the same files come back (same inode, size and time)."""
     stick = tmp_path / "media" / "stick"
     stick.mkdir(parents=True)
     (stick / "content.yaml").write_text(content("a=On the stick"), encoding="utf-8")
-    kiosk = Kiosk(qtbot, stick / "content.yaml")
+    kiosk = Kiosk(qtbot, make_player, stick / "content.yaml")
     os.rename(stick, tmp_path / "unplugged")
     stick.mkdir()  # the empty mount point stays behind
     kiosk.wait_for(lambda: "file not found" in kiosk.marker, RELOAD_MS)
@@ -266,36 +261,59 @@ def test_unchanged_bytes_are_ignored(qtbot, kiosk_app, write_content):
     assert events[0][0].content.panels[0].id == "b"
 
 
-def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp_path):
-    def photo(color: str) -> None:
-        image = QImage(64, 64, QImage.Format.Format_RGB32)
-        image.fill(QColor(color))
-        temp = tmp_path / ".photo.png.tmp"
-        assert image.save(str(temp), "PNG")
-        os.replace(temp, tmp_path / "photo.png")
+def replace_image(path: Path, color: str) -> None:
+    """Write a one-colour PNG the way editors save: a temporary file renamed over ``path``."""
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    temp = path.with_name(f".{path.name}.tmp")
+    assert image.save(str(temp), "PNG")
+    os.replace(temp, path)
 
+
+def centre_color(image: QImage) -> str:
+    return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+
+def test_a_replaced_photo_refreshes_its_panel_and_only_its_panel(make_kiosk, tmp_path):
     def shown_color() -> str:
         from kiosk.screen.panels.spotlight import Avatar  # after the registry has loaded every kind
 
-        image = kiosk.player.slide.findChild(Avatar)._photo
-        return image.pixelColor(image.width() // 2, image.height() // 2).name()
+        return centre_color(kiosk.player.slide.findChild(Avatar)._photo)
 
-    photo("#ff0000")
+    replace_image(tmp_path / "photo.png", "#ff0000")
     kiosk = make_kiosk("settings: {title: T}\npanels:\n  - {id: star, kind: spotlight, heading: H, "
                        "name: Ana Diaz, photo: photo.png}\n  - {id: other, kind: text, title: O, body: B}\n")
     assert shown_color() == "#ff0000"
-    photo("#00ff00")
+    replace_image(tmp_path / "photo.png", "#00ff00")
     kiosk.wait_for(lambda: shown_color() == "#00ff00")
     kiosk.player.next()
     kiosk.wait_for(lambda: kiosk.player.current_id == "other")
     slide = kiosk.player.slide
     assert str(tmp_path / "photo.png") in kiosk.live.watcher.watched()
     with kiosk.qtbot.waitSignal(kiosk.live.watcher.loaded, timeout=3000) as reloaded:
-        photo("#0000ff")
+        replace_image(tmp_path / "photo.png", "#0000ff")
     assert reloaded.args[1] == {tmp_path / "photo.png"}
     assert kiosk.player.slide is slide  # the photo is not on screen: nothing rebuilt
     kiosk.player.next()
     kiosk.wait_for(lambda: kiosk.player.current_id == "star" and shown_color() == "#0000ff")
+
+
+def test_a_replaced_image_on_a_text_panel_refreshes_the_screen(make_kiosk, tmp_path):
+    def shown_color() -> str:
+        from kiosk.screen.panels.text import Picture  # after the registry has loaded every kind
+
+        return centre_color(kiosk.player.slide.findChild(Picture).image)
+
+    replace_image(tmp_path / "notice.png", "#ff0000")
+    kiosk = make_kiosk("settings: {title: T}\npanels:\n  - {id: notice, kind: text, title: N, body: B, "
+                       "images: [notice.png]}\n  - {id: other, kind: text, title: O, body: B}\n")
+    assert shown_color() == "#ff0000"
+    assert str(tmp_path / "notice.png") in kiosk.live.watcher.watched()
+    with kiosk.qtbot.waitSignal(kiosk.live.watcher.loaded, timeout=3000) as reloaded:
+        replace_image(tmp_path / "notice.png", "#00ff00")
+    assert reloaded.args[1] == {tmp_path / "notice.png"}
+    kiosk.wait_for(lambda: shown_color() == "#00ff00")
+    assert kiosk.player.current_id == "notice"
 
 
 # -- a good save is applied --------------------------------------------------------------
@@ -437,7 +455,7 @@ def test_while_refused_the_last_good_content_keeps_rotating(make_kiosk):
     unreadable(kiosk.path)
     kiosk.wait_for(lambda: "cannot read the file" in kiosk.marker)
     shown: list[tuple[str, list[str]]] = []
-    kiosk.player.shown.connect(lambda panel_id, page: shown.append((panel_id, kiosk.texts)))
+    kiosk.player.shown.connect(lambda showing: shown.append((showing.id, kiosk.texts)))
     kiosk.wait_for(lambda: len(shown) >= 3)
     for panel_id, texts in shown:
         assert {"a": "First", "b": "Second"}[panel_id] in texts

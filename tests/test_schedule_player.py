@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 from kiosk.core.content import load_content
 from kiosk.playback.player import RECHECK_SECONDS, Player
-from kiosk.run.window import KioskWindow
 from kiosk.screen.fallback import FALLBACK_ID
 from tests.helpers.screen import distinct_colors, shown_texts
 
@@ -39,27 +38,18 @@ CLOSED = "  - {id: closed, kind: text, title: We are closed, body: Back at nine,
 
 
 @pytest.fixture
-def kiosk(qtbot, kiosk_app, write_content):
+def kiosk(make_player, write_content):
     """Start a windowed kiosk on ``yaml`` with the clock at ``now``; returns (player, clock)."""
-    windows = []  # the test holds the window, as the app does
-
     def start(yaml: str, now: datetime) -> tuple[Player, FakeClock]:
         clock = FakeClock(now)
-        player = Player(time_scale=SCALE, clock=clock)
-        window = KioskWindow(player, windowed=True, size=QSize(640, 360))
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.present()
-        qtbot.waitExposed(window)
-        with qtbot.waitSignal(player.shown, timeout=3000):
-            player.set_content(load_content(write_content(yaml)))
+        player = make_player(load_content(write_content(yaml)), time_scale=SCALE, clock=clock, window=True)
         return player, clock
     return start
 
 
 def record(player: Player) -> list[str]:
     seen: list[str] = []
-    player.shown.connect(lambda panel_id, page: seen.append(panel_id))
+    player.shown.connect(lambda shown: seen.append(shown.id))
     return seen
 
 
@@ -119,12 +109,11 @@ def test_an_expired_item_leaves_the_panel_on_screen(qtbot, kiosk):
     assert "Policy letters" in shown_texts(player.slide)
 
 
-def test_the_schedule_is_looked_at_again_when_a_window_next_changes(qtbot, kiosk_app, write_content):
+def test_the_schedule_is_looked_at_again_when_a_window_next_changes(make_player, write_content):
     clock = FakeClock(datetime(2026, 12, 1, 8, 59, 50))
-    player = Player(clock=clock)  # real time: the look comes at nine, ten seconds away
-    player.resize(320, 180)
-    qtbot.addWidget(player)
-    player.set_content(load_content(write_content(yaml_for(ALWAYS + MORNING))))
+    # real time: the look comes at nine, ten seconds away
+    player = make_player(load_content(write_content(yaml_for(ALWAYS + MORNING))), size=(320, 180),
+                         clock=clock, show=False)
     assert 9_000 < player._recheck.remainingTime() <= 10_000
     clock.now = datetime(2026, 12, 1, 10, 30)
     player.set_content(player.loaded)
@@ -132,14 +121,8 @@ def test_the_schedule_is_looked_at_again_when_a_window_next_changes(qtbot, kiosk
     assert 59_000 < player._recheck.remainingTime() <= RECHECK_SECONDS * 1000
 
 
-def test_an_update_date_sits_beside_its_title(qtbot, kiosk_app, seed):
-    from kiosk.screen.slide import Slide
-    from kiosk.screen.style import style_for
-
-    updates = next(p for p in seed.content.panels if p.id == "updates")
-    slide = Slide(updates, style_for(seed.content.settings, QSize(1920, 1080), seed.folder))
-    qtbot.addWidget(slide)
-    slide.show()
+def test_an_update_date_sits_beside_its_title(make_slide, seed):
+    slide = make_slide(seed, "updates", (1920, 1080), finish=False)
     labels = {label.text(): label for label in slide.findChildren(QLabel)}
     title, when = labels["2023 Annual Directors' Meeting"], labels["Mar 1\u2009–\u20092, 2023"]
     title_box, when_box = (QRect(w.mapTo(slide, QPoint(0, 0)), w.size()) for w in (title, when))

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtTest import QTest
 
@@ -60,12 +60,8 @@ def test_without_the_service_the_xset_advice_is_logged_once(qapp, caplog):
 
 
 @pytest.fixture
-def preview(qtbot, kiosk_app):
-    window = KioskWindow(Player(), windowed=True, size=QSize(640, 360))
-    qtbot.addWidget(window)
-    window.present()
-    qtbot.waitExposed(window)
-    return window
+def preview(make_player):
+    return make_player(window=True).window()
 
 
 def test_full_screen_never_shows_the_pointer(qtbot, kiosk_app):

@@ -5,25 +5,22 @@ panel waits 1 ms) over a copy of the seed with `transition: none`; every tenth p
 a new version of the content is loaded from disk and handed to the player, as live
 reload does. Afterwards the live QObjects and QWidgets, by class, are back at their
 baseline and the process grew by less than 20 MB. The soak harness is the benchmark's
-(kiosk_testing/soak.py); the long soak belongs to the benchmark suite.
+(tests/harness/soak.py); the long soak belongs to the benchmark suite.
 """
 
 from __future__ import annotations
 
-from kiosk.playback.player import Player
-from kiosk_testing.contentfiles import SEED
-from kiosk_testing.soak import Soak, by_timer, versions
+from tests.harness.contentfiles import SEED
+from tests.harness.soak import Soak, by_timer, versions
 
 ROTATIONS = 2000
 RELOAD_EVERY = 10  # 200 reloads
 MAX_RSS_GROWTH = 20 * 2**20
 
 
-def test_two_thousand_rotations_and_two_hundred_reloads_leave_nothing_behind(qtbot, kiosk_app, tmp_path):
+def test_two_thousand_rotations_and_two_hundred_reloads_leave_nothing_behind(make_player, tmp_path):
     text = SEED.read_text(encoding="utf-8").replace("transition: fade", "transition: none")
-    player = Player(time_scale=0.0001)
-    player.resize(640, 360)
-    qtbot.addWidget(player)
+    player = make_player(time_scale=0.0001, show=False)
     soak = Soak(player, versions(text, tmp_path), by_timer(player), RELOAD_EVERY, sample_every=0, settle_every=0)
     first = soak.load(0)
     ids = [panel.id for panel in first.content.panels]

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import load_bytes
-from kiosk.playback.player import Player
 from tests.conftest import SEED
 
 
@@ -30,13 +29,8 @@ def seed_with(transition: str):
 
 
 @pytest.fixture
-def player(qtbot, kiosk_app):
-    player = Player()
-    player.resize(QSize(640, 360))
-    qtbot.addWidget(player)
-    player.show()
-    qtbot.waitExposed(player)
-    return player
+def player(make_player):
+    return make_player()
 
 
 @pytest.mark.parametrize("kind", ["fade", "slide"])
@@ -47,7 +41,7 @@ def test_animated_transitions_run_then_hand_over(qtbot, player, kind):
     assert player._transition.running and player._transition._kind == kind
     with qtbot.waitSignal(player.shown, timeout=3000) as shown:
         pass
-    assert shown.args == ["goal", 0]
+    assert (shown.args[0].id, shown.args[0].page) == ("goal", 0)
     assert not player._transition.isVisible()
 
 
@@ -56,7 +50,7 @@ def test_none_cuts_straight_to_the_next_panel(qtbot, player):
     player.toggle_pause()
     with qtbot.waitSignal(player.shown, timeout=1000) as shown:
         player.next()
-    assert shown.args == ["goal", 0]
+    assert (shown.args[0].id, shown.args[0].page) == ("goal", 0)
     assert not player._transition.running
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.core.content.localize import localized
-from kiosk.core.content.model import Content, PanelBase, UpdatesPanel
-from kiosk.core.content.schedule import changes, end_of, instant, item_current, local, showing
+from kiosk.core.content.model import Content, PanelBase
+from kiosk.core.content.schedule import changes, showing
+from kiosk.core.content.timetext import end_of, instant, local
 
 
 @dataclass(frozen=True)
@@ -67,13 +68,10 @@ def _entries_in(content: Content, when: datetime, lang: str) -> list[Entry]:
 def _entry(content: Content, panel: PanelBase, when: datetime, fallback: bool = False,
            lang: str = "en") -> Entry | None:
     """``panel`` as it plays at ``when``, or None when nothing of it is left to show."""
-    if isinstance(panel, UpdatesPanel):
-        items = [item for item in panel.items if item_current(item, when)]
-        if not items:
-            return None
-        if len(items) < len(panel.items):
-            panel = panel.model_copy(update={"items": items})
-    return Entry(panel, content.duration_of(panel), fallback, lang)
+    playing = panel.playing_at(when)
+    if playing is None:
+        return None
+    return Entry(playing, content.duration_of(playing), fallback, lang)
 
 
 def _fallback_panel(content: Content) -> PanelBase | None:
@@ -94,7 +92,7 @@ def next_change(content: Content, when: datetime) -> datetime | None:
 def _changes(content: Content, when: datetime) -> Iterator[datetime]:
     for panel in content.panels:
         yield from changes(panel.show, when)
-        for item in getattr(panel, "items", ()):
+        for item in panel.expiring_items():
             if item.until is not None:
                 yield end_of(item.until)
 
@@ -115,14 +113,6 @@ def timeline(content: Content, start: datetime, end: datetime) -> list[Segment]:
             segments.append(Segment(moment, following, entries))
         moment = following
     return segments
-
-
-def next_index(entries: list[Entry], current_id: str | None, step: int = 1) -> int:
-    """Index of the entry ``step`` places after ``current_id`` (wrapping); 0 if it is gone."""
-    ids = [entry.id for entry in entries]
-    if current_id not in ids:
-        return 0
-    return (ids.index(current_id) + step) % len(ids)
 
 
 def index_after(content: Content, entries: list[Entry], current_id: str | None) -> int:

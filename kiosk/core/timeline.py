@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from kiosk.core.content.model import Content, UpdatesPanel
-from kiosk.core.content.schedule import instant, local
-from kiosk.core.content.timetext import naive_local
+from kiosk.core.content.model import Content
+from kiosk.core.content.timetext import instant, local, naive_local
 from kiosk.core.playlist import Entry, Segment, timeline
 
 MAX_HOURS = 24 * 366
@@ -62,9 +61,7 @@ def _playing(content: Content, entries: list[Entry]) -> str:
 
 
 def _named(content: Content, entry: Entry) -> str:
-    """The panel id, with how many of its update items are left when some expired."""
-    if not isinstance(entry.panel, UpdatesPanel):
-        return entry.id
+    """The panel id, with how many of its items are left when some expired."""
     written = next(p for p in content.panels if p.id == entry.id)
-    total, left = len(getattr(written, "items", ())), len(entry.panel.items)
+    total, left = len(written.expiring_items()), len(entry.panel.expiring_items())
     return entry.id if left == total else f"{entry.id} ({left} of {total} items)"

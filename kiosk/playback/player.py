@@ -11,12 +11,13 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
-from kiosk.core.content.schedule import instant
-from kiosk.core.playlist import Entry, index_after, next_change, playlist_at
+from kiosk.core.content.timetext import instant
+from kiosk.core.playlist import Entry, next_change
+from kiosk.core.rotation import FALLBACK_ID, Rotation
 from kiosk.playback.slide_builder import first_working_slide, start_panel
 from kiosk.playback.transition import Transition
 from kiosk.screen.decode import decoded
-from kiosk.screen.fallback import FALLBACK_ID, FallbackSlide
+from kiosk.screen.fallback import FallbackSlide
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style, style_for
 
@@ -28,20 +29,22 @@ RECHECK_SECONDS = 60.0
 
 
 class Player(QWidget):
-    """Shows the playlist's panels one after another, forever, in file order."""
+    """Shows the playlist's panels one after another, forever, in file order.
 
-    shown = Signal(str, int)  # panel id and page, once a slide is fully on screen
+    Where the rotation stands lives in ``kiosk.core.rotation``; the player keeps the timers,
+    the slide widgets and the transition between them.
+    """
+
+    shown = Signal(object)  # a Showing, once a slide is fully on screen
 
     def __init__(self, parent: QWidget | None = None, *, time_scale: float = 1.0,
                  clock: Callable[[], datetime] = datetime.now) -> None:
         super().__init__(parent)
         self.time_scale = time_scale
         self.clock = clock
-        self.loaded: Loaded | None = None
-        self.entries: list[Entry] = []
-        self.index = self.page = 0
-        self.paused = False
-        self.slide: Slide | None = None
+        self.rotation = Rotation()
+        self._paused = False
+        self.slide: Slide | FallbackSlide | None = None
         self._built_for = QSize()
         self._generation = 0
         self._pending = -1  # the generation whose transition, once done, brings its slide in
@@ -60,13 +63,8 @@ class Player(QWidget):
     # -- what plays -------------------------------------------------------------------
 
     def set_content(self, loaded: Loaded, start_id: str | None = None) -> None:
-        """Play ``loaded``, staying on the current panel (by id) if it still exists."""
-        keep = start_id or self.current_id
-        self.loaded = loaded
-        self.entries = playlist_at(loaded.content, self.clock())
-        ids = [entry.id for entry in self.entries]
-        self.index = ids.index(keep) if keep in ids else 0
-        self.page = 0
+        """Play ``loaded``, staying on the slide on screen if it still plays (or from ``start_id``)."""
+        self.rotation.start(loaded, self.clock(), start_id)
         self._present(direction=1, animate=False)
         self._arm_recheck()
 
@@ -78,98 +76,87 @@ class Player(QWidget):
         as a photo. Otherwise it stays, its timer restarts, and the new version takes over at
         the next transition. A removed panel gives way to the next one.
         """
-        if self.loaded is None or self.slide is None or not self.entries:
+        if self.loaded is None or self.slide is None or not self.rotation.entries:
             self.set_content(loaded)
             return
-        # A panel plays once per language, so an entry is known by its id and language.
-        old_ids, old_panel = [(e.id, e.lang) for e in self.entries], self.entries[self.index].panel
-        old_settings = self.loaded.content.settings
-        self.loaded = loaded
-        self.entries = playlist_at(loaded.content, self.clock())
-        ids = [(entry.id, entry.lang) for entry in self.entries]
-        keep = next((i for i in old_ids[self.index:] + old_ids[:self.index] if i in ids), None)
-        self.index = ids.index(keep) if keep is not None else 0
-        still = keep is not None and keep == (self.current_id, self.slide.lang)
-        unchanged = still and self.entries[self.index].panel == old_panel \
-            and loaded.content.settings == old_settings and not refresh
-        if unchanged and ids == old_ids:
+        change = self.rotation.update(loaded, self.clock(), files_changed=refresh)
+        if change.unchanged:
             self._log_first_paint()  # the screen already shows what this version says
             if not self._transition.running:
                 self._schedule()  # staff who just saved get the panel's full time again
             return
-        self.page = 0
-        self._present(direction=1, animate=not still)
+        self._present(direction=1, animate=not change.stays)
+
+    @property
+    def loaded(self) -> Loaded | None:
+        return self.rotation.loaded
+
+    @property
+    def entries(self) -> list[Entry]:
+        return self.rotation.entries
+
+    @property
+    def index(self) -> int:
+        return self.rotation.index
+
+    @property
+    def page(self) -> int:
+        return self.rotation.page
 
     @property
     def current_id(self) -> str | None:
-        return self.slide.panel_id if self.slide else None
+        return self.rotation.on_screen.id if self.slide is not None and self.rotation.on_screen else None
 
     @property
     def page_count(self) -> int:
         return self.slide.body.page_count() if self.slide else 1
 
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
     # -- moving -----------------------------------------------------------------------
 
     def next(self) -> None:
         """The next page or panel, asking the playlist again: windows open and close."""
-        still_playing = self._refresh()
-        if still_playing and self.page + 1 < self.page_count:
-            self.page += 1
-        elif still_playing:
-            self.index, self.page = (self.index + 1) % max(1, len(self.entries)), 0
+        self.rotation.advance(self.clock(), self.page_count)
         self._present(direction=1)
 
-    def _refresh(self) -> bool:
-        """Ask the playlist what plays now. True when the slide on screen still does (``index``
-        stays on it); otherwise ``index`` moves to what follows it in the file."""
-        current = self.entries[self.index] if self.entries else None
-        if self.loaded is None:
-            return current is not None
-        before, self.entries = self.entries, playlist_at(self.loaded.content, self.clock())
-        if [e.id for e in before] != [e.id for e in self.entries]:  # unattended: say why the screen changed
-            log.info("schedule: now playing %s", ", ".join(e.id for e in self.entries) or "nothing (the clock)")
-        if current is not None and current in self.entries:
-            self.index = self.entries.index(current)
-            return True
-        self.index, self.page = index_after(self.loaded.content, self.entries, current and current.id), 0
-        return False
-
     def previous(self) -> None:
-        if self.page > 0:
-            self.page -= 1
-        else:
-            self.index, self.page = (self.index - 1) % max(1, len(self.entries)), 0
+        self.rotation.back()
         self._present(direction=-1)
 
     def jump(self, index: int) -> None:
-        if 0 <= index < len(self.entries) and (index != self.index or self.page):
-            direction = 1 if index >= self.index else -1
-            self.index, self.page = index, 0
+        direction = self.rotation.jump(index)
+        if direction:
             self._present(direction=direction)
 
-    def toggle_pause(self) -> None:
-        self.paused = not self.paused
-        if self.paused:
+    def set_paused(self, paused: bool) -> None:
+        """Stop or restart the rotation timer; every pause (P, blanking, presentation mode) comes here."""
+        self._paused = paused
+        if paused:
             self._timer.stop()
         elif not self._transition.running:
             self._schedule()
+
+    def toggle_pause(self) -> None:
+        self.set_paused(not self._paused)
 
     # -- showing ----------------------------------------------------------------------
 
     def _present(self, direction: int, animate: bool = True) -> None:
         if self.loaded is None or self.size().isEmpty():
             return
-        entry = self.entries[self.index] if self.entries else None
+        entry = self.rotation.current
         if entry is None and animate and self.current_id == FALLBACK_ID:
             return  # the clock is already up, and keeps itself current
         self._generation += 1
         self._transition.complete()
         self._timer.stop()
         outgoing = self.slide.grab() if self.slide and animate else None
-        if entry is not None and self.slide is not None and self.slide.panel_id == entry.id \
-                and self.slide.body.panel == entry.panel and self.slide.lang == entry.lang \
-                and self._built_for == self.size() and animate:
-            self.slide.body.set_page(self.page)
+        if animate and self.rotation.is_on_screen(entry) and self.slide.body.panel == entry.panel \
+                and self._built_for == self.size():
+            self.slide.body.set_page(self.page)  # the same slide, as it was built: only its page moves
         else:
             self._replace_slide(direction)
         settings = self.loaded.content.settings
@@ -186,8 +173,10 @@ class Player(QWidget):
         found = first_working_slide(self.entries, self.index, direction, self._style_for, self, self.page)
         if found is None:  # nothing scheduled, or nothing works: the title and a clock, never black
             slide = FallbackSlide(self._style_for(None), clock=self.clock, parent=self)
+            self.rotation.landed(None, 0, slide.lang)
         else:
-            self.index, self.page, slide = found
+            index, page, slide = found
+            self.rotation.landed(index, page, slide.lang)
         slide.body.set_page(self.page)
         slide.move(0, 0)
         slide.show()
@@ -216,7 +205,7 @@ class Player(QWidget):
         if self.page == 0:
             start_panel(self.slide)
         self._log_first_paint()
-        self.shown.emit(self.slide.panel_id, self.page)
+        self.shown.emit(self.rotation.showing())
         self._schedule()
 
     def _log_first_paint(self) -> None:
@@ -227,9 +216,9 @@ class Player(QWidget):
             log.info("content %s painted at monotonic=%.6f", digest, time.monotonic())
 
     def _schedule(self) -> None:
-        if self.paused or not self.entries:
+        if self._paused or not self.entries:
             return
-        seconds = self.entries[self.index].seconds / max(1, self.page_count)
+        seconds = self.rotation.current.seconds / max(1, self.page_count)
         self._timer.start(max(1, round(seconds * 1000 * self.time_scale)))
 
     def _arm_recheck(self) -> None:
@@ -241,7 +230,7 @@ class Player(QWidget):
 
     def _recheck_schedule(self) -> None:
         """A window opened or closed: keep the slide on screen if it still plays, else move on."""
-        if not self.paused and not self._refresh():
+        if not self._paused and not self.rotation.refresh(self.clock()):
             self._present(direction=1)
         self._arm_recheck()
 

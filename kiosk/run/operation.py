@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from kiosk.core.content import Loaded
+from kiosk.core.rotation import Showing
 from kiosk.playback.player import Player
 from kiosk.run.cursor import CursorHider
 from kiosk.run.lock import KioskLock
@@ -78,26 +79,31 @@ class Operation(QObject):
         player.shown.connect(lambda *_: self.notifier.ready_when_painted(window))
         self.player = player
         self.play_log = PlayLog(options.play_log, self) if options.play_log else None
+        self._last_shown: Showing | None = None
+        player.shown.connect(self._remember)
         if self.play_log:
             player.shown.connect(self._log_play)
             self.presenter.blanked.connect(self._log_blank)
         if options.presentation and not options.auto:
-            player.paused = True  # the clicker drives; P still starts the rotation by hand
+            player.set_paused(True)  # the clicker drives; P still starts the rotation by hand
         log.info("mode: %s%s%s", "presentation" if options.presentation else "rotate",
                  " (auto)" if options.presentation and options.auto else "", ", locked" if options.lock else "")
 
-    def _log_play(self, panel_id: str, page: int) -> None:
-        loaded, entries, index = self.player.loaded, self.player.entries, self.player.index
+    def _log_play(self, showing: Showing) -> None:
+        loaded = self.player.loaded
         several = loaded is not None and len(loaded.content.settings.languages) > 1
-        lang = entries[index].lang if several and 0 <= index < len(entries) else None
-        self.play_log.panel_shown(panel_id, page, loaded.digest if loaded else "", lang)
+        lang = showing.lang if several and showing.count else None
+        self.play_log.panel_shown(showing.id, showing.page, loaded.digest if loaded else "", lang)
 
     def _log_blank(self, blank: bool) -> None:
         """A blanked screen shows no panel: end the showing, and start a new one on return."""
         if blank:
             self.play_log.close()
-        elif self.player.current_id:
-            self._log_play(self.player.current_id, 0)
+        elif self._last_shown is not None:
+            self._log_play(replace(self._last_shown, page=0))
+
+    def _remember(self, showing: Showing) -> None:
+        self._last_shown = showing
 
     def start(self, waiting: bool = False) -> None:
         """Once the window is on screen: keep it awake. ``waiting`` (no good content yet): the

@@ -89,7 +89,7 @@ class Presenter(QObject):
         if color is None:
             self.blank.hide()
             if self._paused_by_blank and self.player.paused:
-                self.player.toggle_pause()
+                self.player.set_paused(False)
             self._paused_by_blank = False
         else:
             paint_background(self.blank, QColor(color))
@@ -97,7 +97,7 @@ class Presenter(QObject):
             self.blank.show()
             self.blank.raise_()
             if not self.player.paused:  # with --auto, don't rotate behind the black screen
-                self.player.toggle_pause()
+                self.player.set_paused(True)
                 self._paused_by_blank = True
         if was_blank != (color is not None):
             log.info("screen %s", f"blanked {color}" if color else "back")

@@ -6,25 +6,35 @@ import logging
 import signal
 import socket
 
-from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
 
 log = logging.getLogger(__name__)
 
 
-def quit_on_terminate(app: QCoreApplication) -> None:
+class WakeupSocket(QObject):
+    """The socket pair Python writes a signal's number to, read by Qt's loop; lives as long as the app."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.reader, self.writer = socket.socketpair()
+        self.reader.setblocking(False)
+        self.writer.setblocking(False)
+        signal.set_wakeup_fd(self.writer.fileno())
+        self.notifier = QSocketNotifier(self.reader.fileno(), QSocketNotifier.Type.Read, self)
+        self.notifier.activated.connect(self._drain)
+
+    def _drain(self, *_: object) -> None:
+        self.reader.recv(64)
+
+
+def quit_on_terminate(app: QCoreApplication) -> WakeupSocket:
     """SIGTERM (``systemctl stop``), SIGHUP and Ctrl+C end the event loop cleanly, so the play log's
     last line is written.
 
     Python runs signal handlers only between bytecodes, which never come while Qt waits in C++;
     a wakeup socket wakes Qt's loop so the handler gets to run.
     """
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-    notifier.activated.connect(lambda *_: reader.recv(64))
-    app._wakeup = (reader, writer, notifier)  # keep them alive as long as the app
+    wakeup = WakeupSocket(app)  # a child of the app: kept alive as long as it
 
     def exit_loop(signum: int) -> None:
         log.info("stopping on %s", signal.Signals(signum).name)
@@ -39,3 +49,4 @@ def quit_on_terminate(app: QCoreApplication) -> None:
     # and no last play-log line.
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, stop)
+    return wakeup

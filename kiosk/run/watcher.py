@@ -33,7 +33,6 @@ DEBOUNCE_MS = 150
 QUIET_MS = 1500  # an in-place save must rest this long; a writer pausing a second mid-file is seen
 POLL_MS = 1000  # the look that needs no event: a swapped symlink, a folder made again
 MAX_SETTLE_SECONDS = 10.0  # a file that never stops changing is read anyway after this long
-FILE_FIELDS = ("photo", "image")  # panel fields that name a file beside content.yaml
 
 Signature = tuple[int, int, int] | None  # inode, size, mtime in ns; None when missing
 
@@ -48,9 +47,8 @@ def signature(path: Path) -> Signature:
 
 
 def panel_files(panel: PanelBase, folder: Path) -> list[Path]:
-    """Files one panel shows (its photo), relative paths resolved against ``folder``."""
-    values = (getattr(panel, name, None) for name in FILE_FIELDS)
-    return [folder / value for value in values if isinstance(value, str) and value]
+    """Files one panel shows (a photo, images), relative paths resolved against ``folder``."""
+    return [folder / shown.path for shown in panel.shown_files()]
 
 
 def referenced_files(loaded: Loaded) -> list[Path]:

@@ -10,10 +10,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core import theme
+from kiosk.core.rotation import FALLBACK_ID
 from kiosk.screen.style import Style
 from kiosk.screen.text import text_label
-
-FALLBACK_ID = "_fallback"
 
 
 class FallbackSlide(QWidget):

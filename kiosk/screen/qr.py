@@ -6,7 +6,8 @@ from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QWidget
+
+from kiosk.screen.faults import PaintedWidget
 
 QR_QUIET_ZONE = 4  # modules of light border the QR standard asks for
 
@@ -45,7 +46,7 @@ def qr_modules(url: str) -> int:
     return len(qr_rows(url))
 
 
-class QrCode(QWidget):
+class QrCode(PaintedWidget):
     """A QR code at least ``min_side`` pixels wide, drawn with whole-pixel modules."""
 
     def __init__(self, url: str, min_side: int, dark: QColor, light: QColor) -> None:
@@ -55,6 +56,6 @@ class QrCode(QWidget):
         self._image = qr_image(url, module, dark, light)
         self.setFixedSize(self._image.size())
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+    def paint(self, event: object) -> None:
         painter = QPainter(self)
         painter.drawImage(QRectF(self.rect()), self._image)

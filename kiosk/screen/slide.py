@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import PanelBase
+from kiosk.screen.faults import FaultBoundary, PaintedWidget
 from kiosk.screen.panels import PanelWidget, widget_class
 from kiosk.screen.style import Style
 from kiosk.screen.text import elide_to_lines, line_starts, text_height_for, text_label
@@ -15,7 +16,7 @@ from kiosk.screen.text import elide_to_lines, line_starts, text_height_for, text
 MAX_DOTS = 20  # beyond this a row of dots says nothing
 
 
-class Dots(QWidget):
+class Dots(PaintedWidget):
     """A row of dots; the larger accent one is the panel on screen."""
 
     def __init__(self, style: Style, index: int, count: int) -> None:
@@ -25,7 +26,7 @@ class Dots(QWidget):
         dot = style.px(theme.DOT)
         self.setFixedSize(max(1, self.count * dot * 2), dot * 2)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paint(self, event: object) -> None:
         dot = self._style.px(theme.DOT)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -37,13 +38,12 @@ class Dots(QWidget):
             painter.drawEllipse(QPointF(dot * (2 * i + 1), self.height() / 2), radius, radius)
 
 
-class Slide(QWidget):
+class Slide(FaultBoundary):
     """Everything one screen shows for a panel, sized to the whole screen."""
 
     def __init__(self, panel: PanelBase, style: Style, position: tuple[int, int] = (0, 1),
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.panel_id = panel.id
+        super().__init__(panel.id, parent)
         self.lang = style.lang
         self.fit_notes: list[tuple[tuple[str | int, ...], str]] = []  # header/footer; the body has its own
         self.setFixedSize(style.size)

@@ -7,7 +7,7 @@ import os
 import signal
 import time
 
-from kiosk_testing.displays import xvfb
+from tests.harness.displays import xvfb
 from tests.conftest import SEED
 
 EXIT_WITHIN_S = 5

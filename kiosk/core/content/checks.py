@@ -64,12 +64,8 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
     for index, panel in enumerate(content.panels):
         if isinstance(panel, model.CountersPanel):
             yield from _total_warning(index, panel)
-        if isinstance(panel, model.SpotlightPanel) and panel.photo:
-            yield from _image_warning(("panels", index, "photo"), folder, panel.photo,
-                                      "showing the initials instead")
-        for number, image in enumerate(getattr(panel, "images", [])):
-            yield from _image_warning(("panels", index, "images", number), folder, image,
-                                      "the panel shows without it")
+        for shown in panel.shown_files():
+            yield from _image_warning(("panels", index, *shown.loc), folder, shown.path, shown.without)
 
 
 def _image_warning(loc: tuple[str | int, ...], folder: Path, name: str, instead: str) -> Iterator[Warning]:

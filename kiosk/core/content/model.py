@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.core.content.icons import icon_exists
 from kiosk.core.content.rules import Check, Doc, Items, Kinds, Length, Matches, OneOf, Parse, Range, Says, Unique
-from kiosk.core.content.timetext import HOURS_RANGE, parse_date_span, parse_days, parse_hours, parse_moment
+from kiosk.core.content.timetext import (
+    HOURS_RANGE,
+    end_of,
+    instant,
+    parse_date_span,
+    parse_days,
+    parse_hours,
+    parse_moment,
+)
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0
@@ -196,12 +204,45 @@ class Show(Model):
         'One or more ranges, `"08:00-12:00, 13:00-17:00"`; quote them.'))
 
 
+Loc = tuple[str | int, ...]  # where a value is written, e.g. ("images", 0)
+
+
+class ShownFile(NamedTuple):
+    """A file beside content.yaml that a panel shows (the watcher follows it, `kiosk check` reads it)."""
+
+    loc: Loc  # where the panel names it
+    path: str  # as written: relative to the content file
+    without: str  # what the panel shows when the file can't be read, for the warning
+
+
+class ExpiringItem(NamedTuple):
+    """One item of a panel that can leave it at a moment of its own."""
+
+    loc: Loc  # where the item is written, e.g. ("items", 2)
+    until: date | datetime | None  # its last moment; None: it stays
+
+
 class PanelBase(Model):
+    """What every panel kind has. A kind answers for itself which files it shows and which items
+    expire, so nothing outside the models needs to know its fields."""
+
     id: PanelId = Field(description="Unique; used by `--panel`, reload and logs.")
     duration: Duration | None = Field(None, description="Overrides `settings.duration`.")
     link: Link | None = Field(None, description="A QR code of the address, with its label.")
     enabled: bool = Field(True, description="`false` takes the panel out of rotation without deleting it.")
     show: Show | None = Field(None, description="When the panel plays; see [Scheduling](#scheduling).")
+
+    def shown_files(self) -> list[ShownFile]:
+        """The image files this panel shows; replacing one must refresh it on screen."""
+        return []
+
+    def expiring_items(self) -> list[ExpiringItem]:
+        """Every item of a panel made of items that expire, in order (empty for other kinds)."""
+        return []
+
+    def playing_at(self, when: datetime) -> PanelBase | None:
+        """The panel as it plays at ``when``, without its expired items; None when none is left."""
+        return self
 
 
 class Counter(Model):
@@ -244,6 +285,11 @@ class TextPanel(PanelBase):
         "PNG, JPEG or SVG, relative to the content file; the first one that can be read shows beside "
         "the paragraphs (above them on a portrait screen), whole, not cropped."))
 
+    def shown_files(self) -> list[ShownFile]:
+        # Every one: replacing an unreadable first image may change which one shows.
+        return [ShownFile(("images", number), path, "the panel shows without it")
+                for number, path in enumerate(self.images)]
+
 
 class SpotlightPanel(PanelBase):
     kind: Literal["spotlight"]
@@ -256,6 +302,9 @@ class SpotlightPanel(PanelBase):
         "PNG, JPEG or SVG, relative to the content file, filled into the circle and decoded at the size "
         "it is shown; without one, or when it can't be read, the person's initials and a `check` warning."))
 
+    def shown_files(self) -> list[ShownFile]:
+        return [ShownFile(("photo",), self.photo, "showing the initials instead")] if self.photo else []
+
 
 class UpdateItem(Model):
     title: Text = Field(description="The item's heading.")
@@ -267,6 +316,10 @@ class UpdateItem(Model):
     until: Moment | None = Field(None, description=(
         "After this the item leaves the panel; when every item has left, so does the panel."))
 
+    def current_at(self, when: datetime) -> bool:
+        """An item stays until the end of its ``until`` (a date: through that day)."""
+        return self.until is None or instant(when) < instant(end_of(self.until))
+
 
 class UpdatesPanel(PanelBase):
     kind: Literal["updates"]
@@ -274,13 +327,23 @@ class UpdatesPanel(PanelBase):
     items: Annotated[list[UpdateItem], Items(1, 50)] = Field(description=(
         "1 to 50 items; those that don't fit one screen are split into pages that share the panel's time."))
 
+    def expiring_items(self) -> list[ExpiringItem]:
+        return [ExpiringItem(("items", number), item.until) for number, item in enumerate(self.items)]
+
+    def playing_at(self, when: datetime) -> UpdatesPanel | None:
+        items = [item for item in self.items if item.current_at(when)]
+        if not items:
+            return None
+        return self if len(items) == len(self.items) else self.model_copy(update={"items": items})
+
 
 Panel = Annotated[
     CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel,
     Field(discriminator="kind"),
     Kinds(),
 ]
-PANEL_KINDS = ("counters", "text", "spotlight", "updates")
+# Read off the union, so a new kind is named in one place.
+PANEL_KINDS = tuple(get_args(cls.model_fields["kind"].annotation)[0] for cls in get_args(get_args(Panel)[0]))
 
 
 class Content(Model):

@@ -8,60 +8,15 @@ Friday "22:00-02:00" still shows at 01:00 on Saturday.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import get_args
 
 from kiosk.core.content import model
-from kiosk.core.content.timetext import MINUTES_PER_DAY
+from kiosk.core.content.timetext import MINUTES_PER_DAY, ONE_DAY, end_of, instant, later, start_of
 
 Warning = tuple[tuple[str | int, ...], str]
-ONE_DAY = timedelta(days=1)
 DAYS = get_args(model.Weekday)  # mon .. sun, in the order of date.weekday()
-
-
-def start_of(moment: date | datetime) -> datetime:
-    """The first instant of ``moment``: a date starts at midnight."""
-    return moment if isinstance(moment, datetime) else datetime.combine(moment, time())
-
-
-def end_of(moment: date | datetime) -> datetime:
-    """The first instant after ``moment``: a date lasts through the end of that day.
-
-    "Never expires" is often written 9999-12-31, the last date there is: it ends at the
-    last representable instant instead of overflowing into year 10000.
-    """
-    return moment if isinstance(moment, datetime) else later(datetime.combine(moment, time()), ONE_DAY)
-
-
-def later(moment: datetime, delta: timedelta) -> datetime:
-    """``moment + delta``, held at the last representable instant instead of overflowing."""
-    try:
-        return moment + delta
-    except OverflowError:
-        return datetime.max
-
-
-def instant(moment: datetime) -> float:
-    """Seconds since the epoch of a local wall-clock moment, so that order follows real time.
-
-    On the autumn night of daylight saving the same wall-clock hour comes twice (the second
-    time with ``fold=1``, as datetime.now() gives it); compared as instants, an ``until``
-    01:45 is over in both. A moment in the spring gap maps to the real time it becomes.
-    """
-    try:
-        return moment.timestamp()
-    except (OverflowError, ValueError, OSError):  # past the platform's or datetime's range
-        return math.inf if moment.year > 1970 else -math.inf
-
-
-def local(seconds: float) -> datetime:
-    """The local wall-clock moment of an instant (``fold=1`` in a repeated hour)."""
-    try:
-        return datetime.fromtimestamp(seconds)
-    except (OverflowError, ValueError, OSError):
-        return datetime.max if seconds > 0 else datetime.min
 
 
 def showing(show: model.Show | None, when: datetime) -> bool:
@@ -91,11 +46,6 @@ def _in_week(show: model.Show, when: datetime) -> bool:
 
 def _on_day(show: model.Show, day: date) -> bool:
     return show.days is None or DAYS[day.weekday()] in show.days
-
-
-def item_current(item: model.UpdateItem, when: datetime) -> bool:
-    """An update item stays until the end of its ``until``."""
-    return item.until is None or instant(when) < instant(end_of(item.until))
 
 
 def changes(show: model.Show | None, when: datetime) -> Iterator[datetime]:
@@ -130,8 +80,7 @@ def schedule_warnings(content: model.Content, now: datetime) -> Iterator[Warning
     for index, panel in enumerate(content.panels):
         if panel.show is not None:
             yield from _window_warnings(("panels", index, "show"), panel.show, now)
-        if isinstance(panel, model.UpdatesPanel):
-            yield from _item_warnings(index, panel, now)
+        yield from _item_warnings(index, panel, now)
 
 
 def _window_warnings(loc: tuple[str | int, ...], show: model.Show, now: datetime) -> Iterator[Warning]:
@@ -143,15 +92,15 @@ def _window_warnings(loc: tuple[str | int, ...], show: model.Show, now: datetime
                                 "shows; delete the panel or move `until`")
 
 
-def _item_warnings(index: int, panel: model.UpdatesPanel, now: datetime) -> Iterator[Warning]:
-    expired = 0
-    for number, item in enumerate(panel.items):
-        if not item_current(item, now):
-            expired += 1
-            yield (("panels", index, "items", number, "until"),
-                   f"expired with {written(item.until)}; this item no longer shows, delete it")
-    if expired == len(panel.items):
-        yield (("panels", index, "items"), "every item has expired, so this panel no longer shows")
+def _item_warnings(index: int, panel: model.PanelBase, now: datetime) -> Iterator[Warning]:
+    items = panel.expiring_items()
+    for loc, until in items:
+        if until is not None and end_of(until) <= now:
+            yield (("panels", index, *loc, "until"),
+                   f"expired with {written(until)}; this item no longer shows, delete it")
+    if items and panel.playing_at(now) is None:
+        yield (("panels", index, *items[0].loc[:-1]),  # the list that holds the items
+               "every item has expired, so this panel no longer shows")
 
 
 def written(moment: date | datetime | None) -> str:

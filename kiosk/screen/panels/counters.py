@@ -6,10 +6,11 @@ import math
 
 from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.core import theme
 from kiosk.core.content.model import Counter, CountersPanel
+from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.icons import icon_label
 from kiosk.screen.pacing import FramePacer
 from kiosk.screen.panels import register
@@ -19,7 +20,7 @@ Weight = QFont.Weight
 Align = Qt.AlignmentFlag
 
 
-class ShareBar(QWidget):
+class ShareBar(PaintedWidget):
     """A horizontal bar split into each counter's share of the total."""
 
     def __init__(self, values: list[int], colors: list[str], height: int) -> None:
@@ -28,7 +29,7 @@ class ShareBar(QWidget):
         self.colors = [QColor(c) for c in colors]
         self.setFixedHeight(height)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paint(self, event: object) -> None:
         total = sum(self.values) or 1
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -6,10 +6,11 @@ import logging
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.core import theme
 from kiosk.core.content.model import SpotlightPanel
+from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
 
@@ -25,7 +26,7 @@ def initials(name: str) -> str:
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
 
 
-class Avatar(QWidget):
+class Avatar(PaintedWidget):
     """A circle holding the photo, or the person's initials when there is none."""
 
     def __init__(self, side: int, photo: QImage | None, letters: str, style) -> None:
@@ -33,7 +34,7 @@ class Avatar(QWidget):
         self.setFixedSize(side, side)
         self._photo, self._letters, self._style = photo, letters, style
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paint(self, event: object) -> None:
         s = self._style
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import TextPanel, paragraphs
+from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.icons import icon_label
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
@@ -16,7 +17,7 @@ ASIDE = 0.36  # share of the width an image takes beside the paragraphs
 IMAGE_HEIGHT = 0.34  # share of the area's height an image may take above portrait paragraphs
 
 
-class Picture(QWidget):
+class Picture(PaintedWidget):
     """An image shown whole (aspect-fit), decoded at exactly the size it is drawn."""
 
     def __init__(self, image: QImage) -> None:
@@ -24,7 +25,7 @@ class Picture(QWidget):
         self.image = image
         self.setFixedSize(image.size())
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paint(self, event: object) -> None:
         QPainter(self).drawImage(QRectF(self.rect()), self.image)
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import Loaded, load_content
 from kiosk.playback.player import Player
-from kiosk_testing.contentfiles import version
+from tests.harness.contentfiles import version
 
 MB = 2**20
 
@@ -109,11 +109,11 @@ class Soak:
     settle_every: int = 50
     turns: int = 0
     reloads: int = 0
-    shown: list[tuple] = field(default_factory=list)  # what the player's `shown` signal said, in order
+    shown: list[tuple] = field(default_factory=list)  # (panel id, page) of each `shown`, in order
     trace_mb: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.player.shown.connect(lambda *args: self.shown.append(args))
+        self.player.shown.connect(lambda showing: self.shown.append((showing.id, showing.page)))
         self._me = psutil.Process()
 
     def load(self, number: int) -> Loaded:
