@@ -45,6 +45,7 @@ def log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackT
 def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content."""
     from kiosk.playback.player import Player
+    from kiosk.run.census import count_on_request
     from kiosk.run.live_reload import LiveContent
     from kiosk.run.logsetup import route_qt_messages
     from kiosk.run.operation import Operation, run_options
@@ -63,6 +64,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace) -> int:
     operation = Operation(window, player, options)
     window.present()
     operation.start(waiting=loaded is None)
+    count_on_request(player)  # soak runs only (KIOSK_CENSUS_EVERY)
     live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
     live_decoding()  # images decode beside the UI thread; the screen never waits more than a frame
     try:
