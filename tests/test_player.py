@@ -75,7 +75,7 @@ def test_p_pauses_and_resumes(qtbot, window):
 @pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_Q])
 def test_escape_and_q_quit(qtbot, window, key, monkeypatch):
     quits = []
-    monkeypatch.setattr("kiosk.run.window.QApplication.quit", lambda: quits.append(True))
+    monkeypatch.setattr("PySide6.QtWidgets.QApplication.quit", lambda: quits.append(True))
     qtbot.keyClick(window, key)
     assert quits == [True]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+import shiboken6
+from PySide6.QtCore import QPoint, QSize, Qt
 
 from kiosk.run.operation import Operation, RunOptions
 from kiosk.run.window import KioskWindow
@@ -197,3 +198,22 @@ def test_play_log_names_the_language_of_a_bilingual_rotation(qtbot, make_player,
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [(line["panel"], line["lang"]) for line in lines] == [expected[0], expected[-1]]
     assert expected[0][1] != expected[-1][1]  # the rotation ends in the other language
+
+
+def test_a_booth_taken_down_while_on_screen_stops_cleanly(qtbot, kiosk_app, seed):
+    """As `kiosk run` ends (SIGTERM, or a locked kiosk that refused to close): the visible window
+    is deleted, and its last Hide reaches the presenter while Qt destroys it. That used to crash."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from kiosk.playback.player import Player
+
+    player = Player(time_scale=0.01)
+    window = KioskWindow(player, windowed=True, size=QSize(960, 540))  # not pytest-qt's to close
+    Operation(window, player, RunOptions(presentation=True))
+    window.present()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(player.shown, timeout=2000):
+        player.set_content(seed)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(window)

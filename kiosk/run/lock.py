@@ -1,7 +1,9 @@
 """The locked kiosk: Esc and Q don't quit, the window stays full screen, on top and focused.
 
 Only a deliberate chord quits: hold Ctrl+Shift+Q for two seconds. A visitor who finds the
-keyboard behind the TV and presses Esc gets nothing, and the log says it happened.
+keyboard behind the TV and presses Esc gets nothing, and the log says it happened. The lock
+is the gate in front of the key map's handler (kiosk.run.keys): every action but quitting
+passes; the chord's binding is live only while locked.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QKeyEvent
 
+from kiosk.run.keys import Action, Binding
 from kiosk.run.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -19,12 +21,10 @@ Key = Qt.Key
 QUIT_HOLD_MS = 2000
 REFOCUS_MS = 500  # after losing focus, try again this soon (not in a tight loop)
 REFOCUS_TRIES = 4
-CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-QUIT_KEYS = (Key.Key_Escape, Key.Key_Q)
 
 
 class KioskLock(QObject):
-    """An event filter on the kiosk window that refuses quitting and keeps the window in front."""
+    """The gate in front of the window's keys, and an event filter that keeps the window in front."""
 
     def __init__(self, window: KioskWindow, hold_ms: int = QUIT_HOLD_MS) -> None:
         super().__init__(window)
@@ -42,15 +42,11 @@ class KioskLock(QObject):
         self._refocus.setInterval(REFOCUS_MS)
         self._refocus.timeout.connect(self._take_front)
         window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
-        window.installEventFilter(self)
+        window.installEventFilter(self)  # closing and losing the front; keys come through the gate
+        window.keys.gate = self
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
-        if kind == QEvent.Type.KeyPress:
-            return self._key_press(event)
-        if kind == QEvent.Type.KeyRelease:
-            self._key_release(event)
-            return event.key() in QUIT_KEYS
         if kind == QEvent.Type.Close and not self.unlocking:
             self._refuse("the window was asked to close")
             event.ignore()
@@ -63,20 +59,22 @@ class KioskLock(QObject):
             self._refocus.start()
         return False
 
-    def _key_press(self, event: QKeyEvent) -> bool:
-        if event.key() == Key.Key_Q and event.modifiers() & CHORD == CHORD:
+    def admits(self, binding: Binding, event: QKeyEvent) -> bool:
+        """Every action but quitting runs. A quit key is refused; the chord starts the hold."""
+        if binding.action is Action.UNLOCK:
             self._q_down = True
             if not self._hold.isActive():
                 log.info("Ctrl+Shift+Q pressed: keep holding for %.0f s to quit", self._hold.interval() / 1000)
                 self._hold.start()
-            return True
-        if event.key() in QUIT_KEYS:
+            return False
+        if binding.action is Action.QUIT:
             if not event.isAutoRepeat():
-                self._refuse(f"{QKeySequence(event.key()).toString()} pressed")
-            return True
-        return False
+                self._refuse(f"{binding.label(event.key())} pressed")
+            return False
+        return True
 
-    def _key_release(self, event: QKeyEvent) -> None:
+    def released(self, event: QKeyEvent) -> None:
+        """The hold ends when Ctrl or Shift is let go; Q counts where it is at the end."""
         if event.isAutoRepeat():
             return
         if event.key() == Key.Key_Q:
@@ -96,7 +94,7 @@ class KioskLock(QObject):
             return
         log.info("quit: Ctrl+Shift+Q held for %.0f s", self._hold.interval() / 1000)
         self.unlocking = True
-        QApplication.quit()
+        self.window.keys.run(Action.UNLOCK)
 
     def _covers_screen(self) -> bool:
         screen = self.window.screen()

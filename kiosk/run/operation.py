@@ -1,6 +1,6 @@
 """How the kiosk is operated: the command line and settings merged, and the parts that run it.
 
-Booth (presenter mode, clicker keys), lobby (lock, screen, awake, systemd) and records
+Booth (presenter mode), lobby (lock, screen, awake, systemd) and records
 (play log) are separate modules; this one only decides which of them a run needs.
 """
 

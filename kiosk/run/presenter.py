@@ -1,38 +1,34 @@
-"""Presenter mode: a clicker drives the panels, B/W blank the screen, a corner says "3 / 6".
+"""Presenter mode: a clicker drives the panels, the screen can go blank, a corner says "3 / 6".
 
-As in presentation software: ``B`` or ``.`` turns the screen black, ``W`` white, the same key
-(or any clicker key) brings the panel back. ``Home``/``End`` jump to the first and last
-panel in every mode; ``Up``/``Down`` work as ``PgUp``/``PgDn``, which some clickers send.
+Which keys blank the screen, and which bring it back, is the key map's business
+(kiosk.run.keys); this module holds the blank screen and the corner number.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+import shiboken6
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core import theme
 from kiosk.playback.player import Player
 from kiosk.run.problem_marker import ProblemMarker
+from kiosk.run.window import KioskWindow
 from kiosk.screen.slide import paint_background
 from kiosk.screen.style import Style, style_for
 
 log = logging.getLogger(__name__)
-Key = Qt.Key
-BLANK_KEYS = {Key.Key_B: "#000000", Key.Key_Period: "#000000", Key.Key_W: "#ffffff"}
-CLICKER_KEYS = (Key.Key_PageDown, Key.Key_PageUp, Key.Key_Right, Key.Key_Left, Key.Key_Down, Key.Key_Up,
-                Key.Key_Space, Key.Key_Home, Key.Key_End)
-IGNORED_KEYS = (Key.Key_F5,)  # a clicker's "start show" button; the show is already running
 
 
 class Presenter(QObject):
-    """Key handling for clicker use, installed as an event filter on the kiosk window."""
+    """The blank screen and the corner number; in presentation mode the booth's keys are live."""
 
     blanked = Signal(bool)
 
-    def __init__(self, window: QWidget, player: Player, presentation: bool) -> None:
+    def __init__(self, window: KioskWindow, player: Player, presentation: bool) -> None:
         super().__init__(window)
         self.window, self.player, self.presentation = window, player, presentation
         self.blank_color: str | None = None
@@ -45,42 +41,30 @@ class Presenter(QObject):
         self.blank = QWidget(window)
         self.blank.hide()
         player.shown.connect(self._update_number)
-        window.installEventFilter(self)
+        window.installEventFilter(self)  # size and the problem marker; keys go to the key map
+        window.keys.presenter = self
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
+        if not shiboken6.isValid(self.window):
+            # The window is being destroyed (its last Hide): nothing to place, and touching it
+            # from here raises inside Qt's destructor, which crashes the process on the way out.
+            return False
         if watched is not self.window:  # the content-problem marker: keep the number beside it
             if kind in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Move):
                 self._update_number()
             return False
-        if kind == QEvent.Type.KeyPress:
-            return self._key(event)
         if kind == QEvent.Type.Resize:
             self.blank.setGeometry(self.window.rect())
             self._update_number()
-        elif kind in (QEvent.Type.ChildAdded, QEvent.Type.ChildPolished) and isinstance(event.child(), ProblemMarker):
+        elif isinstance(event, QChildEvent) and kind in (QEvent.Type.ChildAdded, QEvent.Type.ChildPolished) \
+                and isinstance(event.child(), ProblemMarker):
             event.child().installEventFilter(self)  # (polished: once fully built, before it shows)
         return False
 
-    def _key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        if self.presentation and key in BLANK_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.set_blank(None if self.blank_color == BLANK_KEYS[key] else BLANK_KEYS[key])
-            return True
-        if self.blank_color is not None and key in CLICKER_KEYS:
-            self.set_blank(None)  # the first click after blanking brings the panel back, unmoved
-            return True
-        if key == Key.Key_Home:
-            self.player.jump(0)
-        elif key == Key.Key_End:
-            self.player.jump(len(self.player.entries) - 1)
-        elif key == Key.Key_Down:
-            self.player.next()
-        elif key == Key.Key_Up:
-            self.player.previous()
-        else:
-            return self.presentation and key in IGNORED_KEYS
-        return True
+    def toggle_blank(self, color: str) -> None:
+        """The same colour again brings the panel back; another one replaces it."""
+        self.set_blank(None if self.blank_color == color else color)
 
     def set_blank(self, color: str | None) -> None:
         """Cover the screen with ``color`` (#rrggbb), or uncover it with None."""

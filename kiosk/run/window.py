@@ -1,4 +1,4 @@
-"""The kiosk window: which screen, full screen or a preview window, keys and cursor."""
+"""The kiosk window: which screen, full screen or a preview window; its keys go to the key map."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import logging
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.playback.player import Player
+from kiosk.run.keys import KeyHandler
 
 log = logging.getLogger(__name__)
-Key = Qt.Key
 
 
 class KioskWindow(QWidget):
@@ -22,6 +22,7 @@ class KioskWindow(QWidget):
         super().__init__()
         self.player = player
         self.windowed = windowed
+        self.keys = KeyHandler(player)  # every key press and release goes here, and only here
         self.setWindowTitle("kiosk")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,17 +60,9 @@ class KioskWindow(QWidget):
             self.present()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if key in (Key.Key_Right, Key.Key_PageDown, Key.Key_Space):
-            self.player.next()
-        elif key in (Key.Key_Left, Key.Key_PageUp):
-            self.player.previous()
-        elif key == Key.Key_P:
-            self.player.toggle_pause()
-        elif Key.Key_1 <= key <= Key.Key_9:
-            self.player.jump(key - Key.Key_1)
-        elif key in (Key.Key_Escape, Key.Key_Q):
-            log.info("quit by key")
-            QApplication.quit()
-        else:
+        if not self.keys.press(event):
             super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        self.keys.release(event)
+        super().keyReleaseEvent(event)
