@@ -588,3 +588,12 @@ def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(kio
     save_by_rename(path, content("a=Fixed", "b"))
     painted = kiosk.read_until(" painted at monotonic=")
     assert f"content {load_content(path).digest} painted" in painted[-1]
+
+
+def test_the_real_command_says_when_panel_names_no_panel(kiosk_process, tmp_path):
+    path = tmp_path / "content.yaml"
+    path.write_text(content("a", "b"), encoding="utf-8")
+    kiosk = kiosk_process(str(path), "--panel", "nonexistent", env={"HOME": str(tmp_path)})
+    lines = kiosk.read_until(" painted at monotonic=")
+    assert any("--panel nonexistent: no panel has this id, so the kiosk starts at the first one (a, b)" in line
+               for line in lines), lines
