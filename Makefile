@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,video]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -30,11 +30,16 @@ bench: $(STAMP) sysdeps
 	$(PY) -m benchmarks.run $(if $(QUICK),--quick) $(BENCH_ARGS)
 
 render: $(STAMP)
-	rm -f docs/*.png docs/portrait/*.png docs/es/*.png
+	rm -rf docs/*.png docs/portrait/*.png docs/es/*.png docs/booth
 	$(PY) main.py render content.yaml --out docs --size 1920x1080
 	$(PY) main.py render content.yaml --out docs/portrait --size 1080x1920
 	$(PY) main.py render examples/bilingual.yaml --out docs/es --size 1920x1080
 	rm -f docs/es/*-en*.png
+	$(PY) main.py render examples/booth.yaml --out docs/booth --size 1920x1080
+	$(PY) main.py render examples/booth.yaml --out docs/booth/portrait --size 1080x1920
+	find docs/booth -name '*.png' ! -path docs/booth/01-poster-en.png ! -path docs/booth/02-deck-en-p2.png \
+		! -path docs/booth/03-loop-en.png ! -path docs/booth/04-poster-framed-en.png ! -path docs/booth/portrait/02-deck-en-p1.png \
+		! -path docs/booth/portrait/09-poster-framed-es.png -delete
 
 schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json

@@ -60,10 +60,16 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     check.add_argument("--size", type=size_arg, action="append", default=[], metavar="WxH",
                        help="also lay out every panel at this screen size (repeatable) and warn about "
                             "text shrunk, cut or split into pages")
-    render = commands.add_parser("render", help="render every panel to PNG",
-                                 description="Render every panel offscreen to DIR/NN-ID.png, in play order.")
+    render = commands.add_parser("render", help="render every panel to PNG, or the whole show to PDF",
+                                 description="Render every panel offscreen to DIR/NN-ID.png, in play order, "
+                                             "and/or the whole show to one PDF.")
     render.add_argument("content", nargs="?", default=default_content)
-    render.add_argument("--out", required=True, type=Path, metavar="DIR")
+    render.add_argument("--out", type=Path, metavar="DIR", help="write one PNG per screen here")
+    render.add_argument("--pdf", type=Path, metavar="FILE", help="write the whole show to this PDF, "
+                        "a page per screen, text as text")
+    render.add_argument("--handout", type=int, choices=(2, 4), metavar="2|4",
+                        help="with --pdf: two or four screens per sheet of paper")
+    render.add_argument("--paper", choices=("a4", "letter"), default="a4", help="the handout's paper (default a4)")
     render.add_argument("--size", type=size_arg, default=(1920, 1080), metavar="WxH")
     render.add_argument("--at", type=at_arg, metavar="TIME",
                         help="render what plays at this local time, e.g. 2026-12-01T09:00 (default: now)")
@@ -104,8 +110,13 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "run")
+    parser = build_parser(default_content)
     try:
-        args = build_parser(default_content).parse_args(args_list)
+        args = parser.parse_args(args_list)
+        if args.command == "render" and args.out is None and args.pdf is None:
+            parser.error("render needs --out DIR or --pdf FILE")
+        if args.command == "render" and args.handout and args.pdf is None:
+            parser.error("--handout lays out the PDF: give --pdf FILE too")
     except SystemExit as exc:
         return int(exc.code or 0)
     setup_logging(getattr(args, "log_file", None))
@@ -157,15 +168,21 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
     from kiosk.export.render import RenderError, render_deck
 
     app = make_app()
-    try:
-        written = render_deck(loaded, args.out, QSize(*args.size), when=args.at)
-    except RenderError as error:
-        print(f"kiosk: {error}", file=sys.stderr)
-        return EXIT_WRITE
-    finally:
-        del app
-    for path in written:
-        print(path)
+    if args.out is not None:
+        try:
+            written = render_deck(loaded, args.out, QSize(*args.size), when=args.at)
+        except RenderError as error:
+            print(f"kiosk: {error}", file=sys.stderr)
+            return EXIT_WRITE
+        for path in written:
+            print(path)
+    if args.pdf is not None:
+        from kiosk.export.handout import write_pdf
+
+        pages = write_pdf(loaded, args.pdf, QSize(*args.size), when=args.at, per_sheet=args.handout,
+                          paper=args.paper)
+        print(f"{args.pdf} ({pages} page{'s' * (pages != 1)})")
+    del app
     return EXIT_OK
 
 

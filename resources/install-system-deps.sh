@@ -4,8 +4,10 @@
 # screen-saver test), and the xcb libraries Qt's window plugin loads.
 # xrestop: the X resources a client holds (the week soak in `make bench`).
 # fonts-droid-fallback: a CJK font, so Chinese/Japanese/Korean text is never boxes.
+# poppler-utils: pdftotext and pdfinfo read back the PDF handout in its tests; ffmpeg makes the
+# video tests' clips.
 set -e
-PACKAGES="xvfb xdotool x11-utils xrestop imagemagick dbus libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback"
+PACKAGES="xvfb xdotool x11-utils xrestop imagemagick dbus libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback poppler-utils ffmpeg"
 missing=""
 for pkg in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSize
 
 from kiosk.cli import main
 from kiosk.core.content import load_content
-from kiosk.screen.decode import load_photo
+from kiosk.screen.images import load_image
 from kiosk.screen.panels.spotlight import Avatar, SpotlightWidget
 from kiosk.screen.style import style_for
 from tests.helpers.hostile import VALID, fifty_megabytes, huge_png, many_panels
@@ -152,22 +152,22 @@ def test_an_image_beside_the_content_is_shown(qtbot, kiosk_app, tmp_path):
     image.fill(QColor("#336699"))
     (tmp_path / "photos").mkdir()
     image.save(str(tmp_path / "photos" / "ada.png"))
-    photo = load_photo(tmp_path, "photos/ada.png", 120)
-    assert photo is not None and photo.pixelColor(60, 60) == QColor("#336699")
+    photo = load_image(tmp_path, "photos/ada.png", QSize(120, 120), "cover")
+    assert photo is not None and photo.image.pixelColor(60, 60) == QColor("#336699")
 
 
 @pytest.mark.expect_log("is 10000x10000 pixels; the limit is 40 megapixels")
 def test_a_huge_image_is_never_decoded(tmp_path, kiosk_app):
     huge_png(tmp_path / "huge.png")
     started = time.monotonic()
-    assert load_photo(tmp_path, "huge.png", 400) is None
+    assert load_image(tmp_path, "huge.png", QSize(400, 400)) is None
     assert time.monotonic() - started < TIME_LIMIT
 
 
 @pytest.mark.expect_log("'late.png' is not a regular file")
 def test_an_image_turned_into_a_fifo_after_the_check_never_blocks(tmp_path, kiosk_app):
     os.mkfifo(tmp_path / "late.png")  # a FIFO open for reading blocks until a writer comes
-    assert load_photo(tmp_path, "late.png", 400) is None
+    assert load_image(tmp_path, "late.png", QSize(400, 400)) is None
 
 
 # -- while running: a hostile save never replaces what is on screen ----------------------------
@@ -273,5 +273,5 @@ def test_svg_references_to_its_own_elements_still_draw(tmp_path, kiosk_app):
             '<stop offset="1" stop-color="#336699"/></linearGradient>'
             '<rect id="r" width="100" height="100" fill="url(#g)"/></defs><use xlink:href="#r"/>')
     (tmp_path / "own.svg").write_text(svg(body), encoding="utf-8")
-    photo = load_photo(tmp_path, "own.svg", 100)
-    assert photo is not None and photo.pixelColor(50, 50) == QColor("#336699")
+    photo = load_image(tmp_path, "own.svg", QSize(100, 100), "cover")
+    assert photo is not None and photo.image.pixelColor(50, 50) == QColor("#336699")

@@ -114,7 +114,8 @@ def test_any_wrong_kind_gets_one_message_naming_the_kinds(kind):
     with pytest.raises(ValidationError) as caught:
         model.Content.model_validate({"settings": {"title": "T"}, "panels": [{"id": "a", "kind": kind}]})
     (error,) = caught.value.errors()
-    assert staff_message(error) == ("unknown kind; use one of: counters, text, spotlight, updates", ("kind",))
+    assert staff_message(error) == (
+        "unknown kind; use one of: counters, text, spotlight, updates, image, slides, video", ("kind",))
 
 
 VALID = "settings:\n  title: T\n{extra}panels:\n  - id: a\n    kind: text\n    title: A\n    body: B\n"

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.cli import main
 from kiosk.core.content import load_content
+from kiosk.screen.images import Picture
 from kiosk.screen.panels.spotlight import Avatar
-from kiosk.screen.panels.text import Picture
 from tests.helpers.measure import layout_faults
 
 GREEN, RED = QColor("#20c040"), QColor("#d02020")

@@ -261,9 +261,9 @@ def test_unchanged_bytes_are_ignored(qtbot, kiosk_app, write_content):
     assert events[0][0].content.panels[0].id == "b"
 
 
-def replace_image(path: Path, color: str) -> None:
-    """Write a one-colour PNG the way editors save: a temporary file renamed over ``path``."""
-    image = QImage(64, 64, QImage.Format.Format_RGB32)
+def replace_image(path: Path, color: str, size: tuple[int, int] = (64, 64)) -> None:
+    """Save a one-colour PNG the way editors do: a temporary file renamed over ``path``."""
+    image = QImage(*size, QImage.Format.Format_RGB32)
     image.fill(QColor(color))
     temp = path.with_name(f".{path.name}.tmp")
     assert image.save(str(temp), "PNG")
@@ -597,3 +597,19 @@ def test_the_real_command_says_when_panel_names_no_panel(kiosk_process, tmp_path
     lines = kiosk.read_until(" painted at monotonic=")
     assert any("--panel nonexistent: no panel has this id, so the kiosk starts at the first one (a, b)" in line
                for line in lines), lines
+
+
+def test_a_replaced_poster_refreshes_the_screen(make_kiosk, tmp_path):
+    def save_poster(color: str) -> None:
+        replace_image(tmp_path / "poster.png", color, (320, 180))
+
+    def shown_color() -> str:
+        image = kiosk.player.slide.grab().toImage()
+        return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+    save_poster("#ff0000")
+    kiosk = make_kiosk("settings: {title: T}\npanels:\n  - {id: poster, kind: image, file: poster.png, "
+                       "fit: cover, bleed: true}\n")
+    assert shown_color() == "#ff0000"
+    save_poster("#00ff00")
+    kiosk.wait_for(lambda: shown_color() == "#00ff00")

@@ -35,3 +35,16 @@ def test_bilingual_render_names_each_language(tmp_path, kiosk_app):
     names = [path.name for path in paths]
     assert names[0] == "01-impact-en.png" and "06-impact-es.png" in names
     assert len(names) == 10
+
+
+@pytest.mark.qt_log_ignore(r"No RHI backend")
+def test_booth_example_checks_clean_and_renders_poster_deck_and_video(tmp_path, kiosk_app):
+    booth = ROOT / "examples" / "booth.yaml"
+    loaded = load_content(booth)
+    assert loaded.warnings == []
+    media = ROOT / "examples" / "media"
+    assert all((media / name).stat().st_size < 1_000_000 for name in ("poster.png", "deck.pdf", "loop.mp4"))
+    names = [path.name for path in render_deck(loaded, tmp_path, QSize(1280, 720))]
+    assert names[:7] == ["01-poster-en.png", "02-deck-en-p1.png", "02-deck-en-p2.png", "02-deck-en-p3.png",
+                         "02-deck-en-p4.png", "03-loop-en.png", "04-poster-framed-en.png"]
+    assert all(distinct_colors(QImage(str(tmp_path / name))) > 3 for name in names)

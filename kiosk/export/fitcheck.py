@@ -14,6 +14,7 @@ from kiosk.core.content import Loaded
 from kiosk.core.content.loader import locate
 from kiosk.core.content.problems import Problem
 from kiosk.core.playlist import playlist_at
+from kiosk.screen.panels import PanelUnavailable
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 
@@ -34,10 +35,14 @@ def fit_notes(loaded: Loaded, size: QSize) -> list[tuple[Loc, str]]:
     notes: list[tuple[Loc, str]] = []
     for entry in playlist_at(content, datetime.now()):
         style = style_for(content.settings, size, loaded.folder, lang=entry.lang)
-        slide = Slide(entry.panel, style)
-        found = [*slide.fit_notes, *[(("panels", index_of[entry.id], *loc), message)
-                                     for loc, message in slide.body.fit_notes]]
-        slide.deleteLater()
+        try:
+            slide = Slide(entry.panel, style)
+        except PanelUnavailable as gone:
+            found = [(("panels", index_of[entry.id], *gone.loc), gone.message)]
+        else:
+            found = [*slide.fit_notes, *[(("panels", index_of[entry.id], *loc), message)
+                                         for loc, message in slide.body.fit_notes]]
+            slide.deleteLater()
         suffix = f" ({entry.lang})" if len(languages) > 1 else ""
         for loc, message in found:
             note = (_in_language(content, loc, entry.lang), f"{where}{suffix}: {message}")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
 from kiosk.core.playlist import playlist_at
 from kiosk.playback.slide_builder import build_slide
 from kiosk.screen.fallback import FallbackSlide
-from kiosk.screen.style import Style, style_for
+from kiosk.screen.style import style_for
 
 
 class RenderError(Exception):
@@ -32,41 +34,12 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
         raise RenderError(f"--out {out_dir} is a file, not a folder; name a folder for the images") from None
     except OSError as exc:
         raise RenderError(f"cannot make the folder {out_dir}: {exc.strerror or exc}") from None
-    when = when or datetime.now()
-    entries = playlist_at(loaded.content, when)
-    if not entries:
-        style = style_for(loaded.content.settings, size, loaded.folder)
-        return [_render_fallback(style, when, out_dir / "00-fallback.png")]
-    several = len(loaded.content.settings.languages) > 1
     written: list[Path] = []
-    for number, entry in enumerate(entries, start=1):
-        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang)
-        slide = build_slide(entry, style, (number - 1, len(entries)))
-        if slide is None:
-            continue  # logged with its id; the other panels still render
-        slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        slide.show()
-        slide.body.finish()
-        pages = slide.body.page_count()
-        for page in range(pages):
-            slide.body.set_page(page)
-            suffix = (f"-{entry.lang}" if several else "") + (f"-p{page + 1}" if pages > 1 else "")
-            path = out_dir / f"{number:02d}-{entry.id}{suffix}.png"
-            save_png(slide.grab(), path)
-            written.append(path)
-        slide.close()
-        slide.deleteLater()
+    for name, slide in screens(loaded, size, when):
+        path = out_dir / f"{name}.png"
+        save_png(slide.grab(), path)
+        written.append(path)
     return written
-
-
-def _render_fallback(style: Style, when: datetime, path: Path) -> Path:
-    slide = FallbackSlide(style, clock=lambda: when)
-    slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    slide.show()
-    save_png(slide.grab(), path)
-    slide.close()
-    slide.deleteLater()
-    return path
 
 
 def save_png(pixmap: QPixmap, path: Path) -> None:
@@ -83,3 +56,41 @@ def save_png(pixmap: QPixmap, path: Path) -> None:
         path.unlink(missing_ok=True)  # never leave half an image behind
         raise RenderError(f"cannot write {path}: {exc.strerror or exc}; free some space or "
                           "choose another --out folder") from None
+
+
+def screens(loaded: Loaded, size: QSize, when: datetime | None = None, *,
+            for_print: bool = False) -> Iterator[tuple[str, QWidget]]:
+    """Each screen of the rotation at ``when``, as (file name stem, slide on that page).
+
+    The slide is built off screen with its animations at their end; it is valid until the
+    next item is asked for. A panel that fails to build is left out (and logged).
+    """
+    when = when or datetime.now()
+    entries = playlist_at(loaded.content, when)
+    if not entries:
+        style = style_for(loaded.content.settings, size, loaded.folder, for_print=for_print)
+        yield from _shown("00-fallback", FallbackSlide(style, clock=lambda: when))
+        return
+    several = len(loaded.content.settings.languages) > 1
+    for number, entry in enumerate(entries, start=1):
+        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang, for_print=for_print)
+        slide = build_slide(entry, style, (number - 1, len(entries)))
+        if slide is None:
+            continue  # logged with its id; the other panels still render
+        pages = slide.body.page_count()
+        for page, shown in enumerate(_shown(f"{number:02d}-{entry.id}", slide, pages)):
+            suffix = (f"-{entry.lang}" if several else "") + (f"-p{page + 1}" if pages > 1 else "")
+            yield shown[0] + suffix, shown[1]
+
+
+def _shown(name: str, slide: QWidget, pages: int = 1) -> Iterator[tuple[str, QWidget]]:
+    slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    slide.show()
+    slide.body.finish()
+    try:
+        for page in range(pages):
+            slide.body.set_page(page)
+            yield name, slide
+    finally:
+        slide.close()
+        slide.deleteLater()

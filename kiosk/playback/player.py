@@ -218,7 +218,7 @@ class Player(QWidget):
     def _schedule(self) -> None:
         if self._paused or not self.entries:
             return
-        seconds = self.rotation.current.seconds / max(1, self.page_count)
+        seconds = self.slide.body.seconds(self.rotation.current.seconds) / max(1, self.page_count)
         self._timer.start(max(1, round(seconds * 1000 * self.time_scale)))
 
     def _arm_recheck(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.core.playlist import Entry
 from kiosk.screen.faults import report
+from kiosk.screen.panels import PanelUnavailable
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style
 
@@ -32,6 +33,9 @@ def build_slide(entry: Entry, style: Style, position: tuple[int, int], parent: Q
         slide = Slide(entry.panel, style, position)
         slide.body.set_page(page)
         slide.grab()
+    except PanelUnavailable as gone:  # nothing to show (an unreadable poster): no traceback
+        _report_unavailable(entry.id, gone.message)
+        return None
     except Exception as exc:
         report(entry.id, exc)
         return None
@@ -40,6 +44,16 @@ def build_slide(entry: Entry, style: Style, position: tuple[int, int], parent: Q
         return None  # reported where it was painted
     slide.setParent(parent)
     return slide
+
+
+_unavailable: set[tuple[str, str]] = set()
+
+
+def _report_unavailable(panel_id: str, reason: str) -> None:
+    """One warning per panel and reason; ``check`` already told staff, the log need not repeat it."""
+    if (panel_id, reason) not in _unavailable:
+        _unavailable.add((panel_id, reason))
+        log.warning("panel %r is left out: %s", panel_id, reason)
 
 
 def first_working_slide(entries: list[Entry], start: int, direction: int, style_for: Callable[[Entry], Style],

@@ -19,12 +19,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
-
-from kiosk.core.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, image_format, image_identity, read_image
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +30,7 @@ FRAME_BUDGET = 0.016  # what the running kiosk waits on the UI thread before sho
 CACHE_BYTES = 64 * 2**20  # decoded images kept for the next showing, least recently used first
 
 Key = tuple
-Result = tuple[QImage | None, str]  # the image (None when it failed) and why it failed
+Result = tuple[object, str]  # the decoded image (None when it failed) and why it failed
 
 
 class Decoded(QObject):
@@ -107,64 +104,12 @@ def _store(key: Key, result: Result) -> None:
             _cache.popitem(last=False)
 
 
-def _size(image: QImage | None) -> int:
-    return image.sizeInBytes() if image is not None else 0
+def _size(result: object) -> int:
+    image = getattr(result, "image", result)  # a Decoded, or a bare QImage
+    return image.sizeInBytes() if isinstance(image, QImage) else 0
 
 
 def forget() -> None:
     """Empty the cache (tests, and the soak's memory figures)."""
     with _lock:
         _cache.clear()
-
-
-def load_photo(folder: Path, name: str, side: int, *, fit: QSize | None = None) -> QImage | None:
-    """Image ``name`` (beside the content) decoded at the size it is shown, or None.
-
-    Aspect-filled to ``side`` x ``side`` (for the circle), or aspect-fit into ``fit``.
-    Scaling happens while decoding, so a 4K screen gets every pixel the source has.
-    The kiosk's one image loader: every panel image goes through here. The bytes come
-    from read_image (inside the content folder, never a FIFO, size capped, an SVG only
-    without references out), and Qt decodes them as the one format check identified.
-    None also while a live decode is still running; ``decoded.ready`` follows.
-    """
-    return photo_result(folder, name, side, fit=fit)[0]
-
-
-def photo_result(folder: Path, name: str, side: int, *, fit: QSize | None = None) -> Result:
-    """load_photo's image, and why there is none ("" while a live decode still runs)."""
-    try:
-        identity = image_identity(folder, name)
-    except ImageRefusedError as refused:
-        log.warning("image: %s", refused)
-        return None, str(refused)
-    key = (*identity, side, fit.width() if fit else 0, fit.height() if fit else 0)
-    return decode(key, lambda: _decode_file(folder, name, side, fit)) or (None, "")
-
-
-def _decode_file(folder: Path, name: str, side: int, fit: QSize | None) -> Result:
-    """On the worker: read, check and decode one image."""
-    try:
-        data = read_image(folder, name)
-    except ImageRefusedError as refused:
-        log.warning("image: %s", refused)
-        return None, str(refused)
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    reader = QImageReader(buffer, (image_format(data) or "").encode())  # that format only, as check said
-    reader.setAutoTransform(True)  # phone photos carry their rotation in EXIF
-    size = reader.size()
-    if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
-        log.warning("image %r: cannot decode it, or it is over %d pixels", name, MAX_IMAGE_PIXELS)
-        return None, "cannot decode it"
-    turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
-    shown = size.transposed() if turned else size
-    if fit is not None:
-        target = shown.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio)
-    else:
-        target = shown.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
-    reader.setScaledSize(target.transposed() if turned else target)
-    image = reader.read()
-    if image.isNull():
-        log.warning("image %r: %s", name, reader.errorString())
-        return None, reader.errorString()
-    return image, ""

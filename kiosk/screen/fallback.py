@@ -18,6 +18,8 @@ from kiosk.screen.text import text_label
 class FallbackSlide(QWidget):
     """Full-screen title, the time and the date; redraws once a minute, on the minute."""
 
+    footer: QWidget | None = None  # like a slide's, for the PDF handout; the clock has none
+
     def __init__(self, style: Style, message: str = "", clock: Callable[[], datetime] = datetime.now,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,8 +66,14 @@ class FallbackSlide(QWidget):
     def page_count(self) -> int:
         return 1
 
+    def seconds(self, scheduled: float) -> float:
+        return scheduled
+
     def set_page(self, page: int) -> None:
         """One page only."""
 
     def start(self) -> None:
         """Nothing animates in."""
+
+    def finish(self) -> None:
+        """Nothing to finish."""

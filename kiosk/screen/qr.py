@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPainterPath
 
 from kiosk.screen.faults import PaintedWidget
 
@@ -52,10 +52,25 @@ class QrCode(PaintedWidget):
     def __init__(self, url: str, min_side: int, dark: QColor, light: QColor) -> None:
         super().__init__()
         self.url = url
+        self._dark, self._light = QColor(dark), QColor(light)
         module = max(2, -(-min_side // qr_modules(url)))  # round up: never below min_side
         self._image = qr_image(url, module, dark, light)
         self.setFixedSize(self._image.size())
 
     def paint(self, event: object) -> None:
         painter = QPainter(self)
+        if painter.paintEngine().type() == QPaintEngine.Type.Pdf:
+            self._paint_vector(painter)  # print: modules as shapes, sharp at any zoom
+            return
         painter.drawImage(QRectF(self.rect()), self._image)
+
+    def _paint_vector(self, painter: QPainter) -> None:
+        rows = qr_rows(self.url)
+        module = self.width() / len(rows)
+        painter.fillRect(QRectF(self.rect()), self._light)
+        path = QPainterPath()
+        for y, row in enumerate(rows):
+            for x, light in enumerate(row):
+                if not light:
+                    path.addRect(QRectF(x * module, y * module, module, module))
+        painter.fillPath(path.simplified(), self._dark)

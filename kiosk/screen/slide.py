@@ -49,13 +49,19 @@ class Slide(FaultBoundary):
         self.setFixedSize(style.size)
         self.setAutoFillBackground(True)
         paint_background(self, style.color("background"))
-        margin_y = style.px(theme.MARGIN)
-        margin_x = margin_y if style.portrait else margin_y * 16 // 10  # portrait: keep the width
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        if panel.fills_screen():  # a full-bleed poster: no header, footer or margins
+            self.dots = self.footer = None
+            self.body = fit_panel(panel, style, style.size)
+            self.body.setFixedSize(style.size)
+            outer.addWidget(self.body)
+            return
+        margin_y = style.px(theme.MARGIN)
+        margin_x = margin_y if style.portrait else margin_y * 16 // 10  # portrait: keep the width
         outer.addWidget(self._header(style, margin_x))
-        footer = self._footer(style, margin_x, position)
+        footer = self.footer = self._footer(style, margin_x, position)
         area = QSize(style.size.width() - 2 * margin_x,
                      style.size.height() - style.px(theme.HEADER_HEIGHT) - footer.height() - 2 * margin_y)
         self.body = fit_panel(panel, style, area)

@@ -12,6 +12,8 @@ from kiosk.core import theme
 from kiosk.core.content.localize import localized_model
 from kiosk.core.content.model import Settings
 
+NO_LIGATURES = (QFont.Tag("liga"), QFont.Tag("clig"), QFont.Tag("dlig"))
+
 
 @dataclass(frozen=True)
 class Style:
@@ -26,6 +28,9 @@ class Style:
     scale: float = 1.0
     folder: Path = Path(".")  # where relative image paths start
     lang: str = "en"
+    # For print (the PDF): no ligatures, whose glyphs Qt's PDF writer can't map back to
+    # letters, so "after" would read "a er" to a search.
+    ligatures: bool = True
 
     @property
     def palette(self) -> theme.Palette:
@@ -68,6 +73,9 @@ class Style:
         font.setWeight(weight)
         font.setItalic(italic)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        if not self.ligatures:
+            for tag in NO_LIGATURES:
+                font.setFeature(tag, 0)
         return font
 
     def color(self, name: str) -> QColor:
@@ -81,8 +89,9 @@ class Style:
         return replace(self, scale=scale)
 
 
-def style_for(settings: Settings, size: QSize, folder: Path, lang: str | None = None) -> Style:
+def style_for(settings: Settings, size: QSize, folder: Path, lang: str | None = None, *,
+              for_print: bool = False) -> Style:
     """The style for one screen size in ``lang`` (default: the first language)."""
     lang = lang or settings.languages[0]
     local = localized_model(settings, lang, settings.languages[0])
-    return Style(QSize(size), local, QLocale(lang), folder=folder, lang=lang)
+    return Style(QSize(size), local, QLocale(lang), folder=folder, lang=lang, ligatures=not for_print)

@@ -123,3 +123,19 @@ def test_screens_lists_the_x_screen(display):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert f"{WIDTH}x{HEIGHT}+0+0  primary" in result.stdout
+
+
+def test_a_video_plays_on_the_real_screen_and_holds_its_last_frame(start_kiosk, tmp_path):
+    from tests.helpers.clips import make_clip
+
+    make_clip(tmp_path / "clip.mp4", seconds=2, size="320x180")
+    content = tmp_path / "content.yaml"
+    content.write_text("settings: {title: Booth, transition: none}\npanels:\n"
+                       "  - {id: clip, kind: video, file: clip.mp4, bleed: true}\n"
+                       "  - {id: after, kind: text, title: After, body: Words.}\n", encoding="utf-8")
+    kiosk = start_kiosk(str(content), "--presentation")  # the clicker drives: the clip stays on screen
+    kiosk.read_until(PAINTED)
+    first = kiosk.shot()
+    kiosk.wait_until(lambda: kiosk.shot().pixels != first.pixels, 10, "the clip's frames to reach the screen")
+    last = kiosk.stable_shot(timeout=20)  # still once the clip has ended
+    assert last.pixels != first.pixels and len(last.colors()) > 4, "the last frame gave way to a blank screen"

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from kiosk.screen.images import Picture
 from kiosk.screen.panels.spotlight import Avatar
-from kiosk.screen.panels.text import Picture
 from kiosk.screen.qr import QrCode
 
 BIG = 1_000_000

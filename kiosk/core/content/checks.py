@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.core.content import model
+from kiosk.core.content.clips import INSTALL_VIDEO, clip_problem, video_support
+from kiosk.core.content.decks import open_deck
 from kiosk.core.content.images import ImageRefusedError, read_image
 from kiosk.core.content.localize import translation_warnings
 from kiosk.core.content.schedule import schedule_errors, schedule_warnings
@@ -65,7 +67,34 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
         if isinstance(panel, model.CountersPanel):
             yield from _total_warning(index, panel)
         for shown in panel.shown_files():
-            yield from _image_warning(("panels", index, *shown.loc), folder, shown.path, shown.without)
+            if shown.media == "image":
+                yield from _image_warning(("panels", index, *shown.loc), folder, shown.path, shown.without)
+        if isinstance(panel, model.SlidesPanel):
+            yield from _deck_warnings(("panels", index), folder, panel)
+        if isinstance(panel, model.VideoPanel):
+            yield from _clip_warnings(("panels", index), folder, panel)
+
+
+def _clip_warnings(loc: tuple[str | int, ...], folder: Path, panel: model.VideoPanel) -> Iterator[Warning]:
+    """A clip this machine can't play: no video support installed, or a file that isn't a clip."""
+    if not video_support():
+        yield (*loc, "kind"), (f"panel {panel.id!r} needs video support, which is not installed: "
+                               f"{INSTALL_VIDEO}; until then the rotation leaves it out")
+        return
+    problem = clip_problem(folder, panel.file)
+    if problem:
+        yield (*loc, "file"), f"{problem}; the panel is left out of the rotation"
+
+
+def _deck_warnings(loc: tuple[str | int, ...], folder: Path, panel: model.SlidesPanel) -> Iterator[Warning]:
+    """A deck that can't open (a placeholder shows instead), or picked pages it lacks."""
+    try:
+        deck = open_deck(folder, panel.file, panel.pages)
+    except ImageRefusedError as refused:
+        yield (*loc, "file"), f"{refused}; a placeholder shows instead"
+        return
+    for problem in deck.problems:
+        yield (*loc, "pages" if panel.pages else "file"), problem
 
 
 def _image_warning(loc: tuple[str | int, ...], folder: Path, name: str, instead: str) -> Iterator[Warning]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from kiosk.screen.panels.base import PanelWidget
+from kiosk.screen.panels.base import PanelUnavailable, PanelWidget
 
 _REGISTRY: dict[str, type[PanelWidget]] = {}
 _discovered = False
@@ -36,4 +36,4 @@ def _discover() -> None:
     _discovered = True
 
 
-__all__ = ["PanelWidget", "register", "widget_class"]
+__all__ = ["PanelUnavailable", "PanelWidget", "register", "widget_class"]

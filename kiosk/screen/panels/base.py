@@ -6,12 +6,12 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import Link, PanelBase
-from kiosk.screen.decode import photo_result
+from kiosk.screen.images import Decoded, image_result
 from kiosk.screen.qr import QrCode
 from kiosk.screen.style import Style
 from kiosk.screen.text import elide_long_words, elide_to_lines, line_starts, text_height_for, text_label
@@ -27,6 +27,15 @@ class TextField:
     loc: Loc
     text: str
     size: float  # the theme's size for it, as a fraction of the unit
+
+
+class PanelUnavailable(Exception):  # noqa: N818 (not an error: the panel has nothing to show)
+    """Raised while building when the panel has nothing to show (its image can't be read):
+    the rotation leaves it out calmly, and ``check --size`` reports ``message`` at ``loc``."""
+
+    def __init__(self, loc: Loc, message: str) -> None:
+        super().__init__(message)
+        self.loc, self.message = loc, message
 
 
 class PanelWidget(QWidget):
@@ -57,6 +66,11 @@ class PanelWidget(QWidget):
 
     def page_count(self) -> int:
         return 1
+
+    def seconds(self, scheduled: float) -> float:
+        """How long the panel stays on screen, all pages together, given its scheduled time
+        (a slide deck's follows its page count, known only once the deck is open)."""
+        return self.panel.time_on_screen(scheduled, self.page_count())
 
     def set_page(self, page: int) -> None:
         """Show one page of a panel that splits its content into pages."""
@@ -94,15 +108,15 @@ class PanelWidget(QWidget):
         self.fit_notes.append((field.loc, f"cut to {keep} line{'s' * (keep > 1)} ending in \"…\" "
                                           f"({lines - keep} of {lines} lines do not fit); shorten it"))
 
-    def image(self, name: str, side: int, loc: Loc, instead: str, *, fit: QSize | None = None) -> QImage | None:
-        """Image ``name`` decoded for this panel (see kiosk/screen/decode.py), or None with a fit note."""
-        image, why = photo_result(self.style_.folder, name, side, fit=fit)
-        if image is None and not why:
+    def image(self, name: str, box: QSize, loc: Loc, instead: str, fit: str = "contain") -> Decoded | None:
+        """Image ``name`` decoded for this panel (kiosk/screen/images.py), or None with a fit note."""
+        decoded, why = image_result(self.style_.folder, name, box, fit)
+        if decoded is None and not why:
             self.incomplete = True  # decoding on the worker; the placeholder shows meanwhile
-        elif image is None:
+        elif decoded is None:
             budget = f" ({why})" if "budget" in why else ""  # check already warned about the rest
             self.fit_notes.append((loc, f"image cannot be read{budget}; {instead}"))
-        return image
+        return decoded
 
     def label(self, text: str, size: float, *, color: str = "text",
               weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,

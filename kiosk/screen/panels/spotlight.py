@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
@@ -14,7 +12,6 @@ from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
 
-log = logging.getLogger(__name__)
 Weight = QFont.Weight
 
 
@@ -99,7 +96,8 @@ class SpotlightWidget(PanelWidget):
     def _photo(self, side: int) -> QImage | None:
         if not self.panel.photo:
             return None
-        return self.image(self.panel.photo, side, ("photo",), "showing the initials instead")
+        photo = self.image(self.panel.photo, QSize(side, side), ("photo",), "showing the initials instead", "cover")
+        return photo.image if photo is not None else None
 
     def _words(self, column: QVBoxLayout, width: int) -> None:
         s, p = self.style_, self.panel

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import TextPanel, paragraphs
-from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.icons import icon_label
+from kiosk.screen.images import Picture
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
 
 ASIDE = 0.36  # share of the width an image takes beside the paragraphs
 IMAGE_HEIGHT = 0.34  # share of the area's height an image may take above portrait paragraphs
-
-
-class Picture(PaintedWidget):
-    """An image shown whole (aspect-fit), decoded at exactly the size it is drawn."""
-
-    def __init__(self, image: QImage) -> None:
-        super().__init__()
-        self.image = image
-        self.setFixedSize(image.size())
-
-    def paint(self, event: object) -> None:
-        QPainter(self).drawImage(QRectF(self.rect()), self.image)
 
 
 @register("text")
@@ -106,7 +94,7 @@ class TextWidget(PanelWidget):
         if box.width() <= 0 or box.height() <= 0:
             return None
         for number, path in enumerate(self.panel.images):
-            image = self.image(path, 0, ("images", number), "not shown", fit=box)
-            if image is not None:
-                return Picture(image)
+            decoded = self.image(path, box, ("images", number), "not shown")
+            if decoded is not None:
+                return Picture(decoded.image)
         return None
