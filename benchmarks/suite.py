@@ -34,6 +34,7 @@ class Plan:
     warmup_s: float = 5
     rotations: int = 5000
     reloads: int = 500
+    week_changes: int = 50_400  # the week soak: a week at 12 s a panel
     reload_runs: int = 3
     saves: int = 50
     render_runs: int = 3
@@ -42,7 +43,7 @@ class Plan:
     @classmethod
     def quick_plan(cls) -> Plan:
         return cls(quick=True, start_runs=2, frame_runs=1, fades=2, idle_runs=1, idle_window_s=5, warmup_s=2,
-                   rotations=150, reloads=15, reload_runs=1, saves=5, render_runs=1, browser_runs=0)
+                   rotations=150, reloads=15, week_changes=300, reload_runs=1, saves=5, render_runs=1, browser_runs=0)
 
 
 Figures = dict[str, list[float]]
@@ -108,6 +109,20 @@ def soak(plan: Plan) -> Figures:
     return {"soak_rss_growth_mb": [result["rss_growth_mb"]], "soak_rss_trend_mb": [result["rss_trend_mb_per_5000"]],
             "soak_qobject_growth": [result["qobject_growth"]], "soak_seconds": [result["seconds"]],
             DETAIL + "soak_rss_every_250_mb": result["rss_every_250_mb"]}
+
+
+def week_soak(plan: Plan) -> Figures:
+    """The real program under Xvfb for a week of panel changes (benchmarks/week.py)."""
+    every = "1000" if not plan.quick else "100"
+    result = _json_of([sys.executable, "-m", "benchmarks.week", "--changes", str(plan.week_changes),
+                       "--sample-every", every], dict(os.environ))
+    growth, trend = result["growth"], result["trend_per_10000"]
+    return {"week_changes": [result["changes"]], "week_seconds": [result["seconds"]],
+            "week_rss_growth_mb": [growth["rss_mb"]], "week_pss_growth_mb": [growth["pss_mb"]],
+            "week_rss_trend_mb": [trend["rss_mb"]], "week_qobject_growth": [growth["qobjects"]],
+            "week_fd_growth": [growth["fds"]], "week_thread_growth": [growth["threads"]],
+            "week_x_bytes_growth": [growth["x_bytes"]], "week_errors": [len(result["errors"])],
+            DETAIL + "week_samples": result["samples"]}
 
 
 def reload_latency(plan: Plan) -> Figures:
@@ -182,4 +197,5 @@ def _json_of(command: list[str], env: dict[str, str]) -> dict:
 
 
 BENCHMARKS = {"cold start": cold_start, "transition frames": frames, "idle and memory": idle, "soak": soak,
-              "reload latency": reload_latency, "render": render, "browser side by side": side_by_side}
+              "week soak": week_soak, "reload latency": reload_latency, "render": render,
+              "browser side by side": side_by_side}

@@ -97,12 +97,14 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
 
     Raises DisplayError when Qt comes up without a screen to show on."""
     from kiosk.playback.player import Player
+    from kiosk.run.census import count_on_request
     from kiosk.run.live_reload import LiveContent
     from kiosk.run.logsetup import route_qt_messages
     from kiosk.run.operation import Operation, run_options
     from kiosk.run.screens import choose_screen
     from kiosk.run.signals import quit_on_terminate
     from kiosk.run.window import KioskWindow
+    from kiosk.screen.decode import live_decoding
 
     route_qt_messages()
     app = make_screen_app(backend)
@@ -115,14 +117,19 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
     operation = Operation(window, player, options)
     window.present()
+    count_on_request(player)  # soak runs only (KIOSK_CENSUS_EVERY)
     live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
     operation.watch_content(live.watcher.loaded, live.watcher.failed)
-    live.start(loaded)
-    operation.start(waiting=loaded is None)  # after the content is in the player: it may be night
-    # PySide's import hook read the source of every module imported after it into
-    # linecache (~5 MB, a twentieth of the kiosk's memory); tracebacks refill it on demand.
-    linecache.clearcache()
-    code = app.exec()
+    live_decoding()  # images decode beside the UI thread; the screen never waits more than a frame
+    try:
+        live.start(loaded)
+        operation.start(waiting=loaded is None)  # after the content is in the player: it may be night
+        # PySide's import hook read the source of every module imported after it into
+        # linecache (~5 MB, a twentieth of the kiosk's memory); tracebacks refill it on demand.
+        linecache.clearcache()
+        code = app.exec()
+    finally:
+        live_decoding(False)  # an in-process caller (the tests) gets whole decodes again
     operation.stop()
     # Take the window down while every Python object around it still lives: their event
     # filters see the teardown, and nothing keeps the window alive past the run.

@@ -1,6 +1,6 @@
 """The command line: run, check, render, playlist, urgent, status, schema.
 
-Exit codes: 0 ok, 1 invalid content, 2 usage.
+Exit codes: 0 ok, 1 invalid content (or a system problem), 2 usage, 3 render could not write.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
 from kiosk.run.display import DISPLAYS
 from kiosk.run.logsetup import setup_logging
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
 EXIT_NO_DISPLAY = 1  # a system problem, said in one line
 COMMANDS = ("run", "check", "render", "playlist", "urgent", "status", "schema", "screens", "setup")
 
@@ -273,7 +273,7 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
 
     from kiosk.app import make_app
     from kiosk.core.power import scheduled_on
-    from kiosk.export.render import render_deck
+    from kiosk.export.render import RenderError, render_deck
 
     when = args.at or datetime.now()
     if not scheduled_on(loaded.content.settings.power, when):
@@ -281,7 +281,12 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
               "it shows while it is on", file=sys.stderr)
     app = make_app()
     if args.out is not None:
-        for path in render_deck(loaded, args.out, QSize(*args.size), when=when):
+        try:
+            paths = render_deck(loaded, args.out, QSize(*args.size), when=when)
+        except RenderError as error:
+            print(f"kiosk: {error}", file=sys.stderr)
+            return EXIT_WRITE
+        for path in paths:
             print(path)
     if args.pdf is not None:
         from kiosk.export.handout import write_pdf

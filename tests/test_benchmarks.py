@@ -71,3 +71,31 @@ def test_the_readme_table_names_the_machine_and_each_target():
     assert "| cold start to first paint | <= 500 ms | 300 | 310 ms | 320 | 2 | ok |" in text
     assert "| <= 0.5 % core | 0.70 | 0.70 % core | 0.70 | 1 | **MISSED** |" in text
     assert text.endswith("browser side by side: skipped: chromium is not installed (apt-get install chromium)")
+
+
+def test_the_week_soak_reads_what_the_x_server_says_the_kiosk_holds(monkeypatch):
+    """xrestop's batch output, where Xvfb can't name the PID: the kiosk is the client with the most bytes."""
+    import subprocess
+
+    from benchmarks import week
+
+    out = ("0 - <unknown> ( PID:  ?   ):\n\twindows       : 1\n\ttotal bytes   : ~2936\n"
+           "1 - Lobby ( PID:  ?   ):\n\twindows       : 3\n\tpixmaps       : 3\n\ttotal bytes   : ~3688880\n"
+           "2 - xrestop ( PID:  ?   ):\n\twindows       : 1\n\ttotal bytes   : ~100\n")
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=out))
+    assert week.x_resources(":1", 4242) == {"windows": 3, "pixmaps": 3, "total bytes": 3688880}
+
+
+def test_the_week_soak_content_opens_a_window_after_each_save_and_fades_one_version_in_ten():
+    from datetime import datetime
+    from pathlib import Path
+
+    from benchmarks.week import content_version
+    from kiosk.core.content.loader import load_bytes
+
+    saved = datetime(2026, 12, 1, 9, 0, 0)
+    for number, fade in ((10, "fade"), (11, "none")):
+        content = load_bytes(content_version(number, saved), Path("content.yaml")).content
+        assert content.settings.transition == fade and content.settings.title.endswith(f"v{number}")
+        window = content.panels[-1].show
+        assert (window.from_, window.until) == (datetime(2026, 12, 1, 9, 0, 2), datetime(2026, 12, 1, 9, 0, 4))

@@ -81,3 +81,24 @@ def test_main_py_defaults_to_content_beside_it(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_render_into_a_file_is_one_line_and_exit_3(tmp_path, capsys):
+    (tmp_path / "shots").write_text("not a folder")
+    assert main(["render", str(SEED), "--out", str(tmp_path / "shots")]) == 3
+    assert main(["render", str(SEED), "--out", str(tmp_path / "shots" / "inside")]) == 3
+    out, err = capsys.readouterr()
+    assert out == "" and err.splitlines() == [
+        f"kiosk: --out {tmp_path / 'shots'} is a file, not a folder; name a folder for the images",
+        f"kiosk: cannot make the folder {tmp_path / 'shots' / 'inside'}: Not a directory"]
+
+
+def test_render_onto_a_full_disk_says_so_and_leaves_no_half_image(tmp_path):
+    from tests.helpers.disk_full import kiosk_on_a_full_disk
+
+    out = tmp_path / "shots"
+    result = kiosk_on_a_full_disk(tmp_path, "render", str(SEED), "--out", str(out), limit=4096)
+    assert result.returncode == 3 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"kiosk: cannot write {out / '01-impact.png'}: File too large; "
+                                          "free some space or choose another --out folder"]
+    assert list(out.iterdir()) == []

@@ -147,3 +147,41 @@ def test_portrait_has_its_own_layouts(seed, make_slide):
     updates = by_id["updates"].body
     cards = [f.label for f in updates.texts if f.loc[0] == "items" and f.label.isVisibleTo(updates)]
     assert len({label.mapTo(updates, label.rect().topLeft()).x() for label in cards}) == 1  # one column
+
+
+COMPOUND = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"  # 81 letters
+LONG_WORDS = f"""\
+settings: {{title: Lobby}}
+panels:
+  - {{id: story, kind: text, title: {COMPOUND}, body: "Die {COMPOUND} ist heute geschlossen."}}
+  - id: news
+    kind: updates
+    title: News
+    items: [{{title: {COMPOUND}, text: "Seit heute: {COMPOUND}."}}]
+  - {{id: person, kind: spotlight, heading: {COMPOUND}, name: {COMPOUND}, quote: {COMPOUND}}}
+  - id: counts
+    kind: counters
+    title: {COMPOUND}
+    counters: [{{value: 12, label: {COMPOUND}}}]
+"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_a_word_too_long_for_a_line_is_cut_with_an_ellipsis(write_content, size, make_slide):
+    """A long compound word never runs past its label's edge: it ends in "…" and fits."""
+    loaded = load_content(write_content(LONG_WORDS))
+    assert_fits(loaded, size, make_slide)
+    for _, _, slide in slides(loaded, size, make_slide):
+        for field in slide.body.texts:
+            if field.label.text() != field.text:
+                assert "…" in field.label.text(), field.loc
+
+
+def test_check_size_warns_about_a_word_cut_with_an_ellipsis(write_content, capsys, kiosk_app):
+    path = write_content(LONG_WORDS)
+    assert main(["check", str(path), "--size", "1080x1920"]) == 0
+    cut = [line for line in capsys.readouterr().err.splitlines() if "a word is too long for one line" in line]
+    assert f"{path}:3:36: warning: panels[0].title: at 1080x1920: a word is too long" in cut[0]
+    assert {line.split(": warning: ")[1].split(":")[0] for line in cut} >= {
+        "panels[0].title", "panels[0].body", "panels[1].items[0].title", "panels[1].items[0].text",
+        "panels[2].heading", "panels[2].name", "panels[2].quote"}

@@ -205,3 +205,73 @@ def test_text_panel_images_get_the_same_refusals(tmp_path, capsys):
     assert [line.split(": warning: ")[1].split(":")[0] for line in lines] == [
         f"panels[0].images[{number}]" for number in range(5)]
     assert all(line.startswith(f"{path}:7:") and line.endswith("; the panel shows without it") for line in lines)
+
+
+# -- SVG: drawn only as itself, never a reference out, never a long draw -------------------------
+
+SVG_PHOTO = ("settings: {title: Lobby}\npanels:\n  - id: a\n    kind: spotlight\n    heading: Hi\n"
+             "    name: Ada Lovelace\n    quote: Hi\n    photo: photo.svg\n")
+
+
+def svg(body: str, extra: str = "") -> str:
+    return (f'<?xml version="1.0"?>{extra}<svg xmlns="http://www.w3.org/2000/svg" '
+            f'xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100">{body}</svg>')
+
+
+def hostile_svgs(folder: Path) -> dict[str, str]:
+    """Each SVG a lobby could be sent, by what it tries; made beside its content file."""
+    (folder / "inside.png").write_bytes((HOSTILE.parent.parent.parent / "docs" / "01-impact.png").read_bytes())
+    os.mkfifo(folder / "pipe")
+    shapes = '<circle cx="50" cy="50" r="40" fill="#f00" fill-opacity="0.3"/>' * 60_000
+    return {
+        "a file outside": svg('<image href="/etc/hostname" width="100" height="100"/>'),
+        "a png outside": svg(f'<image xlink:href="{HOSTILE.parent.parent.parent}/docs/01-impact.png"/>'),
+        "a png beside it": svg('<image href="inside.png" width="100" height="100"/>'),
+        "a fifo": svg('<image xlink:href="pipe" width="100" height="100"/>'),
+        "a data address": svg('<image href="data:image/png;base64,iVBORw0KGgo=" width="9" height="9"/>'),
+        "the network": svg('<image href="https://example.com/x.png" width="9" height="9"/>'),
+        "a file in a style": svg('<rect width="9" height="9" style="fill:url(file:///etc/hostname)"/>'),
+        "a style sheet import": svg('<style>@import url(https://example.com/a.css);</style>'),
+        "an external entity": svg("<text>&x;</text>", '<!DOCTYPE svg [<!ENTITY x SYSTEM "/etc/hostname">]>'),
+        "a linked style sheet": svg("", '<?xml-stylesheet href="/etc/a.css"?>'),
+        "60,000 translucent shapes": svg(shapes),
+        "nesting 1,000 deep": svg("<g>" * 1000 + "</g>" * 1000),
+        "not well formed": svg("<rect>"),
+    }
+
+
+SVG_CASES = ["a file outside", "a png outside", "a png beside it", "a fifo", "a data address", "the network",
+             "a file in a style", "a style sheet import", "an external entity", "a linked style sheet",
+             "60,000 translucent shapes", "nesting 1,000 deep", "not well formed"]
+
+
+@pytest.mark.parametrize("case", SVG_CASES)
+@pytest.mark.expect_log("image: SVG image 'photo.svg' ")
+def test_svg_that_reaches_out_or_is_too_big_is_a_warning_and_the_initials(tmp_path, qtbot, kiosk_app, capsys,
+                                                                            case):
+    (tmp_path / "photo.svg").write_text(hostile_svgs(tmp_path)[case], encoding="utf-8")
+    path = tmp_path / "content.yaml"
+    path.write_text(SVG_PHOTO, encoding="utf-8")
+    started = time.monotonic()
+    code = main(["check", str(path), "--size", "1280x720"])
+    lines = capsys.readouterr().err.splitlines()
+    assert code == 0 and time.monotonic() - started < TIME_LIMIT * 2
+    assert lines[0].startswith(f"{path}:8:12: warning: panels[0].photo: SVG image 'photo.svg' ")
+    assert lines[0].endswith("; showing the initials instead")
+    started = time.monotonic()
+    loaded = load_content(path)
+    widget = SpotlightWidget(loaded.content.panels[0], style_for(loaded.content.settings, QSize(1280, 720),
+                                                                 loaded.folder), QSize(1100, 500))
+    qtbot.addWidget(widget)
+    assert widget.findChild(Avatar)._photo is None and time.monotonic() - started < TIME_LIMIT
+
+
+def test_svg_references_to_its_own_elements_still_draw(tmp_path, kiosk_app):
+    from PySide6.QtGui import QColor
+
+    body = ('<defs><linearGradient id="g"><stop offset="0" stop-color="#336699"/>'
+            '<stop offset="1" stop-color="#336699"/></linearGradient>'
+            '<rect id="r" width="100" height="100" fill="url(#g)"/></defs><use xlink:href="#r"/>')
+    (tmp_path / "own.svg").write_text(svg(body), encoding="utf-8")
+    photo = load_image(tmp_path, "own.svg", QSize(100, 100), "cover")
+    assert photo is not None and photo.image.pixelColor(50, 50) == QColor("#336699")

@@ -84,3 +84,31 @@ def test_qr_is_dark_on_light_with_a_quiet_zone(seed, make_slide):
     assert edge == {"#ffffff"}  # the light quiet zone all round
     colours = {image.pixelColor(x, image.height() // 2).name() for x in range(image.width())}
     assert colours == {"#000000", "#ffffff"}
+
+
+def long_link(url: str) -> str:
+    return ("settings: {title: T}\npanels:\n  - id: story\n    kind: text\n    title: A story\n    body: Words.\n"
+            f"    link: {{label: Read more, url: \"{url}\"}}\n")
+
+
+@pytest.mark.parametrize("length", [501, 2_400, 10_000])
+def test_an_address_too_long_for_a_qr_code_is_a_check_error(write_content, capsys, length):
+    from kiosk.cli import main
+
+    path = write_content(long_link("https://example.com/" + "a" * (length - 20)))
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}:7:35: error: panels[0].link.url: is {length:,} characters long; at most 500 fit")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["720p", "1080p", "4k", "portrait"])
+def test_the_longest_address_allowed_still_scans(write_content, make_slide, size):
+    url = "https://example.com/" + "a" * 480
+    loaded = load_content(write_content(long_link(url)))
+    assert decoded(make_slide(loaded, "story", size)) == [url]
+
+
+def test_an_address_in_capitals_is_an_address(write_content, make_slide):
+    loaded = load_content(write_content(long_link("HTTPS://EXAMPLE.COM/A")))
+    assert decoded(make_slide(loaded, "story", QSize(1920, 1080))) == ["HTTPS://EXAMPLE.COM/A"]

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kiosk.run.playlog import PlayLog, append_line, repair_torn_tail
+from kiosk.run.playlog import NotAPlayLogError, PlayLog, append_line, repair_torn_tail
 
 OFFSET = timezone(timedelta(hours=-5))
 
@@ -75,19 +75,24 @@ def test_the_same_panel_shown_again_is_a_new_line(tmp_path, fake_time):
 
 def test_lines_are_appended_to_an_existing_log(tmp_path, fake_time):
     path = tmp_path / "play.jsonl"
-    path.write_text('{"panel": "old"}\n', encoding="utf-8")
+    path.write_text('{"start": "2026-12-01T08:59:48+00:00", "panel": "old", "seconds": 12.0, "content": "a"}\n',
+                    encoding="utf-8")
     log = make_log(path, fake_time)
     log.panel_shown("new", 0, "abc")
     log.close()
     assert [r["panel"] for r in read(path)] == ["old", "new"]
 
 
+A = b'{"start": "2026-12-01T09:00:00+00:00", "panel": "a", "seconds": 12.0, "content": "abc"}\n'
+B = b'{"start": "2026-12-01T09:00:12+00:00", "panel": "b", "seconds": 12.0, "content": "abc"}\n'
+
+
 @pytest.mark.parametrize(("before", "after"), [
-    (b'{"a": 1}\n{"b": 2}\n{"c": ', b'{"a": 1}\n{"b": 2}\n'),
-    (b'{"a": 1}\n', b'{"a": 1}\n'),
-    (b'{"torn', b""),
+    (A + B + b'{"start": "2026', A + B),
+    (A, A),
+    (b'{"start": "20', b""),
     (b"", b""),
-    (b'{"a": 1}\n' + b"x" * 10_000, b'{"a": 1}\n'),  # a tear longer than one read chunk
+    (A + b"x" * 10_000, A),  # a tear longer than one read chunk
 ])
 def test_a_torn_last_line_is_cut_off_on_start(tmp_path, before, after):
     path = tmp_path / "play.jsonl"
@@ -98,7 +103,7 @@ def test_a_torn_last_line_is_cut_off_on_start(tmp_path, before, after):
 
 def test_start_repairs_and_says_so(tmp_path, fake_time, caplog):
     path = tmp_path / "play.jsonl"
-    path.write_bytes(b'{"panel": "a"}\n{"pan')
+    path.write_bytes(A + b'{"start": "2026-12-01T09:00:12+00:00", "pan')
     with caplog.at_level(logging.WARNING):
         log = make_log(path, fake_time)
     assert "torn last line" in caplog.text
@@ -146,3 +151,74 @@ def test_a_time_the_screen_slept_is_one_line(tmp_path, fake_time):
     log.close()
     assert [line.get("panel", line.get("screen")) for line in read(path)] == ["impact", "off", "impact"]
     assert read(path)[1] == {"start": "2026-03-02T09:00:05-05:00", "screen": "off", "seconds": 4200.0}
+
+
+@pytest.mark.parametrize("text", [b"lobby-pc-3", b"root:x:0:0:root:/root:/bin/bash\nbin:x:1", b"[]\n{"])
+def test_a_file_that_is_not_a_play_log_is_never_cut_or_appended_to(tmp_path, fake_time, caplog, text):
+    """A --play-log pointed at the wrong file (/etc/hostname, say): left byte for byte as it was."""
+    path = tmp_path / "hostname"
+    path.write_bytes(text)
+    with pytest.raises(NotAPlayLogError):
+        repair_torn_tail(path)
+    with caplog.at_level(logging.WARNING):
+        log = make_log(path, fake_time)
+        for panel in "abc":
+            log.panel_shown(panel, 0, "abc")
+        log.close()
+    assert path.read_bytes() == text
+    assert caplog.text.count("holds something other than a play log") == 1
+    assert "plays on without a play log" in caplog.text
+
+
+@pytest.mark.parametrize("where", ["a folder", "under a file"])
+def test_a_play_log_that_cannot_be_opened_is_one_warning(tmp_path, fake_time, caplog, where):
+    (tmp_path / "file").write_text("x")
+    path = tmp_path if where == "a folder" else tmp_path / "file" / "play.jsonl"
+    with caplog.at_level(logging.WARNING):
+        log = make_log(path, fake_time)  # never raises: the show goes on
+        for panel in "abc":
+            log.panel_shown(panel, 0, "abc")
+        log.close()
+    assert caplog.text.count(f"cannot write the play log {path}") == 1
+
+
+@pytest.mark.parametrize("where", ["../victim.txt", "/tmp/victim.txt", "~/victim.txt", "logs/../../victim.txt",
+                                   "..\\\\victim.txt"])
+def test_a_settings_play_log_outside_the_content_folder_is_a_check_error(write_content, capsys, where):
+    from kiosk.cli import main
+
+    path = write_content(f"settings:\n  title: T\n  play_log: '{where}'\npanels:\n"
+                         "  - {id: a, kind: text, title: A, body: B}\n")
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}:3:13: error: settings.play_log: ") and "outside the content file's folder" in err
+
+
+def test_a_settings_play_log_through_a_symlink_out_is_not_written(write_content, tmp_path, caplog):
+    import argparse
+
+    from kiosk.core.content import load_content
+    from kiosk.run.operation import run_options
+
+    (tmp_path / "logs").symlink_to("/tmp")
+    path = write_content("settings:\n  title: T\n  play_log: logs/victim.txt\npanels:\n"
+                         "  - {id: a, kind: text, title: A, body: B}\n")
+    args = argparse.Namespace(presentation=False, auto=False, lock=False, screen=None, play_log=None)
+    with caplog.at_level(logging.WARNING):
+        assert run_options(args, load_content(path)).play_log is None
+    assert "leads outside the content folder" in caplog.text
+
+
+def test_seconds_are_never_negative_when_the_wall_clock_jumps(tmp_path, fake_time):
+    """NTP setting the clock back an hour mid-panel: the start says so, the seconds stay true."""
+    path = tmp_path / "play.jsonl"
+    log = make_log(path, fake_time)
+    log.panel_shown("a", 0, "abc")
+    fake_time.mono += 12
+    fake_time.now -= timedelta(hours=1)  # the wall clock went back, real time went on
+    log.panel_shown("b", 0, "abc")
+    fake_time.mono += 12
+    fake_time.now += timedelta(days=1)  # and forward a day
+    log.close()
+    assert [(r["panel"], r["seconds"]) for r in read(path)] == [("a", 12.0), ("b", 12.0)]
+    assert read(path)[1]["start"] == "2026-03-02T08:00:00-05:00"

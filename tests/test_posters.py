@@ -132,7 +132,7 @@ def test_a_sharp_poster_shaped_like_the_screen_gets_no_warning(tmp_path, write_c
 @pytest.mark.parametrize("file, message", [
     ("missing.png", "image 'missing.png' not found; the panel is left out of the rotation"),
     ("../outside.png", "image '../outside.png' is outside the content file's folder"),
-    ("notes.txt", "'notes.txt' is not a PNG, JPEG, WebP or SVG image"),
+    ("notes.txt", "'notes.txt' is not a PNG, JPEG, GIF, WebP, BMP or SVG image"),
 ])
 def test_an_unusable_poster_warns_with_its_line(tmp_path, write_content, file, message):
     (tmp_path / "notes.txt").write_text("not a picture")

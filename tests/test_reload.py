@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from tests.conftest import SEED
 from tests.helpers.screen import shown_texts
 
 DEBOUNCE_MS = 5  # the real 150 ms only slows the suite; the logic is the same
+QUIET_MS = 200  # likewise the 1.5 s an in-place save must rest (its own test uses the real one)
 
 
 def content(*panels: str, title: str = "Lobby") -> str:
@@ -70,7 +72,8 @@ class Kiosk:
         self.qtbot, self.path = qtbot, path
         self.player = make_player(time_scale=time_scale, window=True)
         self.window = self.player.window()
-        self.live = LiveContent(path, self.player, self.window, windowed=windowed, debounce_ms=DEBOUNCE_MS)
+        self.live = LiveContent(path, self.player, self.window, windowed=windowed, debounce_ms=DEBOUNCE_MS,
+                                quiet_ms=QUIET_MS)
         if start:
             self.live.start(load_content(path))
 
@@ -140,6 +143,75 @@ def test_delete_then_recreate_later(make_kiosk):
     assert "Before" in kiosk.texts
     kiosk.path.write_text(content("a=After"), encoding="utf-8")
     kiosk.wait_for(lambda: "After" in kiosk.texts and not kiosk.marker)
+
+
+RELOAD_MS = 2000  # what deployments are promised: the new content, or a warning, within 2 s
+
+
+@pytest.mark.expect_log("file not found")
+def test_a_content_folder_deleted_and_made_again_is_followed(qtbot, make_player, tmp_path):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "content.yaml").write_text(content("a=Before"), encoding="utf-8")
+    kiosk = Kiosk(qtbot, make_player, folder / "content.yaml")
+    shutil.rmtree(folder)
+    kiosk.wait_for(lambda: "file not found" in kiosk.marker, RELOAD_MS)
+    folder.mkdir()
+    (folder / "content.yaml").write_text(content("a=After"), encoding="utf-8")
+    kiosk.wait_for(lambda: "After" in kiosk.texts and not kiosk.marker, RELOAD_MS)
+    save_by_rename(folder / "content.yaml", content("a=Again"))  # and it is watched again
+    kiosk.wait_for(lambda: "Again" in kiosk.texts, RELOAD_MS)
+
+
+def test_a_release_folder_swapped_by_symlink_is_followed(qtbot, make_player, tmp_path):
+    """The usual deploy: ln -sfn releases/2 current.new && mv -T current.new current."""
+    for release, title in (("1", "Release one"), ("2", "Release two")):
+        (tmp_path / "releases" / release).mkdir(parents=True)
+        (tmp_path / "releases" / release / "content.yaml").write_text(content(f"a={title}"), encoding="utf-8")
+    (tmp_path / "current").symlink_to("releases/1")
+    kiosk = Kiosk(qtbot, make_player, tmp_path / "current" / "content.yaml")
+    assert "Release one" in kiosk.texts
+    (tmp_path / "current.new").symlink_to("releases/2")
+    os.replace(tmp_path / "current.new", tmp_path / "current")
+    kiosk.wait_for(lambda: "Release two" in kiosk.texts, RELOAD_MS)
+
+
+@pytest.mark.expect_log("file not found")
+def test_content_on_a_stick_unplugged_and_plugged_in_again(qtbot, make_player, tmp_path):
+    """The mount point empties, then the same files come back (same inode, size and time)."""
+    stick = tmp_path / "media" / "stick"
+    stick.mkdir(parents=True)
+    (stick / "content.yaml").write_text(content("a=On the stick"), encoding="utf-8")
+    kiosk = Kiosk(qtbot, make_player, stick / "content.yaml")
+    os.rename(stick, tmp_path / "unplugged")
+    stick.mkdir()  # the empty mount point stays behind
+    kiosk.wait_for(lambda: "file not found" in kiosk.marker, RELOAD_MS)
+    assert "On the stick" in kiosk.texts  # the last good content plays on
+    stick.rmdir()
+    os.rename(tmp_path / "unplugged", stick)
+    kiosk.wait_for(lambda: not kiosk.marker, RELOAD_MS)
+    (stick / "content.yaml").write_text(content("a=Edited on the stick"), encoding="utf-8")
+    kiosk.wait_for(lambda: "Edited on the stick" in kiosk.texts, RELOAD_MS + QUIET_MS)
+
+
+def test_half_a_file_written_in_place_never_reaches_the_screen(qtbot, kiosk_app, write_content):
+    """The field case: a first half that is valid YAML by itself, the rest a second later."""
+    from PySide6.QtCore import QTimer
+
+    path = write_content(content("a=v0"))
+    watcher = ContentWatcher(path)  # the real debounce and quiet period
+    results: list[object] = []
+    watcher.loaded.connect(lambda loaded, changed: results.append(len(loaded.content.panels)))
+    watcher.failed.connect(results.append)
+    watcher.start(load_content(path))
+    whole = content("first", "second", "third").encode()
+    half = whole.index(b"  - {id: second")
+    handle = path.open("r+b", buffering=0)  # in place: the same inode, as `cat >` or nano do
+    handle.truncate(0)
+    handle.write(whole[:half])  # valid content with only the first panel
+    QTimer.singleShot(1000, lambda: (handle.write(whole[half:]), handle.close()))
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert handle.closed and results == [3]  # the whole file, and never the first panel alone
 
 
 def test_a_burst_of_writes_is_read_once_settled(qtbot, kiosk_app, write_content):
@@ -516,6 +588,15 @@ def test_the_real_command_logs_a_bad_save_like_kiosk_check_and_plays_the_fix(kio
     save_by_rename(path, content("a=Fixed", "b"))
     painted = kiosk.read_until(" painted at monotonic=")
     assert f"content {load_content(path).digest} painted" in painted[-1]
+
+
+def test_the_real_command_says_when_panel_names_no_panel(kiosk_process, tmp_path):
+    path = tmp_path / "content.yaml"
+    path.write_text(content("a", "b"), encoding="utf-8")
+    kiosk = kiosk_process(str(path), "--panel", "nonexistent", env={"HOME": str(tmp_path)})
+    lines = kiosk.read_until(" painted at monotonic=")
+    assert any("--panel nonexistent: no panel has this id, so the kiosk starts at the first one (a, b)" in line
+               for line in lines), lines
 
 
 def test_a_replaced_poster_refreshes_the_screen(make_kiosk, tmp_path):

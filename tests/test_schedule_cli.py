@@ -107,3 +107,70 @@ def test_readme_scheduling_examples_do_what_the_readme_says(write_content, capsy
     path = write_content("".join(blocks))
     assert main(["playlist", str(path), *shown[0].split()]) == 0
     assert capsys.readouterr().out.splitlines() == shown[1:]
+
+
+NEVER_EXPIRES = """\
+settings:
+  title: Lobby
+panels:
+  - {id: welcome, kind: text, title: Welcome, body: Hello, show: {from: 9999-12-31, until: 9999-12-31}}
+  - {id: always, kind: text, title: Always, body: Here, show: {until: 9999-12-31}}
+  - id: news
+    kind: updates
+    title: News
+    items:
+      - {title: Forever, date: 9999-12-30 to 9999-12-31, until: 9999-12-31}
+"""
+
+
+@pytest.mark.parametrize("at", ["2026-12-01T09:00", "9999-12-31T20:00"])
+def test_never_expires_written_as_the_last_date_works_everywhere(write_content, capsys, tmp_path, at):
+    """9999-12-31 is how staff write "never expires"; its end must not overflow into year 10000."""
+    path = write_content(NEVER_EXPIRES)
+    assert main(["check", str(path)]) == 0
+    assert main(["playlist", str(path), "--at", at, "--hours", "48"]) == 0
+    out = capsys.readouterr().out
+    assert "always, news" in out
+    assert main(["render", str(path), "--out", str(tmp_path / "shots"), "--at", at]) == 0
+    assert sorted(p.name for p in (tmp_path / "shots").iterdir())[-1].endswith("-news.png")
+
+
+@pytest.fixture
+def new_york(monkeypatch):
+    """Local time in New York: clocks go back 02:00 -> 01:00 on 2026-11-01, forward 02:00 -> 03:00 on 2026-03-08."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+DST = """\
+settings: {title: Lobby}
+panels:
+  - {id: always, kind: text, title: Always, body: Here}
+  - {id: early, kind: text, title: Early, body: Until a quarter to two, show: {until: "2026-11-01 01:45"}}
+  - {id: night, kind: text, title: Night, body: Two to three, show: {hours: "02:00-03:00"}}
+"""
+
+
+def test_playlist_on_the_autumn_night_never_brings_an_ended_panel_back(write_content, capsys, new_york):
+    """01:00-02:00 comes twice; `until: 01:45` is over in the second one too, and the hour is listed twice."""
+    assert main(["playlist", str(write_content(DST)), "--at", "2026-11-01T00:00", "--hours", "5"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "From Sun 2026-11-01 00:00 to Sun 2026-11-01 04:00 (5 h):",
+        "  Sun 2026-11-01 00:00 – 01:45                 always, early",
+        "  Sun 2026-11-01 01:45 – 02:00                 always",
+        "  Sun 2026-11-01 02:00 – 03:00                 always, night",
+        "  Sun 2026-11-01 03:00 – 04:00                 always",
+    ]
+
+
+def test_playlist_on_the_spring_night_lists_no_hour_that_never_happens(write_content, capsys, new_york):
+    assert main(["playlist", str(write_content(DST)), "--at", "2026-03-08T00:00", "--hours", "4"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "From Sun 2026-03-08 00:00 to Sun 2026-03-08 05:00 (4 h):"
+    assert not any("02:" in line.split("  ")[1] for line in lines[1:]), lines  # 02:00-03:00 does not exist
+    assert "night" not in "\n".join(lines)

@@ -131,3 +131,53 @@ def test_an_update_date_sits_beside_its_title(make_slide, seed):
     assert title_box.top() <= when_box.center().y() <= title_box.top() + first_line
     card = title.parentWidget()
     assert when_box.right() <= QRect(card.mapTo(slide, QPoint(0, 0)), card.size()).right()
+
+
+def test_never_expires_written_as_the_last_date_keeps_rotating(qtbot, kiosk):
+    news = ("  - id: news\n    kind: updates\n    title: News\n    items:\n"
+            "      - {title: Forever, until: 9999-12-31}\n")
+    forever = "  - {id: forever, kind: text, title: Forever, body: Here, show: {until: 9999-12-31}}\n"
+    player, clock = kiosk(yaml_for(forever + news), datetime(2026, 12, 1, 9, 0))
+    seen = record(player)
+    qtbot.waitUntil(lambda: len(seen) >= 4, timeout=5000)
+    assert set(seen) == {"forever", "news"}
+    clock.now = datetime(9999, 12, 31, 23, 59, 59)  # still on, at the very last second
+    start = len(seen)
+    qtbot.waitUntil(lambda: len(seen) >= start + 2, timeout=5000)
+    assert set(seen[start:]) == {"forever", "news"}
+
+
+def test_an_ended_panel_stays_off_through_the_repeated_hour_in_autumn(qtbot, kiosk, monkeypatch):
+    """New York, 2026-11-01: 01:00-02:00 comes twice; the player's clock says so with fold=1."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        early = '  - {id: early, kind: text, title: Early, body: Soon gone, show: {until: "2026-11-01 01:45"}}\n'
+        player, clock = kiosk(yaml_for(ALWAYS + early), datetime(2026, 11, 1, 1, 44, 30))
+        seen = record(player)
+        qtbot.waitUntil(lambda: "early" in seen, timeout=5000)
+        clock.now = datetime(2026, 11, 1, 1, 50)  # over
+        gone = len(seen)
+        qtbot.waitUntil(lambda: len(seen) >= gone + 3, timeout=5000)
+        clock.now = datetime(2026, 11, 1, 1, 10, fold=1)  # the clocks went back: 01:10 again
+        back = len(seen)
+        qtbot.waitUntil(lambda: len(seen) >= back + 4, timeout=5000)
+        assert set(seen[gone + 1:]) == {"always"}
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_the_schedule_follows_the_clock_jumping_back_and_forward(qtbot, kiosk):
+    """NTP correcting a wrong clock: a window closes and opens again as the clock says."""
+    player, clock = kiosk(yaml_for(ALWAYS + MORNING), datetime(2026, 12, 1, 9, 30))
+    seen = record(player)
+    qtbot.waitUntil(lambda: "morning" in seen, timeout=5000)
+    clock.now = datetime(2026, 12, 1, 7, 0)  # back two and a half hours: before the window
+    start = len(seen)
+    qtbot.waitUntil(lambda: len(seen) >= start + 4, timeout=5000)
+    assert set(seen[start + 1:]) == {"always"}
+    clock.now = datetime(2026, 12, 2, 9, 15)  # forward a day: inside it again
+    qtbot.waitUntil(lambda: seen[-1] == "morning", timeout=5000)

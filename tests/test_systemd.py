@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import uuid
 
 import pytest
 
 from kiosk.run.systemd import SystemdNotifier, notify_address, watchdog_interval_ms
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -129,3 +131,17 @@ def test_ready_waits_until_the_window_is_on_screen(qtbot, systemd_socket):
     messages: list[str] = []
     qtbot.waitUntil(lambda: messages.extend(received(sock)) or bool(messages), timeout=3000)
     assert window.windowHandle().isExposed() and messages[0].startswith("READY=1")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
+def test_the_real_kiosk_stops_cleanly_on_each_stop_signal(kiosk_process, tmp_path, signum):
+    """A hang-up (a closed session) is a stop like `systemctl stop`: exit 0, the last play-log line written."""
+    import json
+
+    play_log = tmp_path / "play.jsonl"
+    kiosk = kiosk_process(str(ROOT / "content.yaml"), "--play-log", str(play_log), env={"HOME": str(tmp_path)})
+    kiosk.read_until(" painted at monotonic=")
+    kiosk.process.send_signal(signum)
+    assert kiosk.exit_code(timeout=10) == 0
+    assert f"stopping on {signum.name}" in kiosk.log
+    assert json.loads(play_log.read_text().splitlines()[-1])["panel"] == "impact"

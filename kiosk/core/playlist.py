@@ -13,7 +13,7 @@ from datetime import datetime
 from kiosk.core.content.localize import localized
 from kiosk.core.content.model import Content, PanelBase
 from kiosk.core.content.schedule import changes, showing
-from kiosk.core.content.timetext import end_of
+from kiosk.core.content.timetext import end_of, instant, local
 from kiosk.core.power import next_power_change, scheduled_on
 
 
@@ -87,7 +87,8 @@ def next_change(content: Content, when: datetime) -> datetime | None:
     None when no schedule or expiry lies ahead. The moment may turn out to change
     nothing (an over-estimate is safe: it only means one more look).
     """
-    return min((moment for moment in _changes(content, when) if moment > when), default=None)
+    now = instant(when)
+    return min((moment for moment in _changes(content, when) if instant(moment) > now), key=instant, default=None)
 
 
 def _changes(content: Content, when: datetime) -> Iterator[datetime]:
@@ -106,10 +107,13 @@ def timeline(content: Content, start: datetime, end: datetime) -> list[Segment]:
     power = content.settings.power
     segments: list[Segment] = []
     moment = start
-    while moment < end:
+    while instant(moment) < instant(end):
         on = scheduled_on(power, moment)
         entries = playlist_at(content, moment) if on else []
-        following = min(next_change(content, moment) or end, next_power_change(power, moment) or end, end)
+        # Stepped in real time: a wall-clock hour that never happens (spring) is never listed,
+        # and the hour that happens twice (autumn) is visited twice.
+        following = min(next_change(content, moment) or end, next_power_change(power, moment) or end, end, key=instant)
+        following = local(instant(following)) if following is not end else end
         if segments and segments[-1].entries == entries and segments[-1].screen_on == on:
             segments[-1] = Segment(segments[-1].start, following, entries, on)
         else:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from kiosk.core.content.model import Content
-from kiosk.core.content.timetext import naive_local
+from kiosk.core.content.timetext import instant, local, naive_local
 from kiosk.core.playlist import Entry, Segment, timeline
 
 MAX_HOURS = 24 * 366
@@ -36,7 +36,7 @@ def hours_arg(text: str) -> float:
 
 def timeline_lines(content: Content, start: datetime, hours: float) -> list[str]:
     """A heading, then one line per stretch of time: when it starts and ends, and what plays."""
-    end = start + timedelta(hours=hours)
+    end = local(instant(start) + hours * 3600)  # real hours, across a change of daylight saving
     lines = [f"From {start:{STAMP}} to {end:{STAMP}} ({hours:g} h):"]
     for segment in timeline(content, start, end):
         lines.append(f"  {_span(segment)}  {_playing(content, segment)}")

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
@@ -16,19 +17,45 @@ from kiosk.screen.fallback import FallbackSlide
 from kiosk.screen.style import style_for
 
 
+class RenderError(Exception):
+    """The images can't be written where ``--out`` says; the message is one line naming cause and fix."""
+
+
 def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | None = None) -> list[Path]:
     """Write ``NN-ID.png`` per panel (``NN-ID-pK.png`` per page) and return the paths.
 
     When nothing is scheduled at ``when``, the one image is ``00-fallback.png``: the title and a clock.
     With several languages the rotation repeats per language: ``NN-ID-LANG[-pK].png``.
+    Raises RenderError when the folder can't be made or an image can't be written.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise RenderError(f"--out {out_dir} is a file, not a folder; name a folder for the images") from None
+    except OSError as exc:
+        raise RenderError(f"cannot make the folder {out_dir}: {exc.strerror or exc}") from None
     written: list[Path] = []
     for name, slide in screens(loaded, size, when):
         path = out_dir / f"{name}.png"
-        slide.grab().save(str(path))
+        save_png(slide.grab(), path)
         written.append(path)
     return written
+
+
+def save_png(pixmap: QPixmap, path: Path) -> None:
+    """Encode in memory, then write with Python: a full disk or a read-only folder is then an
+    error with its reason (QPixmap.save only says False)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    buffer.close()
+    try:
+        path.write_bytes(bytes(data))
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # never leave half an image behind
+        raise RenderError(f"cannot write {path}: {exc.strerror or exc}; free some space or "
+                          "choose another --out folder") from None
 
 
 def screens(loaded: Loaded, size: QSize, when: datetime | None = None, *,

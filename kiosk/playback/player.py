@@ -11,10 +11,12 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
+from kiosk.core.content.timetext import instant
 from kiosk.core.playlist import Entry, next_change
 from kiosk.core.rotation import FALLBACK_ID, Rotation
 from kiosk.playback.slide_builder import first_working_slide, start_panel
 from kiosk.playback.transition import Transition
+from kiosk.screen.decode import decoded
 from kiosk.screen.fallback import FallbackSlide
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style, style_for
@@ -56,6 +58,7 @@ class Player(QWidget):
         self._recheck.timeout.connect(self._recheck_schedule)
         self._transition = Transition(self)
         self._transition.finished.connect(self._transition_done)
+        decoded.ready.connect(self._image_decoded)  # a bound method: delivered on the UI thread
 
     # -- what plays -------------------------------------------------------------------
 
@@ -197,6 +200,11 @@ class Player(QWidget):
         lang = entry.lang if entry is not None else None
         return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang, clock=self.clock)
 
+    def _image_decoded(self, _key: object) -> None:
+        """An image the slide on screen waited for is decoded: draw the slide again, with it."""
+        if self.slide is not None and getattr(self.slide.body, "incomplete", False) and self.loaded:
+            self.update_content(self.loaded, refresh=True)
+
     def _transition_done(self) -> None:
         if self._pending == self._generation:
             self._arrive()
@@ -225,7 +233,7 @@ class Player(QWidget):
         """Look at the schedule again when a window next opens or closes (or in a minute)."""
         now = self.clock()
         change = next_change(self.loaded.content, now) if self.loaded else None
-        seconds = RECHECK_SECONDS if change is None else min(RECHECK_SECONDS, (change - now).total_seconds())
+        seconds = RECHECK_SECONDS if change is None else min(RECHECK_SECONDS, instant(change) - instant(now))
         self._recheck.start(max(1, round(seconds * 1000 * self.time_scale)))
 
     def _recheck_schedule(self) -> None:

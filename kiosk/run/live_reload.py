@@ -17,7 +17,7 @@ from kiosk.core.content import ContentError, Loaded
 from kiosk.core.content.model import Settings
 from kiosk.playback.player import Player
 from kiosk.run.problem_marker import ProblemMarker, detail_text, headline
-from kiosk.run.watcher import DEBOUNCE_MS, ContentWatcher, panel_files
+from kiosk.run.watcher import DEBOUNCE_MS, QUIET_MS, ContentWatcher, panel_files
 from kiosk.screen.fallback import FallbackSlide
 from kiosk.screen.style import style_for
 from kiosk.screen.text import text_label
@@ -31,19 +31,19 @@ class LiveContent(QObject):
     """Connects the file watcher to the player, the marker and the waiting screen."""
 
     def __init__(self, path: str | Path, player: Player, window: QWidget, *, windowed: bool = False,
-                 start_id: str | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+                 start_id: str | None = None, debounce_ms: int = DEBOUNCE_MS, quiet_ms: int = QUIET_MS) -> None:
         super().__init__(window)
         self.player, self.window, self.start_id = player, window, start_id
         self.marker = ProblemMarker(window, detailed=windowed)
         self.waiting: WaitingScreen | None = None
-        self.watcher = ContentWatcher(path, debounce_ms=debounce_ms, parent=self)
+        self.watcher = ContentWatcher(path, debounce_ms=debounce_ms, quiet_ms=quiet_ms, parent=self)
         self.watcher.loaded.connect(self._apply)
         self.watcher.failed.connect(self._refuse)
 
     def start(self, loaded: Loaded | None) -> None:
         """Show ``loaded`` (or wait for good content when it is None) and start watching."""
         if loaded is not None:
-            self.player.set_content(loaded, start_id=self.start_id)
+            self._first_show(loaded)
         self.watcher.start(loaded)
 
     def _apply(self, loaded: Loaded, changed_files: frozenset[Path]) -> None:
@@ -57,11 +57,20 @@ class LiveContent(QObject):
             self.waiting.close_screen()
             self.waiting = None
         if self.player.loaded is None:
-            self.player.set_content(loaded, start_id=self.start_id)
+            self._first_show(loaded)
         else:
             on_screen = next((p for p in loaded.content.panels if p.id == self.player.current_id), None)
             shown_files = set(panel_files(on_screen, loaded.folder)) if on_screen else set()
             self.player.update_content(loaded, refresh=bool(shown_files & changed_files))
+
+    def _first_show(self, loaded: Loaded) -> None:
+        """Start on ``--panel`` when the content has it; say so when it doesn't, instead of silently
+        starting at the first panel."""
+        ids = [panel.id for panel in loaded.content.panels]
+        if self.start_id is not None and self.start_id not in ids:
+            log.warning("--panel %s: no panel has this id, so the kiosk starts at the first one (%s)",
+                        self.start_id, ", ".join(ids))
+        self.player.set_content(loaded, start_id=self.start_id)
 
     def _refuse(self, error: ContentError) -> None:
         for problem in error.problems:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 STDERR_FORMAT = "kiosk: %(levelname)s: %(message)s"
@@ -23,14 +25,52 @@ def setup_logging(log_file: str | None = None) -> None:
         add_log_file(Path(log_file))
 
 
-def add_log_file(path: Path) -> logging.Handler:
-    """Attach a size-rotated log file to the root logger (its folder is created if missing)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8")
+def add_log_file(path: Path) -> logging.Handler | None:
+    """Attach a size-rotated log file to the root logger (its folder is created if missing).
+
+    A file that can't be opened (a folder, no permission, a read-only disk) is one warning
+    on stderr, and the kiosk logs there only: a log must never stop the show.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = KeptLogFile(path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8")
+    except OSError as exc:
+        logging.getLogger(__name__).warning(
+            "cannot write the log file %s: %s; the kiosk keeps running and logs to standard error only",
+            path, exc.strerror or exc)
+        return None
     handler.setFormatter(logging.Formatter(FILE_FORMAT))
     logging.getLogger().addHandler(handler)
     return handler
+
+
+class KeptLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log file whose write errors (a full disk, /dev/full) are one line, not a traceback each."""
+
+    failing = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        super().emit(record)
+        if self.failing and not self._error_now:
+            self.failing = False
+            sys.stderr.write(f"kiosk: INFO: writing the log file {self.baseFilename} again\n")
+        self._error_now = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        self._error_now = True
+        if self.failing:
+            return
+        self.failing = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or error
+        sys.stderr.write(f"kiosk: WARNING: cannot write the log file {self.baseFilename}: {reason}; "
+                         "the kiosk keeps running and logs to standard error only until it can\n")
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # the last buffered line could not be written either; said already
+            super().close()
+
+    _error_now = False
 
 
 def route_qt_messages() -> object:

@@ -49,11 +49,6 @@ class RunOptions:
     time_scale: float = 1.0
 
 
-def _beside(loaded: Loaded | None, written: str | None) -> Path | None:
-    """A path from ``settings``, relative to the content file's folder."""
-    return loaded.folder / Path(written).expanduser() if loaded and written else None
-
-
 def run_options(args: argparse.Namespace, loaded: Loaded | None, *, clock: Callable[[], datetime] = datetime.now,
                 time_scale: float = 1.0) -> RunOptions:
     """The command line wins over ``settings``; relative paths in settings are beside the content file.
@@ -64,9 +59,11 @@ def run_options(args: argparse.Namespace, loaded: Loaded | None, *, clock: Calla
     screen = parse_screen(args.screen) if getattr(args, "screen", None) is not None else \
         settings.screen if settings else None
     play_log = Path(args.play_log) if getattr(args, "play_log", None) else None
-    play_log = play_log or _beside(loaded, settings and settings.play_log)
+    if play_log is None and settings and settings.play_log:
+        play_log = _inside(loaded.folder, settings.play_log, "play_log", "--play-log FILE")
     status_dir = Path(args.status_dir) if getattr(args, "status_dir", None) else None
-    status_dir = status_dir or _beside(loaded, settings and settings.status_dir)
+    if status_dir is None and settings and settings.status_dir:
+        status_dir = _inside(loaded.folder, settings.status_dir, "status_dir", "--status-dir DIR")
     content = getattr(args, "content", None)
     presentation = bool(getattr(args, "presentation", False)) or bool(settings and settings.mode == "presentation")
     return RunOptions(presentation=presentation, auto=bool(getattr(args, "auto", False)),
@@ -74,6 +71,16 @@ def run_options(args: argparse.Namespace, loaded: Loaded | None, *, clock: Calla
                       screen=screen, play_log=play_log, urgent=urgent_path(content) if content else None,
                       status_dir=status_dir, status_every=settings.status_every if settings else 60.0,
                       clock=clock, time_scale=time_scale)
+
+
+def _inside(folder: Path, name: str, setting: str, option: str) -> Path | None:
+    """A settings path inside the content folder; the model refused ``..``, this catches a symlink out."""
+    target = (folder / name).resolve()
+    if target.is_relative_to(folder.resolve()):
+        return target
+    log.warning("settings.%s %r leads outside the content folder (through a symlink); "
+                "nothing is written there. Give %s for a place elsewhere", setting, name, option)
+    return None
 
 
 class Operation(QObject):

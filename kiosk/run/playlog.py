@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -21,14 +22,30 @@ log = logging.getLogger(__name__)
 TAIL_CHUNK = 4096
 
 
+RECORD_START = b'{"start": "'  # every line append_line writes begins so
+
+
+class NotAPlayLogError(OSError):
+    """The file holds something else: the kiosk neither repairs nor appends to it."""
+
+
 def repair_torn_tail(path: Path) -> int:
-    """Cut an unfinished last line off ``path``; returns how many bytes were dropped."""
+    """Cut an unfinished last line off ``path``; returns how many bytes were dropped.
+
+    Only a play log is touched: a file that holds anything else (its first line is not a
+    record) raises NotAPlayLogError and is left exactly as it was.
+    """
     try:
-        fd = os.open(path, os.O_RDWR)
+        fd = os.open(path, os.O_RDWR | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return 0
     try:
-        size = end = os.fstat(fd).st_size
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAPlayLogError(f"{path} is not a regular file")
+        if info.st_size and not os.pread(fd, len(RECORD_START), 0) == RECORD_START:
+            raise NotAPlayLogError(f"{path} holds something other than a play log; it is left alone")
+        size = end = info.st_size
         while end > 0:
             start = max(0, end - TAIL_CHUNK)
             chunk = os.pread(fd, end - start, start)
@@ -72,9 +89,13 @@ class PlayLog(QObject):
         self._clock, self._monotonic = clock, monotonic
         # the line's fields before "seconds", after it, and when the showing began (monotonic)
         self._current: tuple[dict[str, object], dict[str, object], float] | None = None
-        self._failed = False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        dropped = repair_torn_tail(self.path)
+        self._failed = self._refused = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            dropped = repair_torn_tail(self.path)
+        except OSError as exc:
+            self._give_up(exc)
+            dropped = 0
         if dropped:
             log.warning("play log %s: cut off a torn last line (%d bytes) left by a crash", self.path, dropped)
         app = QCoreApplication.instance()
@@ -107,9 +128,24 @@ class PlayLog(QObject):
         head, tail, t0 = self._current
         self._current = None
         record: dict[str, object] = {**head, "seconds": round(self._monotonic() - t0, 1), **tail}
+        if self._refused:
+            return
         try:
             append_line(self.path, record)
         except OSError as exc:
             if not self._failed:
                 self._failed = True
-                log.error("cannot write the play log %s: %s", self.path, exc)
+                log.error("cannot write the play log %s: %s; the kiosk plays on without it "
+                          "and tries again at each panel", self.path, exc.strerror or exc)
+        else:
+            if self._failed:
+                log.info("writing the play log %s again", self.path)
+            self._failed = False
+
+    def _give_up(self, exc: OSError) -> None:
+        """A play log that can't be opened or isn't one: one warning, and the kiosk plays on."""
+        self._refused = True
+        reason = exc if isinstance(exc, NotAPlayLogError) else f"cannot write the play log {self.path}: " \
+            f"{exc.strerror or exc}"
+        log.warning("%s; the kiosk plays on without a play log. Fix the path or its permissions and restart",
+                    reason)

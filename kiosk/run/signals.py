@@ -1,4 +1,4 @@
-"""Stop cleanly on SIGTERM and Ctrl+C, even while Qt waits in C++."""
+"""Stop cleanly on SIGTERM, SIGHUP and Ctrl+C, even while Qt waits in C++."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ class WakeupSocket(QObject):
 
 
 def quit_on_terminate(app: QCoreApplication) -> WakeupSocket:
-    """SIGTERM (``systemctl stop``) and Ctrl+C end the event loop cleanly, so the play log's last line is written.
+    """SIGTERM (``systemctl stop``), SIGHUP and Ctrl+C end the event loop cleanly, so the play log's
+    last line is written.
 
     Python runs signal handlers only between bytecodes, which never come while Qt waits in C++;
     a wakeup socket wakes Qt's loop so the handler gets to run.
@@ -44,6 +45,8 @@ def quit_on_terminate(app: QCoreApplication) -> WakeupSocket:
         # it would re-enter stderr), and a signal that lands before app.exec() must still end it.
         QTimer.singleShot(0, app, lambda: exit_loop(signum))
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    # SIGHUP too: a closed terminal or session, which would otherwise end the kiosk with 129
+    # and no last play-log line.
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, stop)
     return wakeup

@@ -5,11 +5,21 @@ over the original (the watcher then loses the path), or by deleting and re-creat
 it. So the watcher also watches the folder, re-adds the file whenever it reappears,
 waits for a burst of events to settle, and reads the file only once it stopped
 changing. Content whose bytes (and photos) did not change is ignored.
+
+A file written in place (the same inode as the version on screen) can be caught half
+written, and a half can itself be valid YAML, so it must also stay unchanged for a quiet
+period before it is taken. A rename over the file is atomic and needs no such wait.
+
+Deployments do what events can't follow: a folder deleted and made again, a symlinked
+release folder swapped (``mv -T current.new current``), a USB stick unplugged. So the
+watcher also looks at the file's identity (through every symlink) once a second, and
+treats any difference like an event.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -20,7 +30,9 @@ from kiosk.core.content.model import PanelBase
 from kiosk.core.content.yamlsource import read_bytes
 
 DEBOUNCE_MS = 150
-MAX_SETTLE_ROUNDS = 10  # a file that never stops changing is read anyway after this many rounds
+QUIET_MS = 1500  # an in-place save must rest this long; a writer pausing a second mid-file is seen
+POLL_MS = 1000  # the look that needs no event: a swapped symlink, a folder made again
+MAX_SETTLE_SECONDS = 10.0  # a file that never stops changing is read anyway after this long
 
 Signature = tuple[int, int, int] | None  # inode, size, mtime in ns; None when missing
 
@@ -50,14 +62,17 @@ class ContentWatcher(QObject):
     loaded = Signal(object, object)  # Loaded, and the set of referenced files (photos) that changed
     failed = Signal(object)  # ContentError
 
-    def __init__(self, path: str | Path, *, debounce_ms: int = DEBOUNCE_MS,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, path: str | Path, *, debounce_ms: int = DEBOUNCE_MS, quiet_ms: int = QUIET_MS,
+                 poll_ms: int = POLL_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)  # as given, so problems name it the way `kiosk check` does
         self._assets: dict[Path, Signature] = {}
         self._seen: tuple | None = None  # what the last handled version looked like
         self._last_stat: Signature = None
-        self._rounds = 0
+        self._read_inode: int | None = None  # the inode of the version last read
+        self._changed_at = self._poked_at = 0.0  # monotonic seconds
+        self._quiet = quiet_ms / 1000
+        self._polled: tuple | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._poke)
         self._watcher.directoryChanged.connect(self._poke)
@@ -65,13 +80,20 @@ class ContentWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._settle)
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_ms)
+        self._poll.timeout.connect(self._look)
 
     def start(self, loaded: Loaded | None = None) -> None:
         """Begin watching. ``loaded`` is the version already on screen, if any."""
         if loaded is not None:
+            on_disk = signature(self.path)
+            self._read_inode = on_disk[0] if on_disk else None
             self._remember_assets(loaded)
             self._seen = (loaded.digest, self._asset_key())
         self._rewatch()
+        self._polled = self._identity()
+        self._poll.start()
         if loaded is None:
             self.check_now()
         else:
@@ -79,6 +101,9 @@ class ContentWatcher(QObject):
 
     def check_now(self) -> None:
         """Read the file now; emit if it differs from the last version handled."""
+        current = signature(self.path)
+        self._read_inode = current[0] if current else None
+        self._polled = (current, self._asset_key())  # the periodic look compares with what was read
         try:
             raw = read_bytes(self.path)
         except ContentError as error:  # missing, unreadable, too large
@@ -97,6 +122,7 @@ class ContentWatcher(QObject):
         changed = frozenset(path for path, sig in self._assets.items() if old_assets.get(path, sig) != sig)
         self._seen = (loaded.digest, self._asset_key())
         self._rewatch()
+        self._polled = (current, self._asset_key())
         self.loaded.emit(loaded, changed)
 
     def watched(self) -> list[str]:
@@ -110,19 +136,37 @@ class ContentWatcher(QObject):
             self.failed.emit(error)
 
     def _poke(self, _changed: str = "") -> None:
-        """Any event restarts the quiet period; the file is read once events stop."""
+        """Any event restarts the debounce; the file is read once it stopped changing."""
         self._rewatch()
         self._last_stat = signature(self.path)
-        self._rounds = 0
+        self._changed_at = time.monotonic()
+        if not self._timer.isActive():
+            self._poked_at = self._changed_at  # the start of this burst
         self._timer.start()
 
     def _settle(self) -> None:
-        now = signature(self.path)
-        if now != self._last_stat and self._rounds < MAX_SETTLE_ROUNDS:
-            self._last_stat, self._rounds = now, self._rounds + 1
-            self._timer.start()  # still being written
-            return
+        now, clock = signature(self.path), time.monotonic()
+        if clock - self._poked_at < MAX_SETTLE_SECONDS:
+            if now != self._last_stat:
+                self._last_stat, self._changed_at = now, clock
+                self._timer.start()  # still being written
+                return
+            in_place = now is not None and now[0] == self._read_inode
+            if in_place and clock - self._changed_at < self._quiet:
+                self._timer.start()  # written in place: maybe only paused half-way
+                return
         self.check_now()
+
+    def _identity(self) -> tuple:
+        """What the file and its photos are now, through every symlink on the way."""
+        return signature(self.path), self._asset_key()
+
+    def _look(self) -> None:
+        """The periodic look: a change no event reported counts as one."""
+        identity = self._identity()
+        if identity != self._polled:
+            self._polled = identity
+            self._poke()
 
     def _remember_assets(self, loaded: Loaded) -> None:
         self._assets = {path: signature(path) for path in referenced_files(loaded)}

@@ -2,7 +2,8 @@
 
 The kiosk's one image loader: photos, text-panel images and posters all come through
 here. The bytes come from read_image (inside the content folder, never a FIFO, size
-capped), so Qt only ever decodes memory; Qt re-checks the pixel count for formats whose
+capped, a format check knows, an SVG without references out), decoded on the worker
+thread of kiosk/screen/decode.py, so Qt only ever decodes memory; Qt re-checks the pixel count for formats whose
 header the content core does not read. Scaling happens while decoding, so a 4K screen
 gets every pixel the source has and a small screen holds no more than it shows.
 """
@@ -17,7 +18,8 @@ from typing import Literal
 from PySide6.QtCore import QBuffer, QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter
 
-from kiosk.core.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, read_image
+from kiosk.core.content.images import MAX_IMAGE_PIXELS, ImageRefusedError, image_format, image_identity, read_image
+from kiosk.screen.decode import decode
 from kiosk.screen.faults import PaintedWidget
 
 log = logging.getLogger(__name__)
@@ -41,21 +43,37 @@ class Decoded:
 
 
 def load_image(folder: Path, name: str, box: QSize, fit: Fit = "contain") -> Decoded | None:
-    """Decode image ``name`` aspect-fit into ``box`` (contain) or filling it (cover); None, logged,
-    when it cannot be read."""
+    """Image ``name`` aspect-fit into ``box`` (contain) or filling it (cover); None, logged, when it
+    cannot be read (and, in the running kiosk, while it is still decoding: see kiosk/screen/decode.py)."""
+    return image_result(folder, name, box, fit)[0]
+
+
+def image_result(folder: Path, name: str, box: QSize, fit: Fit = "contain") -> tuple[Decoded | None, str]:
+    """load_image's image, and why there is none ("" while a live decode still runs)."""
+    try:
+        identity = image_identity(folder, name)
+    except ImageRefusedError as refused:
+        log.warning("image: %s", refused)
+        return None, str(refused)
+    key = (*identity, box.width(), box.height(), fit)
+    return decode(key, lambda: _decode_file(folder, name, box, fit)) or (None, "")
+
+
+def _decode_file(folder: Path, name: str, box: QSize, fit: Fit) -> tuple[Decoded | None, str]:
+    """On the decode worker: read, check and decode one image."""
     try:
         data = read_image(folder, name)
     except ImageRefusedError as refused:
         log.warning("image: %s", refused)
-        return None
+        return None, str(refused)
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
-    reader = QImageReader(buffer)
+    reader = QImageReader(buffer, (image_format(data) or "").encode())  # that format only, as check said
     reader.setAutoTransform(True)  # phone photos carry their rotation in EXIF
     size = reader.size()
     if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
         log.warning("image %r: cannot decode it, or it is over %d pixels", name, MAX_IMAGE_PIXELS)
-        return None
+        return None, "cannot decode it"
     turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
     shown = size.transposed() if turned else size
     vector = bytes(reader.format()).decode() in ("svg", "svgz")
@@ -68,12 +86,12 @@ def load_image(folder: Path, name: str, box: QSize, fit: Fit = "contain") -> Dec
     image = reader.read()
     if image.isNull():
         log.warning("image %r: %s", name, reader.errorString())
-        return None
+        return None, reader.errorString()
     cropped = 0.0
     if clip is not None:
         image = image.copy(clip)  # after the EXIF turn, which the reader applies last
         cropped = 1 - (clip.width() * clip.height()) / max(1, target.width() * target.height())
-    return Decoded(image, shown, vector, target.width() / max(1, shown.width()), cropped)
+    return Decoded(image, shown, vector, target.width() / max(1, shown.width()), cropped), ""
 
 
 class Picture(PaintedWidget):

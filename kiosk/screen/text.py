@@ -33,17 +33,22 @@ def text_height_for(label: QLabel, width: int) -> int:
 
 def line_starts(text: str, font: QFont, width: int) -> list[int]:
     """Where each line of ``text`` starts when word-wrapped at ``width`` (as QLabel wraps it)."""
+    return [start for start, _, _ in wrapped_lines(text, font, width)]
+
+
+def wrapped_lines(text: str, font: QFont, width: int) -> list[tuple[int, int, float]]:
+    """Each line of ``text`` word-wrapped at ``width``: its start, length and natural width."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
-    starts = []
+    lines = []
     while (line := layout.createLine()).isValid():
         line.setLineWidth(max(1, width))
-        starts.append(line.textStart())
+        lines.append((line.textStart(), line.textLength(), line.naturalTextWidth()))
     layout.endLayout()
-    return starts
+    return lines
 
 
 def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
@@ -56,3 +61,23 @@ def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
     last = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return text[:start] + last
 
+
+
+def elide_long_words(text: str, font: QFont, width: int) -> str:
+    """``text`` with every word too wide for a line of ``width`` cut to fit, ending in "…".
+
+    A word with no break in it (a German compound, a long address) would otherwise run past
+    the label's edge and be clipped mid-letter with nothing to show it was cut.
+    """
+    lines = [(start, length, natural > width + 0.5) for start, length, natural in wrapped_lines(text, font, width)]
+    if not any(over for *_, over in lines):
+        return text
+    metrics = QFontMetrics(font)
+    pieces = []
+    for start, length, over in lines:
+        segment = text[start:start + length]
+        if over:
+            word = segment.rstrip()
+            segment = metrics.elidedText(word, Qt.TextElideMode.ElideRight, width) + segment[len(word):]
+        pieces.append(segment)
+    return "".join(pieces)

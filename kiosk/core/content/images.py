@@ -13,6 +13,8 @@ import stat
 import struct
 from pathlib import Path
 
+from kiosk.core.content.svg import SvgRefusedError, check_svg
+
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000  # about 7700 x 5200; a decoded image of that size is 160 MB
 
@@ -24,6 +26,14 @@ class ImageRefusedError(Exception):
 def read_image(folder: Path, name: str) -> bytes:
     """The bytes of image ``name`` (relative to ``folder``), or raise ImageRefusedError."""
     data = read_confined(folder, name, MAX_IMAGE_BYTES, "image")
+    kind = image_format(data)
+    if kind is None:
+        raise ImageRefusedError(f"{Path(name).name!r} is not a {SHOWN_FORMATS} image")
+    if kind in ("svg", "svgz"):
+        try:
+            check_svg(data)
+        except SvgRefusedError as refused:
+            raise ImageRefusedError(f"SVG image {name!r} {refused}") from None
     size = image_size(data)
     if size and size[0] * size[1] > MAX_IMAGE_PIXELS:
         raise ImageRefusedError(f"image {name!r} is {size[0]}x{size[1]} pixels; the limit is "
@@ -51,6 +61,40 @@ def read_confined(folder: Path, name: str, max_bytes: int, what: str, *, head: i
             raise ImageRefusedError(f"{what} {name!r} is {info.st_size:,} bytes; "
                                     f"the limit is {max_bytes // 2**20} MiB")
         return handle.read(max_bytes + 1 if head is None else head)
+
+
+SHOWN_FORMATS = "PNG, JPEG, GIF, WebP, BMP or SVG"
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF87a", "gif"),
+               (b"GIF89a", "gif"), (b"BM", "bmp"), (b"\x1f\x8b", "svgz"))  # gzip: a compressed SVG
+
+
+def image_format(data: bytes) -> str | None:
+    """The format the kiosk decodes ``data`` as, by its first bytes; None for anything else.
+
+    The Qt loader decodes with exactly this format, so what ``check`` accepts is what shows.
+    """
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and b"<svg" in data[:65536]:
+        return "svg"
+    return None
+
+
+def image_identity(folder: Path, name: str) -> tuple[str, int, int, int]:
+    """Where image ``name`` really is and which version (path, inode, size, mtime), without opening it.
+
+    Raises ImageRefusedError for what read_image would refuse by its path alone.
+    """
+    target = _inside(folder, name)
+    try:
+        info = os.stat(target)
+    except OSError as exc:
+        raise ImageRefusedError(f"cannot read image {name!r}: {exc.strerror or exc}") from None
+    return str(target), info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def confined_path(folder: Path, name: str, what: str) -> Path:

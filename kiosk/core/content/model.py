@@ -15,7 +15,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.core.content.icons import icon_exists
 from kiosk.core.content.rules import Check, Doc, Items, Kinds, Length, Matches, OneOf, Parse, Range, Says, Unique
-from kiosk.core.content.timetext import HOURS_RANGE, end_of, parse_date_span, parse_days, parse_hours, parse_moment
+from kiosk.core.content.timetext import (
+    HOURS_RANGE,
+    end_of,
+    instant,
+    parse_date_span,
+    parse_days,
+    parse_hours,
+    parse_moment,
+)
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0
@@ -65,6 +73,19 @@ _LENGTH = Length(0, MAX_TEXT, fits="fit on a screen")
 Lang = Annotated[str, _LANG, Doc("language code"), Field(description="A language code such as en, es or pt-BR.")]
 PlainText = Annotated[str, _LENGTH]
 FilePath = Annotated[str, Length(1, 4096), Doc("file path")]
+MAX_URL = 500  # a QR code of more is too dense to read from across a lobby (segno's limit is ~2,300)
+
+
+def inside_folder(path: str) -> bool:
+    """A path the content may have the kiosk write: inside the content folder, by its words alone."""
+    parts = re.split(r"[/\\]", path)
+    return not (path.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", path) or ".." in parts
+                or "\0" in path)
+
+
+InsidePath = Annotated[FilePath, Check(inside_folder, (
+    "{value!r} is outside the content file's folder; write a path inside it, such as logs/play.jsonl, "
+    "or give the kiosk --play-log FILE on its command line"))]
 TEXT_HINT = "must be text, or a map of translations such as {en: Latest Updates, es: Últimas noticias}"
 
 
@@ -176,15 +197,16 @@ class Settings(Model):
         Doc("screen number or name"),
     ] = Field(None, description=("Which screen to show on: its number (0 = first) or name "
                                  "(see `kiosk screens`; `--screen`); default: the primary."))
-    play_log: FilePath | None = Field(None, description=(
+    play_log: InsidePath | None = Field(None, description=(
         "Proof of play: one JSON line per panel shown, appended to this file, "
-        "relative to the content file (`--play-log`)."))
+        "a path inside the content file's folder (`--play-log` for a file elsewhere)."))
     power: Power | None = Field(None, description=(
         "When the screen is on; outside these hours it sleeps; without it, always on; "
         "see *The display's day*."))
     clock: bool = Field(False, description="The time, and the date where the title leaves room, in the header.")
-    status_dir: FilePath | None = Field(None, description=(
-        "Keep `status.json` and `screen.png` in this folder, relative to the content file (`--status-dir`)."))
+    status_dir: InsidePath | None = Field(None, description=(
+        "Keep `status.json` and `screen.png` in this folder, inside the content file's folder "
+        "(`--status-dir` for one elsewhere)."))
     status_every: Duration = Field(60.0, description="`screen.png` is rewritten at most this often.")
     display: Annotated[Literal["auto", "x11", "wayland", "kms", "fb"], OneOf()] = Field("auto", description=(
         "Where to draw: `auto` (the session's Wayland or X11, else the console), `x11`, `wayland`, "
@@ -193,9 +215,10 @@ class Settings(Model):
 
 class Link(Model):
     label: Text = Field(description="Shown beside or under the QR code.")
-    url: Annotated[str, Matches(r"^https?://\S+$", (
-        "must be a web address starting with http:// or https://")), Doc("http(s) address")] = Field(
-        description="The address the QR code holds.")
+    url: Annotated[str, Matches(r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$", (
+        "must be a web address starting with http:// or https://")),
+        Length(1, MAX_URL, fits="fit in a QR code a phone can read across a lobby; use a shorter address"),
+        Doc("http(s) address")] = Field(description=f"The address the QR code holds, at most {MAX_URL} characters.")
     qr: bool = Field(True, description="`false` shows only the label, without a QR code.")
 
 
@@ -334,7 +357,7 @@ class UpdateItem(Model):
 
     def current_at(self, when: datetime) -> bool:
         """An item stays until the end of its ``until`` (a date: through that day)."""
-        return self.until is None or when < end_of(self.until)
+        return self.until is None or instant(when) < instant(end_of(self.until))
 
 
 class UpdatesPanel(PanelBase):

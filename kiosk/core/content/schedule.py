@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import get_args
 
 from kiosk.core.content import model
-from kiosk.core.content.timetext import MINUTES_PER_DAY, ONE_DAY, end_of, start_of
+from kiosk.core.content.timetext import MINUTES_PER_DAY, ONE_DAY, end_of, instant, later, start_of
 
 Warning = tuple[tuple[str | int, ...], str]
 DAYS = get_args(model.Weekday)  # mon .. sun, in the order of date.weekday()
@@ -23,9 +23,9 @@ def showing(show: model.Show | None, when: datetime) -> bool:
     """True when ``when`` falls inside the window (no window: always)."""
     if show is None:
         return True
-    if show.from_ is not None and when < start_of(show.from_):
+    if show.from_ is not None and instant(when) < instant(start_of(show.from_)):
         return False
-    if show.until is not None and when >= end_of(show.until):
+    if show.until is not None and instant(when) >= instant(end_of(show.until)):
         return False
     return _in_week(show, when)
 
@@ -58,12 +58,14 @@ def changes(show: model.Show | None, when: datetime) -> Iterator[datetime]:
         yield end_of(show.until)
     midnight = datetime.combine(when.date(), time())
     if show.days is not None:
-        yield midnight + ONE_DAY
+        yield later(midnight, ONE_DAY)
     # Every boundary of ``hours`` recurs daily, so today's and tomorrow's cover the next one.
     for start, end in show.hours or ():
         for minute in (start, end % MINUTES_PER_DAY):
-            yield midnight + timedelta(minutes=minute)
-            yield midnight + ONE_DAY + timedelta(minutes=minute)
+            for day in (timedelta(), ONE_DAY):
+                boundary = later(midnight, day + timedelta(minutes=minute))
+                yield boundary
+                yield boundary.replace(fold=1)  # the same wall-clock minute again, in a repeated hour
 
 
 def schedule_errors(content: model.Content) -> Iterator[Warning]:

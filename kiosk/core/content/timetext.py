@@ -7,6 +7,7 @@ local time and then dropped.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -31,8 +32,41 @@ def start_of(moment: date | datetime) -> datetime:
 
 
 def end_of(moment: date | datetime) -> datetime:
-    """The first instant after ``moment``: a date lasts through the end of that day."""
-    return moment if isinstance(moment, datetime) else datetime.combine(moment + ONE_DAY, time())
+    """The first instant after ``moment``: a date lasts through the end of that day.
+
+    "Never expires" is often written 9999-12-31, the last date there is: it ends at the
+    last representable instant instead of overflowing into year 10000.
+    """
+    return moment if isinstance(moment, datetime) else later(datetime.combine(moment, time()), ONE_DAY)
+
+
+def later(moment: datetime, delta: timedelta) -> datetime:
+    """``moment + delta``, held at the last representable instant instead of overflowing."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return datetime.max
+
+
+def instant(moment: datetime) -> float:
+    """Seconds since the epoch of a local wall-clock moment, so that order follows real time.
+
+    On the autumn night of daylight saving the same wall-clock hour comes twice (the second
+    time with ``fold=1``, as datetime.now() gives it); compared as instants, an ``until``
+    01:45 is over in both. A moment in the spring gap maps to the real time it becomes.
+    """
+    try:
+        return moment.timestamp()
+    except (OverflowError, ValueError, OSError):  # past the platform's or datetime's range
+        return math.inf if moment.year > 1970 else -math.inf
+
+
+def local(seconds: float) -> datetime:
+    """The local wall-clock moment of an instant (``fold=1`` in a repeated hour)."""
+    try:
+        return datetime.fromtimestamp(seconds)
+    except (OverflowError, ValueError, OSError):
+        return datetime.max if seconds > 0 else datetime.min
 
 
 def naive_local(moment: datetime) -> datetime:

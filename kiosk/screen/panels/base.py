@@ -6,14 +6,15 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import Link, PanelBase
+from kiosk.screen.images import Decoded, image_result
 from kiosk.screen.qr import QrCode
 from kiosk.screen.style import Style
-from kiosk.screen.text import elide_to_lines, line_starts, text_height_for, text_label
+from kiosk.screen.text import elide_long_words, elide_to_lines, line_starts, text_height_for, text_label
 
 Loc = tuple[str | int, ...]
 
@@ -49,6 +50,7 @@ class PanelWidget(QWidget):
         self.area = area
         self.texts: list[TextField] = []
         self.fit_notes: list[tuple[Loc, str]] = []  # what fitting did, for `kiosk check --size`
+        self.incomplete = False  # an image is still being decoded: the player redraws once it is
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.build()
 
@@ -106,6 +108,16 @@ class PanelWidget(QWidget):
         self.fit_notes.append((field.loc, f"cut to {keep} line{'s' * (keep > 1)} ending in \"…\" "
                                           f"({lines - keep} of {lines} lines do not fit); shorten it"))
 
+    def image(self, name: str, box: QSize, loc: Loc, instead: str, fit: str = "contain") -> Decoded | None:
+        """Image ``name`` decoded for this panel (kiosk/screen/images.py), or None with a fit note."""
+        decoded, why = image_result(self.style_.folder, name, box, fit)
+        if decoded is None and not why:
+            self.incomplete = True  # decoding on the worker; the placeholder shows meanwhile
+        elif decoded is None:
+            budget = f" ({why})" if "budget" in why else ""  # check already warned about the rest
+            self.fit_notes.append((loc, f"image cannot be read{budget}; {instead}"))
+        return decoded
+
     def label(self, text: str, size: float, *, color: str = "text",
               weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True,
@@ -118,7 +130,11 @@ class PanelWidget(QWidget):
         (e.g. ``("body",)``) so fitting can report what it shrank or cut.
         """
         font = self.style_.font(size, weight, italic)
-        label = text_label(text, font, self.style_.color(color), wrap=wrap, align=align)
+        shown = elide_long_words(text, font, width) if width is not None and wrap else text
+        label = text_label(shown, font, self.style_.color(color), wrap=wrap, align=align)
+        if shown != text and field is not None:
+            self.fit_notes.append((field, 'a word is too long for one line and is cut with "…"; '
+                                          "break it with a space or a hyphen"))
         if width is not None:
             label.setFixedWidth(width)
             label.setMinimumHeight(text_height_for(label, width))
@@ -156,9 +172,17 @@ def qr_side(style: Style) -> int:
     return max(style.px(theme.QR), math.ceil(theme.QR_MIN * style.size.height()))
 
 
-def link_width(widget: PanelWidget) -> int:
-    """Width a link block takes: its QR code, or its label if that is wider."""
-    return qr_side(widget.style_) * 3 // 2
+LABEL_ONLY_MAX = 0.4  # share of the area a link shown only as its label may take
+
+
+def link_width(widget: PanelWidget, link: Link | None = None) -> int:
+    """Width a link block takes: its QR code, or (``qr: false``) its label, up to a share of the area."""
+    width = qr_side(widget.style_) * 3 // 2
+    if link is not None and not link.qr:
+        font = widget.style_.font(theme.SUBTITLE, QFont.Weight.DemiBold)
+        natural = QFontMetrics(font).horizontalAdvance(str(link.label)) + 1
+        width = max(width, min(natural, round(widget.area.width() * LABEL_ONLY_MAX)))
+    return width
 
 
 def link_block(widget: PanelWidget, link: Link, field: Loc, *, width: int | None = None,
@@ -169,7 +193,7 @@ def link_block(widget: PanelWidget, link: Link, field: Loc, *, width: int | None
     code, for narrow portrait screens.
     """
     s = widget.style_
-    width = width or link_width(widget)
+    width = width or link_width(widget, link)
     code = QrCode(link.url, qr_side(s), QColor(theme.QR_DARK), QColor(theme.QR_LIGHT)) if link.qr else None
     if code is not None and not beside:
         width = max(width, code.width())  # whole modules round the code up a little

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import ImagePanel
-from kiosk.screen.images import Decoded, Poster, load_image
+from kiosk.screen.images import Decoded, Poster, image_result
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelUnavailable, PanelWidget, link_block
 from kiosk.screen.slide import paint_background
@@ -32,12 +32,15 @@ class ImageWidget(PanelWidget):
         if foot is not None and not p.bleed:
             room -= foot.sizeHint().height() + layout.spacing()
         box = QSize(self.area.width(), room)
-        decoded = load_image(s.folder, p.file, box, p.fit)
-        if decoded is None:
+        decoded, why = image_result(s.folder, p.file, box, p.fit)
+        if decoded is None and why:
             raise PanelUnavailable(("file",), "image cannot be read; the panel is left out of the rotation")
-        self._note_quality(decoded, box)
+        if decoded is None:  # still decoding on the worker (the running kiosk): bars now, the image soon
+            self.incomplete = True
+        else:
+            self._note_quality(decoded, box)
         bars = QColor(p.background) if p.background else s.color("background")
-        self.poster = Poster(decoded.image, box, bars)
+        self.poster = Poster(decoded.image if decoded else QImage(), box, bars)
         layout.addWidget(self.poster)
         if foot is not None and p.bleed:  # over the foot of the picture, on a band that keeps it readable
             foot.setParent(self.poster)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from kiosk.core import theme
 from kiosk.core.content.model import SpotlightPanel
 from kiosk.screen.faults import PaintedWidget
-from kiosk.screen.images import load_image
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
 
@@ -87,7 +86,7 @@ class SpotlightWidget(PanelWidget):
                 aside.addWidget(link_block(self, p.link, ("link",)), 0, Qt.AlignmentFlag.AlignHCenter)
             aside.addStretch(1)
             layout.addLayout(aside)
-            width = self.area.width() - max(side, link_width(self) if p.link else 0) - spacing
+            width = self.area.width() - max(side, link_width(self, p.link) if p.link else 0) - spacing
             main = QVBoxLayout()
             self._words(main, width)
             main.addStretch(1)
@@ -97,11 +96,8 @@ class SpotlightWidget(PanelWidget):
     def _photo(self, side: int) -> QImage | None:
         if not self.panel.photo:
             return None
-        photo = load_image(self.style_.folder, self.panel.photo, QSize(side, side), "cover")
-        if photo is None:
-            self.fit_notes.append((("photo",), "image cannot be read; showing the initials instead"))
-            return None
-        return photo.image
+        photo = self.image(self.panel.photo, QSize(side, side), ("photo",), "showing the initials instead", "cover")
+        return photo.image if photo is not None else None
 
     def _words(self, column: QVBoxLayout, width: int) -> None:
         s, p = self.style_, self.panel

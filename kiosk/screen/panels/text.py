@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import TextPanel, paragraphs
 from kiosk.screen.icons import icon_label
-from kiosk.screen.images import Picture, load_image
+from kiosk.screen.images import Picture
 from kiosk.screen.panels import register
 from kiosk.screen.panels.base import PanelWidget, link_block, link_width
 
@@ -32,12 +32,15 @@ class TextWidget(PanelWidget):
         if s.portrait:
             self._portrait(layout)
         else:
-            aside = self._aside_width()
+            link = link_block(self, self.panel.link, ("link",)) if self.panel.link else None
+            picture = self._picture(QSize(round(self.area.width() * ASIDE), self._picture_height(link)))
+            # Without a picture (none, or none readable) only the link needs a column.
+            aside = round(self.area.width() * ASIDE) if picture else link_width(self, self.panel.link) if link else 0
             row = QHBoxLayout()
             row.setSpacing(gap)
             row.addLayout(self._paragraphs(self.area.width() - (aside + gap if aside else 0)), 1)
             if aside:
-                row.addLayout(self._aside(aside))
+                row.addLayout(self._aside(picture, link))
             layout.addLayout(row)
         layout.addStretch(1)
 
@@ -60,24 +63,18 @@ class TextWidget(PanelWidget):
             text.addWidget(self.label(paragraph, theme.BODY, width=width, field=("body",)))
         return text
 
-    def _aside_width(self) -> int:
-        if self.panel.images:
-            return round(self.area.width() * ASIDE)
-        return link_width(self) if self.panel.link else 0
+    def _picture_height(self, link: QWidget | None) -> int:
+        """The room for a picture beside the paragraphs: two thirds of the area, less the link under it."""
+        link_height = link.sizeHint().height() + self.style_.px(theme.GAP) if link else 0
+        return self.area.height() * 2 // 3 - link_height
 
-    def _aside(self, width: int) -> QVBoxLayout:
+    def _aside(self, picture: Picture | None, link: QWidget | None) -> QVBoxLayout:
         """The image, and the link under it, in a column beside the paragraphs."""
         aside = QVBoxLayout()
         aside.setSpacing(self.style_.px(theme.GAP))
-        link_height = 0
-        if self.panel.link:
-            block = link_block(self, self.panel.link, ("link",))
-            link_height = block.sizeHint().height() + aside.spacing()
-        picture = self._picture(QSize(width, self.area.height() * 2 // 3 - link_height))
-        if picture is not None:
-            aside.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        if self.panel.link:
-            aside.addWidget(block, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (picture, link):
+            if widget is not None:
+                aside.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         aside.addStretch(1)
         return aside
 
@@ -94,9 +91,10 @@ class TextWidget(PanelWidget):
 
     def _picture(self, box: QSize) -> Picture | None:
         """The first of the panel's images that can be read, aspect-fit into ``box``."""
+        if box.width() <= 0 or box.height() <= 0:
+            return None
         for number, path in enumerate(self.panel.images):
-            decoded = load_image(self.style_.folder, path, box)
+            decoded = self.image(path, box, ("images", number), "not shown")
             if decoded is not None:
                 return Picture(decoded.image)
-            self.fit_notes.append((("images", number), "image cannot be read; not shown"))
         return None

@@ -1,0 +1,156 @@
+"""A week of the real program, compressed: ``python -m benchmarks.week --changes 50400``.
+
+The kiosk runs as itself (``python main.py run``) under Xvfb, on the seed content, with every
+duration shrunk (KIOSK_TIME_SCALE). 50,400 panel changes are a week at 12 s a panel. Every
+``--reload-every`` changes the content file is replaced (os.replace, as editors save) by a
+new version: most versions cut between panels, one in ``FADE_EVERY`` crossfades (a fade
+takes its real 700 ms, so fading every change would make the week ten hours), counters
+count up on every showing, and each version brings a panel whose ``show:`` window opens a
+moment after the save and closes a moment later. Every ``--sample-every`` changes the
+kiosk logs its live QObjects (KIOSK_CENSUS_EVERY) and this takes, from outside, its RSS,
+PSS, open descriptors, threads and X resources (xrestop). Prints one JSON line: the first
+and last samples, the growth between them and the least-squares trend per 10,000 changes.
+
+What it can't simulate: real time (a week of wall-clock drift, NTP, daylight saving, a
+month of log rotation), a GPU driver, a TV going to standby, or the content changing
+every 100 panels being rarer in a real lobby.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import psutil
+
+from benchmarks.soak import trend_mb
+from tests.harness.contentfiles import SEED
+from tests.harness.displays import xvfb
+from tests.harness.process import KioskProcess
+
+WEEK = 50_400  # changes: 7 days x 24 h x 3600 s / 12 s a panel
+FADE_EVERY = 10  # one content version in this many crossfades; the others cut
+CENSUS = re.compile(r"census: changes=(\d+) qobjects=(\d+) widgets=(\d+)")
+MB = 2**20
+
+
+def content_version(number: int, now: datetime) -> bytes:
+    """The seed, numbered, with its transition and a panel shown from 2 s to 4 s after ``now``."""
+    text = SEED.read_text(encoding="utf-8")
+    transition = "fade" if number % FADE_EVERY == 0 else "none"
+    text = re.sub(r"^(  title:)(.*)$", lambda m: f"{m.group(1)}{m.group(2)} · v{number}", text, count=1,
+                  flags=re.MULTILINE)
+    text = re.sub(r"^  transition:.*$", f"  transition: {transition}", text, count=1, flags=re.MULTILINE)
+    opens, closes = (now + timedelta(seconds=s) for s in (2, 4))
+    window = (f"  - id: window-{number % 2}\n    kind: text\n    title: A window that opens and closes\n"
+              f"    body: Version {number}\n"
+              f"    show: {{from: \"{opens:%Y-%m-%dT%H:%M:%S}\", until: \"{closes:%Y-%m-%dT%H:%M:%S}\"}}\n")
+    return (text.rstrip("\n") + "\n" + window).encode("utf-8")
+
+
+_CLIENT = re.compile(r"^(\d+) - (.*) \( PID:\s*(\S+)\s*\):$")
+
+
+def x_resources(display: str, pid: int) -> dict[str, int]:
+    """What xrestop says the kiosk's X client holds: windows, pixmaps, pictures, and all its bytes.
+
+    Xvfb often can't tell a client's PID (xrestop shows "?"); the kiosk is then the client with
+    the most bytes that is not xrestop itself (it is alone on its Xvfb)."""
+    try:
+        out = subprocess.run(["xrestop", "-display", display, "-b", "-m", "1"], capture_output=True, text=True,
+                             timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    clients: list[tuple[str, str, dict[str, int]]] = []
+    for line in out.splitlines():
+        header = _CLIENT.match(line)
+        if header:
+            clients.append((header.group(3), header.group(2), {}))
+        elif clients and ":" in line:
+            key, value = (part.strip() for part in line.split(":", 1))
+            number = value.lstrip("~").split()[0] if value else ""
+            if number.isdigit():
+                clients[-1][2][key] = int(number)
+    by_pid = [fields for client_pid, _, fields in clients if client_pid == str(pid)]
+    others = [fields for _, name, fields in clients if "xrestop" not in name and name != "<unknown>"]
+    candidates = by_pid or others
+    return max(candidates, key=lambda fields: fields.get("total bytes", 0)) if candidates else {}
+
+
+def sample(kiosk: KioskProcess, display: str, census: re.Match[str]) -> dict[str, float]:
+    me = psutil.Process(kiosk.pid)
+    memory = me.memory_full_info()
+    x = x_resources(display, kiosk.pid)
+    return {"changes": int(census.group(1)), "qobjects": int(census.group(2)), "widgets": int(census.group(3)),
+            "rss_mb": round(memory.rss / MB, 1), "pss_mb": round(memory.pss / MB, 1), "fds": me.num_fds(),
+            "threads": me.num_threads(), "x_pixmaps": x.get("pixmaps", -1), "x_windows": x.get("windows", -1),
+            "x_pictures": x.get("pictures", -1), "x_bytes": x.get("total bytes", -1)}
+
+
+def week(changes: int, reload_every: int, sample_every: int, scale: float, size: tuple[int, int]) -> dict:
+    samples: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-week-") as folder, xvfb(*size) as display:
+        path, play_log = Path(folder) / "content.yaml", Path(folder) / "play.jsonl"
+        path.write_bytes(content_version(0, datetime.now()))
+        env = {"KIOSK_CENSUS_EVERY": str(sample_every), "HOME": folder}
+        started = time.monotonic()
+        with KioskProcess([str(path), "--play-log", str(play_log)], display=display, time_scale=scale,
+                          env=env) as kiosk:
+            reloads = 0
+            while not samples or samples[-1]["changes"] < changes:
+                census = kiosk.wait_for_line(CENSUS, timeout=0.2)
+                if census is not None:
+                    samples.append(sample(kiosk, display.name, census))
+                shown = _lines(play_log)
+                if shown // reload_every > reloads:
+                    reloads = shown // reload_every
+                    temporary = path.with_name(".content.yaml.new")
+                    temporary.write_bytes(content_version(reloads, datetime.now()))
+                    os.replace(temporary, path)
+            elapsed = time.monotonic() - started
+            errors = [line for line in kiosk.lines if "ERROR" in line or "CRITICAL" in line or "Traceback" in line]
+    return summary(samples, reloads, elapsed, errors)
+
+
+def _lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 16), b""))
+    except FileNotFoundError:
+        return 0
+
+
+def summary(samples: list[dict[str, float]], reloads: int, elapsed: float, errors: list[str]) -> dict:
+    """Growth from the first sample (after the first ``sample_every`` changes: the warm-up) to the last."""
+    first, last = samples[0], samples[-1]
+    every = (last["changes"] - first["changes"]) / max(1, len(samples) - 1)
+    keys = ("rss_mb", "pss_mb", "fds", "threads", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures",
+            "x_bytes")
+    return {"changes": last["changes"], "reloads": reloads, "seconds": round(elapsed),
+            "growth": {key: round(last[key] - first[key], 1) for key in keys},
+            "trend_per_10000": {key: round(trend_mb([s[key] for s in samples], every, 10_000), 2)
+                                for key in ("rss_mb", "pss_mb", "qobjects", "x_bytes")},
+            "first": first, "last": last, "samples": samples, "errors": errors[:10]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--changes", type=int, default=WEEK)
+    parser.add_argument("--reload-every", type=int, default=100)
+    parser.add_argument("--sample-every", type=int, default=1000)
+    parser.add_argument("--scale", type=float, default=0.002, help="KIOSK_TIME_SCALE: 12 s panels last 24 ms")
+    parser.add_argument("--size", default="1280x720")
+    args = parser.parse_args()
+    size = tuple(int(part) for part in args.size.split("x"))
+    print(json.dumps(week(args.changes, args.reload_every, args.sample_every, args.scale, size)))
+
+
+if __name__ == "__main__":
+    main()
