@@ -21,7 +21,7 @@ from kiosk.core.content import Loaded
 from kiosk.core.content.localize import localized_model
 from kiosk.core.content.model import Settings
 from kiosk.export.render import screens
-from kiosk.screen.style import NO_LIGATURES
+from kiosk.screen.style import without_ligatures
 
 DPI = 300
 PRINT_SCALE = 2  # slides are built at twice the screen size, for print-resolution images
@@ -129,8 +129,7 @@ def _sheet_footer(writer: QPdfWriter, painter: QPainter, loaded: Loaded) -> None
         return
     font = QFont(settings.theme.font)
     font.setPointSizeF(FOOTER_PT)
-    for tag in NO_LIGATURES:
-        font.setFeature(tag, 0)
+    without_ligatures(font)
     painter.save()
     painter.setFont(font)
     painter.setPen(QColor("#333333"))

@@ -14,7 +14,24 @@ from kiosk.core import theme
 from kiosk.core.content.localize import localized_model
 from kiosk.core.content.model import Settings
 
-NO_LIGATURES = (QFont.Tag("liga"), QFont.Tag("clig"), QFont.Tag("dlig"))
+
+def _ligature_tags() -> tuple[QFont.Tag, ...] | None:
+    """The OpenType ligature features; None where PySide6 (before 6.9) can't make a Tag from text."""
+    try:
+        return tuple(QFont.Tag(name) for name in ("liga", "clig", "dlig"))  # type: ignore[call-arg]
+    except TypeError:
+        return None
+
+
+LIGATURE_TAGS = _ligature_tags()
+
+
+def without_ligatures(font: QFont) -> None:
+    """Turn ligatures off (for print: Qt's PDF writer can't map their glyphs back to letters)."""
+    if LIGATURE_TAGS is None:  # unshaped Latin text has no ligatures (nor kerning: print only)
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    for tag in LIGATURE_TAGS or ():
+        font.setFeature(tag, 0)
 
 
 @dataclass(frozen=True)
@@ -77,8 +94,7 @@ class Style:
         font.setItalic(italic)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         if not self.ligatures:
-            for tag in NO_LIGATURES:
-                font.setFeature(tag, 0)
+            without_ligatures(font)
         return font
 
     def color(self, name: str) -> QColor:
