@@ -12,19 +12,10 @@ from PySide6.QtWidgets import QLabel
 from kiosk.core.content import load_content
 from kiosk.playback.player import RECHECK_SECONDS, Player
 from kiosk.screen.fallback import FALLBACK_ID
+from tests.helpers.clock import FakeClock
 from tests.helpers.screen import distinct_colors, shown_texts
 
 SCALE = 0.01  # 12 s panels last 120 ms; the schedule is looked at again within 600 ms
-
-
-class FakeClock:
-    """A wall clock that stands still until the test moves it."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def yaml_for(panels: str, transition: str = "none", fallback: str = "") -> str:

@@ -108,6 +108,13 @@ class PanelWidget(QWidget):
         self.fit_notes.append((field.loc, f"cut to {keep} line{'s' * (keep > 1)} ending in \"…\" "
                                           f"({lines - keep} of {lines} lines do not fit); shorten it"))
 
+    def column(self, spacing: int) -> QVBoxLayout:
+        """The body's top-level column, flush with the panel's area (the slide owns the margins)."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        return layout
+
     def image(self, name: str, box: QSize, loc: Loc, instead: str, fit: str = "contain") -> Decoded | None:
         """Image ``name`` decoded for this panel (kiosk/screen/images.py), or None with a fit note."""
         decoded, why = image_result(self.style_.folder, name, box, fit)

@@ -53,9 +53,7 @@ class CountersWidget(PanelWidget):
 
     def build(self) -> None:
         s, p = self.style_, self.panel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(s.px(theme.GAP) // 2)
+        layout = self.column(s.px(theme.GAP) // 2)
         width = self.area.width()
         layout.addWidget(self.label(p.title, theme.TITLE, weight=Weight.Bold, width=width, field=("title",)))
         if p.intro:

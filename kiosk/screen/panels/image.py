@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.content.model import ImagePanel
@@ -24,9 +24,7 @@ class ImageWidget(PanelWidget):
 
     def build(self) -> None:
         s, p = self.style_, self.panel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(s.px(theme.GAP) // 2)
+        layout = self.column(s.px(theme.GAP) // 2)
         foot = self._foot()
         room = self.area.height()
         if foot is not None and not p.bleed:

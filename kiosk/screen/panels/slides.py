@@ -78,9 +78,7 @@ class SlidesWidget(PanelWidget):
 
     def build(self) -> None:
         s, p = self.style_, self.panel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)  # the stretches around the page take no spacing of their own
+        layout = self.column(0)  # the stretches around the page take no spacing of their own
         gap = s.px(theme.GAP) // 2
         self.deck: Deck | None = None
         self._page = 0

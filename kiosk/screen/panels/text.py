@@ -24,9 +24,7 @@ class TextWidget(PanelWidget):
 
     def build(self) -> None:
         s = self.style_
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(s.px(theme.GAP))
+        layout = self.column(s.px(theme.GAP))
         layout.addLayout(self._heading())
         gap = s.px(theme.GAP) * 2
         if s.portrait:

@@ -23,9 +23,7 @@ class UpdatesWidget(PanelWidget):
     def build(self) -> None:
         s, p = self.style_, self.panel
         gap = s.px(theme.GAP)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(gap)
+        layout = self.column(gap)
         heading = QHBoxLayout()
         page_room = s.px(theme.SUBTITLE) * 4
         heading.addWidget(self.label(p.title, theme.TITLE, weight=Weight.Bold,

@@ -13,7 +13,6 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLoggingCategory, QRect, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QImage, QPainter
-from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.core import theme
 from kiosk.core.content.clips import INSTALL_VIDEO, MAX_CLIP_BYTES, video_support
@@ -80,9 +79,7 @@ class VideoWidget(PanelWidget):
             path = confined_path(s.folder, p.file, "video")
         except ImageRefusedError as refused:
             raise PanelUnavailable(("file",), str(refused)) from None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(s.px(theme.GAP) // 2)
+        layout = self.column(s.px(theme.GAP) // 2)
         caption = None
         if p.caption:
             caption = self.label(p.caption, theme.SUBTITLE, weight=QFont.Weight.DemiBold, width=self.area.width(),
