@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
@@ -42,16 +42,21 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
     return written
 
 
-def save_png(pixmap: QPixmap, path: Path) -> None:
-    """Encode in memory, then write with Python: a full disk or a read-only folder is then an
-    error with its reason (QPixmap.save only says False)."""
+def png_bytes(picture: QPixmap | QImage) -> bytes:
+    """The picture encoded as PNG in memory, so Python writes it and a write error keeps its reason
+    (QPixmap.save and QImage.save only say False)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    pixmap.save(buffer, "PNG")
+    picture.save(buffer, "PNG")
     buffer.close()
+    return bytes(data.data())
+
+
+def save_png(pixmap: QPixmap, path: Path) -> None:
+    """Write the pixmap as PNG; a full disk or a read-only folder is a RenderError with its reason."""
     try:
-        path.write_bytes(bytes(data))
+        path.write_bytes(png_bytes(pixmap))
     except OSError as exc:
         path.unlink(missing_ok=True)  # never leave half an image behind
         raise RenderError(f"cannot write {path}: {exc.strerror or exc}; free some space or "

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.atomic import write_atomically
 from kiosk.core.content import ContentError, Loaded
 from kiosk.core.playlist import timeline
 from kiosk.core.status import SCREEN_NAME, SCREEN_WIDTH, STATUS_NAME, Status, stamp
+from kiosk.export.render import png_bytes
 from kiosk.playback.player import Player
 from kiosk.run.screen_power import ScreenPower
 from kiosk.run.urgent_takeover import UrgentTakeover
@@ -126,12 +127,7 @@ class StatusFiles(QObject):
         image = self.window.grab().toImage()
         if image.width() > SCREEN_WIDTH:
             image = image.scaledToWidth(SCREEN_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        buffer.close()
-        self._write(SCREEN_NAME, bytes(data.data()))
+        self._write(SCREEN_NAME, png_bytes(image))
 
     def _write(self, name: str, data: bytes) -> None:
         try:
