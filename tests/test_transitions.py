@@ -91,3 +91,19 @@ def test_the_count_up_still_ends_on_the_exact_numbers(qtbot, player):
     counters = player.slide.body
     qtbot.waitUntil(lambda: counters.shown_numbers[-1] == "213,569", timeout=4000)
     assert counters.shown_numbers == ["2,923", "16,029", "172,192", "19,011", "3,414", "213,569"]
+
+
+def test_traced_change_logs_its_start_and_one_first_frame(qtbot, player, monkeypatch, caplog):
+    """The benchmarks time key-to-first-frame from these two lines (KIOSK_TRACE_TRANSITIONS=1)."""
+    from kiosk.playback import trace
+
+    monkeypatch.setattr(trace, "ENABLED", True)
+    player.set_content(seed_with("fade"))
+    player.show()
+    player.set_paused(True)
+    caplog.set_level("INFO", logger="kiosk.playback.trace")
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        player.next()
+    marks = [r.getMessage().split(" at monotonic=") for r in caplog.records if r.name == "kiosk.playback.trace"]
+    assert [event for event, _ in marks] == ["change", "first frame"]
+    assert float(marks[0][1]) <= float(marks[1][1])

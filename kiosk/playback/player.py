@@ -14,6 +14,7 @@ from kiosk.core.content import Loaded
 from kiosk.core.content.timetext import instant
 from kiosk.core.playlist import Entry, next_change
 from kiosk.core.rotation import FALLBACK_ID, Rotation
+from kiosk.playback import trace
 from kiosk.playback.slide_builder import first_working_slide, start_panel
 from kiosk.playback.transition import Transition
 from kiosk.screen.decode import decoded
@@ -155,6 +156,7 @@ class Player(QWidget):
     def _present(self, direction: int, animate: bool = True) -> None:
         if self.loaded is None or self.size().isEmpty():
             return
+        trace.mark("change")
         entry = self.rotation.current
         if entry is None and animate and self.current_id == FALLBACK_ID:
             return  # the clock is already up, and keeps itself current

@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core import theme
+from kiosk.playback import trace
 from kiosk.screen.pacing import FramePacer
 
 TILES_PER_HEIGHT = 32  # tile side = screen height / 32: 34 px at 1080p, 68 px at 4K
@@ -29,6 +30,7 @@ class Transition(QWidget):
         self._from = self._to = QPixmap()
         self._kind, self._direction, self._t = "fade", 1, 0.0
         self._changed = QRegion()
+        self._first_frame_due = False
         self._pacer = FramePacer(theme.FADE_FPS)
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
@@ -43,6 +45,7 @@ class Transition(QWidget):
         self._t = 0.0
         self.setGeometry(self.parentWidget().rect())
         self._changed = changed_region(outgoing, incoming) if kind == "fade" else QRegion(self.rect())
+        self._first_frame_due = True
         self.show()
         self.raise_()
         self._pacer.restart()
@@ -75,10 +78,14 @@ class Transition(QWidget):
             shift = self.width() * self._t * self._direction
             painter.drawPixmap(QPointF(-shift, 0), self._from)
             painter.drawPixmap(QPointF(self.width() * self._direction - shift, 0), self._to)
-            return
-        painter.drawPixmap(0, 0, self._to)
-        painter.setOpacity(1.0 - self._t)
-        painter.drawPixmap(0, 0, self._from)  # Qt clips both blits to the region being repainted
+        else:
+            painter.drawPixmap(0, 0, self._to)
+            painter.setOpacity(1.0 - self._t)
+            painter.drawPixmap(0, 0, self._from)  # Qt clips both blits to the region being repainted
+        painter.end()
+        if self._first_frame_due:
+            self._first_frame_due = False
+            trace.mark("first frame")
 
 
 def changed_region(before: QPixmap, after: QPixmap) -> QRegion:
