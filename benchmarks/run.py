@@ -45,6 +45,8 @@ FIGURES: dict[str, tuple[str, str, tuple[str, float] | None]] = {
     "idle_cpu_pct": ("idle CPU between transitions", "% core", ("median", 0.5)),
     "steady_rss_mb": ("memory RSS, every panel and page shown twice", "MB", None),
     "steady_pss_mb": ("memory PSS, every panel and page shown twice", "MB", None),
+    "steady_4k_rss_mb": ("memory RSS, every panel and page shown twice, 4K", "MB", None),
+    "steady_4k_pss_mb": ("memory PSS, every panel and page shown twice, 4K", "MB", None),
     "hour_rss_mb": ("memory RSS after 300 changes (an hour at 12 s)", "MB", None),
     "hour_pss_mb": ("memory PSS after 300 changes (an hour at 12 s)", "MB", None),
     "key_1080p_p50_ms": ("key to first frame p50, 1080p", "ms", None),

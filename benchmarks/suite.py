@@ -45,6 +45,7 @@ class Plan:
     browser_runs: int = 3
     browser_window_s: float = 30  # at least this long, in whole rotations
     steady_runs: int = 3
+    steady_4k_runs: int = 1
     steady_time_scale: float = 0.02  # a 12 s panel in 0.24 s; the fade keeps its real 700 ms
     hour_changes: int = 300  # an hour at 12 s a panel
     latency_runs: int = 3
@@ -56,8 +57,8 @@ class Plan:
     def quick_plan(cls) -> Plan:
         return cls(quick=True, start_runs=2, frame_runs=1, fades=2, idle_runs=1, idle_window_s=5, warmup_s=2,
                    rotations=150, reloads=15, week_changes=300, reload_runs=1, saves=5, render_runs=1, browser_runs=0,
-                   steady_runs=1, hour_changes=14, latency_runs=1, latency_sizes=("1080p",), presses=3,
-                   timed_changes=3)
+                   steady_runs=1, steady_4k_runs=0, hour_changes=14, latency_runs=1, latency_sizes=("1080p",),
+                   presses=3, timed_changes=3)
 
 
 Figures = dict[str, list[float]]
@@ -117,17 +118,20 @@ def steady_memory(plan: Plan) -> Figures:
     up by KIOSK_TIME_SCALE), and in the first run again after an hour's worth of changes."""
     figures: Figures = {"steady_rss_mb": [], "steady_pss_mb": []}
     for run in range(plan.steady_runs):
-        _steady_run(plan, figures, plan.hour_changes if run == 0 else 0)
+        _steady_run(plan, figures, "steady", plan.hour_changes if run == 0 else 0)
+    for _ in range(plan.steady_4k_runs):  # what a slide cache costs grows with the screen
+        _steady_run(plan, figures, "steady_4k", 0, SIZES["4k"])
     return figures
 
 
-def _steady_run(plan: Plan, figures: Figures, changes: int) -> None:
-    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder, launch("xvfb", 1920, 1080) as server:
+def _steady_run(plan: Plan, figures: Figures, label: str, changes: int,
+                size: tuple[int, int] = SIZES["1080p"]) -> None:
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder, launch("xvfb", *size) as server:
         play_log = Path(folder) / "play.jsonl"
         with KioskProcess([str(SEED), "--play-log", str(play_log)], display=server,
                           time_scale=plan.steady_time_scale, env=TRACE_ENV) as kiosk:
             wait_shown(kiosk, play_log, panels_in_play(SEED), TIMES, STEADY_TIMEOUT_S)
-            _add_memory(figures, "steady", kiosk.pid)
+            _add_memory(figures, label, kiosk.pid)
             if changes:
                 kiosk.wait_until(lambda: changes_logged(kiosk.log) >= changes, changes * 5, f"{changes} changes")
                 _add_memory(figures, "hour", kiosk.pid)
