@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import browser
-from benchmarks.latency import TRACE_ENV, key_presses, timer_changes
+from benchmarks.latency import SETTLE_S, TRACE_ENV, XKeyboard, key_presses, timer_changes
 from benchmarks.stats import percentile
 from benchmarks.steady import TIMES, changes_logged, panels_in_play, wait_shown
 from benchmarks.usage import cpu_share, memory_mb
@@ -130,15 +130,24 @@ def _steady_run(plan: Plan, figures: Figures, label: str, changes: int,
         play_log = Path(folder) / "play.jsonl"
         with KioskProcess([str(SEED), "--play-log", str(play_log)], display=server,
                           time_scale=plan.steady_time_scale, env=TRACE_ENV) as kiosk:
-            wait_shown(kiosk, play_log, panels_in_play(SEED), TIMES, STEADY_TIMEOUT_S)
-            _add_memory(figures, label, kiosk.pid)
-            if changes:
-                kiosk.wait_until(lambda: changes_logged(kiosk.log) >= changes, changes * 5, f"{changes} changes")
-                _add_memory(figures, "hour", kiosk.pid)
+            keyboard = XKeyboard(server.name)
+            try:
+                wait_shown(kiosk, play_log, panels_in_play(SEED), TIMES, STEADY_TIMEOUT_S)
+                _add_memory(figures, label, kiosk.pid, keyboard)
+                if changes:
+                    kiosk.wait_until(lambda: changes_logged(kiosk.log) >= changes, changes * 5, f"{changes} changes")
+                    _add_memory(figures, "hour", kiosk.pid, keyboard)
+            finally:
+                keyboard.close()
 
 
-def _add_memory(figures: Figures, when: str, pid: int) -> None:
+def _add_memory(figures: Figures, when: str, pid: int, keyboard: XKeyboard) -> None:
+    """RSS and PSS with the rotation paused (P) and the fade in progress over, as between two
+    changes at real speed (sped up, a fade is most of each change); then P again to play on."""
+    keyboard.tap("p")
+    time.sleep(SETTLE_S)
     memory = memory_mb(pid, include_children=False)
+    keyboard.tap("p")
     for kind in ("rss", "pss"):
         figures.setdefault(f"{when}_{kind}_mb", []).append(memory[kind])
 
