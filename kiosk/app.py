@@ -97,6 +97,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
 
     Raises DisplayError when Qt comes up without a screen to show on."""
     from kiosk.playback.player import Player
+    from kiosk.playback.render_choice import choose_render
     from kiosk.run.census import count_on_request
     from kiosk.run.live_reload import LiveContent
     from kiosk.run.logsetup import route_qt_messages
@@ -113,7 +114,9 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     scale = time_scale()
     clock = kiosk_clock(scale)
     options = run_options(args, loaded, clock=clock, time_scale=scale)
-    player = Player(time_scale=scale, clock=clock)
+    render, why = choose_render(args.render)
+    log.info("transitions: %s (%s)", "GL" if render == "gl" else "software", why)
+    player = Player(time_scale=scale, clock=clock, render=render)
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
     operation = Operation(window, player, options)
     window.present()

@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -21,6 +22,9 @@ from kiosk.screen.decode import decoded
 from kiosk.screen.fallback import FallbackSlide
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style, style_for
+
+if TYPE_CHECKING:
+    from kiosk.playback.gl_transition import GlTransition
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ class Player(QWidget):
     shown = Signal(object)  # a Showing, once a slide is fully on screen
 
     def __init__(self, parent: QWidget | None = None, *, time_scale: float = 1.0,
-                 clock: Callable[[], datetime] = datetime.now) -> None:
+                 clock: Callable[[], datetime] = datetime.now, render: str = "software") -> None:
         super().__init__(parent)
         self.time_scale = time_scale
         self.clock = clock
@@ -57,9 +61,17 @@ class Player(QWidget):
         self._recheck.setSingleShot(True)
         self._recheck.setTimerType(Qt.TimerType.PreciseTimer)
         self._recheck.timeout.connect(self._recheck_schedule)
-        self._transition = Transition(self)
+        self._transition = self._make_transition(render)
         self._transition.finished.connect(self._transition_done)
         decoded.ready.connect(self._image_decoded)  # a bound method: delivered on the UI thread
+
+    def _make_transition(self, render: str) -> Transition | GlTransition:
+        """The overlay that draws transitions: on the GPU for ``render`` "gl", else in software."""
+        if render != "gl":
+            return Transition(self)
+        from kiosk.playback.gl_transition import GlTransition  # Qt's OpenGL libraries only when used
+
+        return GlTransition(self)
 
     # -- what plays -------------------------------------------------------------------
 
