@@ -118,7 +118,7 @@ def decode(path: str, raw: bytes) -> str:
                           "save the file as UTF-8", line, column) from None
 
 
-def _yaml_problem(path: str, exc: yaml.MarkedYAMLError) -> ContentError:
+def _yaml_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
@@ -128,7 +128,16 @@ def _yaml_problem(path: str, exc: yaml.MarkedYAMLError) -> ContentError:
         tag = exc.problem.split()[-1].replace("tag:yaml.org,2002:", "!!")
         return _fail(path, f"unsupported tag {tag}: only plain YAML values "
                            "(text, numbers, true/false, lists, mappings) are allowed", line, column)
+    if mark is not None and _is_tab(text, line, column):
+        return _fail(path, "invalid YAML: a tab character; YAML indents with spaces only (set the editor "
+                           "to insert spaces for Tab)", line, column)
     return _fail(path, f"invalid YAML: {message}", line, column)
+
+
+def _is_tab(text: str, line: int, column: int) -> bool:
+    """Whether the parser stopped on a tab, which YAML forbids in indentation."""
+    lines = text.split("\n")
+    return line <= len(lines) and lines[line - 1][column - 1:column] == "\t"
 
 
 def _reader_problem(path: str, text: str, exc: yaml.reader.ReaderError) -> ContentError:
@@ -233,7 +242,7 @@ def parse_yaml(path: str, raw: bytes) -> YamlSource:
                 raise ContentError(duplicates)
         data = _Constructor().construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_problem(path, exc) from None
+        raise _yaml_problem(path, exc, text) from None
     except yaml.reader.ReaderError as exc:  # a control character, with no line/column mark
         raise _reader_problem(path, text, exc) from None
     except yaml.YAMLError as exc:
