@@ -161,13 +161,18 @@ class PlayLogLines:
 
 
 def summary(samples: list[dict[str, float]], reloads: int, windows: int, elapsed: float, errors: list[str]) -> dict:
-    """Growth from the first sample (after the first ``sample_every`` changes: the warm-up) to the last."""
+    """Growth from the first sample (after the first ``sample_every`` changes: the warm-up) to the last.
+
+    Descriptors and threads come and go (the decode worker and Qt's helper threads end when idle,
+    each with its descriptors), so their growth is the lowest of the last three samples minus the
+    lowest of the first three: a leak never goes back down, a worker that is up at one sample does."""
     first, last = samples[0], samples[-1]
     every = (last["changes"] - first["changes"]) / max(1, len(samples) - 1)
-    keys = ("rss_mb", "pss_mb", "fds", "threads", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures",
-            "x_bytes")
+    keys = ("rss_mb", "pss_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes")
+    growth = {key: round(last[key] - first[key], 1) for key in keys}
+    growth |= {key: min(s[key] for s in samples[-3:]) - min(s[key] for s in samples[:3]) for key in ("fds", "threads")}
     return {"changes": last["changes"], "reloads": reloads, "window_showings": windows, "seconds": round(elapsed),
-            "growth": {key: round(last[key] - first[key], 1) for key in keys},
+            "growth": growth,
             "trend_per_10000": {key: round(trend_mb([s[key] for s in samples], every, 10_000), 2)
                                 for key in ("rss_mb", "pss_mb", "qobjects", "x_bytes")},
             "first": first, "last": last, "samples": samples, "errors": errors[:10]}

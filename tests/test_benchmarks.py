@@ -102,3 +102,15 @@ def test_the_week_soak_content_opens_a_window_after_each_save_and_fades_one_vers
     versions = range(WEEK // 100 + 1)
     assert sum(fades(number, 40) for number in versions) == 13  # 1,300 fades in the week
     assert not any(fades(number, 40) for number in versions if number % 10 == 0)  # never where a census falls
+
+
+def test_the_week_soak_tells_a_worker_that_comes_and_goes_from_a_leak():
+    from benchmarks.week import summary
+
+    def samples(threads: list[int]) -> list[dict[str, float]]:
+        keys = ("rss_mb", "pss_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes", "fds")
+        return [{"changes": 1000 * (i + 1), "threads": count, **dict.fromkeys(keys, 1)}
+                for i, count in enumerate(threads)]
+
+    assert summary(samples([3, 5, 3, 5, 3, 3, 5]), 70, 7, 1.0, [])["growth"]["threads"] == 0
+    assert summary(samples([3, 3, 4, 5, 6, 7, 8]), 70, 7, 1.0, [])["growth"]["threads"] == 3
