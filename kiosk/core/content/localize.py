@@ -59,11 +59,14 @@ def translation_warnings(content: Content) -> Iterator[tuple[Loc, str]]:
     """Maps that lack a language the rotation plays, or hold one it never plays."""
     languages = content.settings.languages
     for loc, value in _maps(content, ()):
+        # What pick() shows where a language is missing: the first language's text, else the map's first.
+        instead = languages[0] if languages[0] in value else next(iter(value))
         for lang in languages[1:]:
             if lang not in value:
-                yield loc, f"no `{lang}` translation; the {languages[0]} text shows in the {lang} rotation"
+                yield loc, f"no `{lang}` translation; the {instead} text shows in the {lang} rotation"
         if languages[0] not in value:
-            yield loc, f"no `{languages[0]}` text (the first language); other languages fall back to it"
+            yield loc, (f"no `{languages[0]}` text (the first language); the `{instead}` text shows in the "
+                        f"{languages[0]} rotation instead")
         for lang in value:
             if lang not in languages:
                 yield (*loc, lang), f"`{lang}` is not in settings.languages ({', '.join(languages)}), " \

@@ -98,6 +98,11 @@ def _check_text(value: object) -> object:
             _LANG.check(lang if isinstance(lang, str) else str(lang))
             _LENGTH.check(text)
         return value
+    if isinstance(value, bool):  # YAML's yes, no, on, off, true and false
+        raise ValueError(f"{TEXT_HINT}; YAML reads yes, no, on, off, true and false as a yes-or-no, "
+                         "so put such a word in quotes: \"yes\"")
+    if isinstance(value, (int, float)):
+        raise ValueError(f"{TEXT_HINT}; put a number in quotes to show it as text: \"{value}\"")
     raise ValueError(TEXT_HINT)
 
 
