@@ -1,0 +1,133 @@
+"""Slides kept ready: built once, grabbed once, compared once, while they stay the same slide.
+
+A slide is known by its rotation ``Identity`` (kiosk/core/rotation.py); a ``SlideKey`` adds
+what its look depends on, so a cached slide is reused only while that is unchanged: the
+panel as it plays now (an expired item changes it), the settings, the screen size, the
+dots (its place in the rotation) and the day (dates such as "today" are relative to it).
+The header clock's minute only makes a *grab* stale: the widget keeps its own time.
+
+The cache holds widgets and one pixmap each (how the slide looks now, or before its entry
+animation for a slide waiting its turn). A screen-sized ARGB32 pixmap is ~8 MB at 1080p and
+~33 MB at 4K, so the bound is small: the previous, current and next slides.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from PySide6.QtGui import QPixmap, QRegion
+
+from kiosk.core.content.model import PanelBase, Settings
+from kiosk.core.rotation import Identity
+from kiosk.playback.transition import changed_region
+from kiosk.screen.slide import Slide
+
+# Previous, current and next: what a clicker or the timer can ask for next. Each holds one
+# screen-sized pixmap (README "Performance": ~8 MB at 1080p, ~33 MB at 4K each).
+SLIDE_CACHE_SIZE = 3
+REGIONS_KEPT = 2 * SLIDE_CACHE_SIZE  # changed regions: current->next and current->previous, and a few spare
+
+
+@dataclass(frozen=True)
+class SlideKey:
+    """Everything a built slide depends on; two equal keys build the same widgets."""
+
+    identity: Identity
+    panel: PanelBase
+    settings: Settings
+    size: tuple[int, int]
+    position: tuple[int, int]  # index and count: the footer's dots
+    day: date
+
+
+@dataclass(eq=False)
+class Ready:
+    """A cached slide (None: it failed to build under this key) and its look."""
+
+    key: SlideKey
+    slide: Slide | None
+    look: QPixmap = field(default_factory=QPixmap)  # null: grab it again
+    look_minute: datetime | None = None  # the header clock's minute when it was grabbed
+    look_page: int = 0
+
+    def look_at(self, minute: datetime, page: int | None = None) -> QPixmap | None:
+        """The grabbed look, if it still shows the slide as it is at ``minute`` (and ``page``)."""
+        if self.look.isNull() or (page is not None and self.look_page != page):
+            return None
+        if self.key.settings.clock and self.look_minute != minute:
+            return None
+        return self.look
+
+    def regrab(self, minute: datetime, page: int) -> QPixmap:
+        self.look, self.look_minute, self.look_page = self.slide.grab(), minute, page
+        return self.look
+
+
+class SlideCache:
+    """At most ``bound`` slides, one per identity, least recently used out first.
+
+    The slide on screen is never deleted here: the player hides a slide before it lets go.
+    """
+
+    def __init__(self, bound: int = SLIDE_CACHE_SIZE) -> None:
+        self.bound = bound
+        self._slides: OrderedDict[Identity, Ready] = OrderedDict()
+        self._regions: OrderedDict[tuple[int, int], QRegion] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._slides)
+
+    def get(self, key: SlideKey) -> Ready | None:
+        """The slide cached under ``key`` (possibly a known failure), or None to build it."""
+        ready = self._slides.get(key.identity)
+        if ready is None or ready.key != key or (ready.slide is not None and ready.slide.body.incomplete):
+            return None
+        self._slides.move_to_end(key.identity)
+        return ready
+
+    def holding(self, slide: object) -> Ready | None:
+        return next((ready for ready in self._slides.values() if ready.slide is slide), None)
+
+    def put(self, key: SlideKey, slide: Slide | None, look: QPixmap | None = None,
+            minute: datetime | None = None, page: int = 0) -> Ready:
+        self.discard(key.identity, unless=slide)
+        ready = self._slides[key.identity] = Ready(key, slide, look or QPixmap(), minute, page)
+        self._slides.move_to_end(key.identity)
+        while len(self._slides) > self.bound:
+            self._drop(next(iter(self._slides)))
+        return ready
+
+    def keep_only(self, wanted: set[Identity]) -> None:
+        """Let go of every slide the rotation cannot ask for next."""
+        for identity in [i for i in self._slides if i not in wanted]:
+            self._drop(identity)
+
+    def discard(self, identity: Identity, unless: object = None) -> None:
+        ready = self._slides.get(identity)
+        if ready is not None and ready.slide is not unless:
+            self._drop(identity)
+
+    def clear(self) -> None:
+        for identity in list(self._slides):
+            self._drop(identity)
+        self._regions.clear()
+
+    def _drop(self, identity: Identity) -> None:
+        ready = self._slides.pop(identity)
+        if ready.slide is not None and ready.slide.isHidden():
+            ready.slide.deleteLater()  # the slide on screen belongs to the player until it leaves
+
+    def region(self, before: QPixmap, after: QPixmap) -> QRegion:
+        """Where two screens differ (kiosk/playback/transition.py), compared once per pair."""
+        pair = (before.cacheKey(), after.cacheKey())
+        if pair not in self._regions:
+            self._regions[pair] = changed_region(before, after)
+            while len(self._regions) > REGIONS_KEPT:
+                self._regions.popitem(last=False)
+        self._regions.move_to_end(pair)
+        return self._regions[pair]
+
+    def has_region(self, before: QPixmap, after: QPixmap) -> bool:
+        return (before.cacheKey(), after.cacheKey()) in self._regions
