@@ -15,7 +15,7 @@ from kiosk.core.rotation import Identity, identity
 from kiosk.playback import player as player_module
 from kiosk.playback import slide_cache
 from kiosk.playback.slide_builder import build_slide
-from kiosk.playback.slide_cache import SLIDE_CACHE_SIZE, SlideCache, SlideKey
+from kiosk.playback.slide_cache import SCREENS_KEPT, SLIDES_KEPT, SlideCache, SlideKey
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.test_transitions import seed_with
@@ -88,13 +88,13 @@ def test_a_grab_showing_the_clock_is_stale_at_the_next_minute(slides):
 
 
 def test_the_cache_keeps_its_bound_and_deletes_what_it_lets_go(slides, qtbot):
-    cache = SlideCache()
-    made = [slides(index) for index in range(SLIDE_CACHE_SIZE + 1)]
+    cache = SlideCache(bound=3)
+    made = [slides(index) for index in range(4)]
     deleted = []
     made[0][1].destroyed.connect(lambda: deleted.append(True))
     for key, slide in made:
         cache.put(key, slide)
-    assert len(cache) == SLIDE_CACHE_SIZE
+    assert len(cache) == 3
     assert cache.get(made[0][0]) is None  # the least recently used went first
     qtbot.waitUntil(lambda: bool(deleted))
 
@@ -186,8 +186,22 @@ def test_memory_a_fade_borrowed_is_given_back(make_player, seed, qtbot):
         assert player._transition._from.isNull() and player._transition._to.isNull()
     wait_ready(qtbot, player)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert len(player._cache) <= SLIDE_CACHE_SIZE
-    assert len(player.findChildren(Slide)) <= SLIDE_CACHE_SIZE
+    assert len(player.findChildren(Slide)) == len(player._cache) == len(player.entries) <= SLIDES_KEPT
+    assert player._cache.looks() <= SCREENS_KEPT  # grabs of the previous, current and next only
+
+
+def test_a_whole_round_later_nothing_is_built_again(make_player, seed, qtbot, builds):
+    player = ready_player(make_player, seed, qtbot)
+    for _ in range(len(player.entries)):  # the first round builds each slide once
+        with qtbot.waitSignal(player.shown, timeout=3000):
+            player.next()
+        wait_ready(qtbot, player)
+    builds.clear()
+    for _ in range(len(player.entries)):
+        with qtbot.waitSignal(player.shown, timeout=3000):
+            player.next()
+        wait_ready(qtbot, player)
+    assert builds == []
 
 
 class RegionRecorder(QObject):

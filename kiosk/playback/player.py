@@ -316,7 +316,7 @@ class Player(QWidget):
         """Do the first thing missing for a change to start at once; False when nothing is."""
         around = self.rotation.around(self.page_count)
         on_screen = {self.rotation.on_screen} if self.rotation.on_screen else set()
-        self._cache.keep_only({identity(self.entries[index]) for index in around} | on_screen)
+        self._cache.keep_looks_only({identity(self.entries[index]) for index in around} | on_screen)
         current = self._cache.holding(self.slide)
         if current is not None and not self.slide.body.live and current.look_at(self._minute()) is None:
             current.regrab(self._minute(), current.look_page)
@@ -335,6 +335,7 @@ class Player(QWidget):
             if ready.slide is None or ready.slide.body.live:
                 continue
             if ready.look_at(self._minute(), 0) is None:
+                ready.slide.body.set_page(0)  # it may have left the screen on a later page
                 ready.regrab(self._minute(), 0)
                 return True
             if fades and current is not None and not current.look.isNull() \

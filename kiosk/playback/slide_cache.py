@@ -6,9 +6,11 @@ panel as it plays now (an expired item changes it), the settings, the screen siz
 dots (its place in the rotation) and the day (dates such as "today" are relative to it).
 The header clock's minute only makes a *grab* stale: the widget keeps its own time.
 
-The cache holds widgets and one pixmap each (how the slide looks now, or before its entry
-animation for a slide waiting its turn). A screen-sized ARGB32 pixmap is ~8 MB at 1080p and
-~33 MB at 4K, so the bound is small: the previous, current and next slides.
+Two bounds, because the two things kept cost very different memory (measured, README
+"Performance"): a slide's widgets cost ~0.3 MB of PSS at 1080p and ~0.55 MB at 4K, its grab
+(a screen-sized pixmap) ~8 MB and ~32 MB. So the widgets of up to ``SLIDES_KEPT`` slides are
+kept (a rotation of that many panels never builds a slide twice), but grabs only of the
+slides a change can land on: the previous, current and next (``SCREENS_KEPT``).
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ from kiosk.core.rotation import Identity
 from kiosk.playback.transition import changed_region
 from kiosk.screen.slide import Slide
 
-# Previous, current and next: what a clicker or the timer can ask for next. Each holds one
-# screen-sized pixmap (README "Performance": ~8 MB at 1080p, ~33 MB at 4K each).
-SLIDE_CACHE_SIZE = 3
-REGIONS_KEPT = 2 * SLIDE_CACHE_SIZE  # changed regions: current->next and current->previous, and a few spare
+SLIDES_KEPT = 12  # slides whose widgets are kept: ~4 MB of PSS at 1080p, ~7 MB at 4K
+SCREENS_KEPT = 3  # grabs kept: previous, current and next (~24 MB at 1080p, ~96 MB at 4K)
+REGIONS_KEPT = 2 * SCREENS_KEPT  # changed regions: current->next and current->previous, and a few spare
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,13 @@ class Ready:
 
 
 class SlideCache:
-    """At most ``bound`` slides, one per identity, least recently used out first.
+    """At most ``bound`` slides, one per identity, least recently used out first; grabs only
+    of the slides the player says it may need (``keep_looks_only``).
 
     The slide on screen is never deleted here: the player hides a slide before it lets go.
     """
 
-    def __init__(self, bound: int = SLIDE_CACHE_SIZE) -> None:
+    def __init__(self, bound: int = SLIDES_KEPT) -> None:
         self.bound = bound
         self._slides: OrderedDict[Identity, Ready] = OrderedDict()
         self._regions: OrderedDict[tuple[int, int], QRegion] = OrderedDict()
@@ -99,10 +101,15 @@ class SlideCache:
             self._drop(next(iter(self._slides)))
         return ready
 
-    def keep_only(self, wanted: set[Identity]) -> None:
-        """Let go of every slide the rotation cannot ask for next."""
-        for identity in [i for i in self._slides if i not in wanted]:
-            self._drop(identity)
+    def keep_looks_only(self, wanted: set[Identity]) -> None:
+        """Let go of the grabs of every slide a change cannot land on next (the widgets stay)."""
+        for identity, ready in self._slides.items():
+            if identity not in wanted:
+                ready.look = QPixmap()
+
+    def looks(self) -> int:
+        """How many grabs are held (each a screen's worth of memory)."""
+        return sum(not ready.look.isNull() for ready in self._slides.values())
 
     def discard(self, identity: Identity, unless: object = None) -> None:
         ready = self._slides.get(identity)
