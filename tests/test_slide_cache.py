@@ -15,7 +15,7 @@ from kiosk.core.rotation import Identity, identity
 from kiosk.playback import player as player_module
 from kiosk.playback import slide_cache
 from kiosk.playback.slide_builder import build_slide
-from kiosk.playback.slide_cache import SCREENS_KEPT, SLIDES_KEPT, SlideCache, SlideKey
+from kiosk.playback.slide_cache import SCREENS_KEPT, SLIDES_KEPT, SlideCache, SlideKey, screens_kept
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.test_transitions import seed_with
@@ -73,6 +73,9 @@ def test_the_same_slide_is_a_hit_and_any_change_a_miss(slides, seed):
         assert cache.get(changed) is None, changed
     slide.body.incomplete = True  # an image still decoding: built again once it is there
     assert cache.get(key) is None
+    slide.body.incomplete = False
+    cache.invalidate()  # a reload: a file it shows may have changed
+    assert cache.get(key) is None
 
 
 def test_a_grab_showing_the_clock_is_stale_at_the_next_minute(slides):
@@ -97,6 +100,11 @@ def test_the_cache_keeps_its_bound_and_deletes_what_it_lets_go(slides, qtbot):
     assert len(cache) == 3
     assert cache.get(made[0][0]) is None  # the least recently used went first
     qtbot.waitUntil(lambda: bool(deleted))
+
+
+def test_grabs_kept_are_previous_current_and_next_but_only_current_and_next_at_4k():
+    assert screens_kept(1920, 1080) == SCREENS_KEPT == 3  # ~24 MB
+    assert screens_kept(3840, 2160) == 2  # ~64 MB: a third screen would be ~96 MB
 
 
 def test_two_screens_are_compared_once(slides, compares):

@@ -18,7 +18,7 @@ from kiosk.core.playlist import Entry, next_change
 from kiosk.core.rotation import FALLBACK_ID, Rotation, identity
 from kiosk.playback import trace
 from kiosk.playback.slide_builder import build_slide, first_working_slide, start_panel
-from kiosk.playback.slide_cache import Ready, SlideCache, SlideKey
+from kiosk.playback.slide_cache import Ready, SlideCache, SlideKey, screens_kept
 from kiosk.playback.transition import Transition
 from kiosk.screen.decode import decoded
 from kiosk.screen.fallback import FallbackSlide
@@ -89,7 +89,7 @@ class Player(QWidget):
     def set_content(self, loaded: Loaded, start_id: str | None = None) -> None:
         """Play ``loaded``, staying on the slide on screen if it still plays (or from ``start_id``)."""
         self.rotation.start(loaded, self.clock(), start_id)
-        self._cache.clear()
+        self._cache.invalidate()
         self._present(direction=1, animate=False)
         self._arm_recheck()
 
@@ -105,7 +105,7 @@ class Player(QWidget):
             self.set_content(loaded)
             return
         change = self.rotation.update(loaded, self.clock(), files_changed=refresh)
-        self._cache.clear()  # a file a slide off screen shows may have changed, not only its panel
+        self._cache.invalidate()  # a file a slide off screen shows may have changed, not only its panel
         if change.unchanged:
             self._log_first_paint()  # the screen already shows what this version says
             if not self._transition.running:
@@ -189,15 +189,13 @@ class Player(QWidget):
         self._generation += 1
         self._transition.complete()
         self._timer.stop()
-        outgoing = self._look_now() if self.slide and animate else None
+        kind = self._transition_kind()
+        outgoing = self._look_now() if self.slide and animate and kind != "none" else None
         if animate and self.rotation.is_on_screen(entry) and self.slide.body.panel == entry.panel \
                 and self._built_for == self.size():
             self.slide.body.set_page(self.page)  # the same slide, as it was built: only its page moves
         else:
             self._replace_slide(direction)
-        settings = self.loaded.content.settings
-        # reduce_motion (accessibility): an instant change instead of a crossfade
-        kind = "none" if settings.reduce_motion else settings.transition
         if outgoing is None or kind == "none":
             self._arrive()
             return
@@ -205,6 +203,11 @@ class Player(QWidget):
         incoming = self._look_of(self._cache.holding(self.slide)) or self.slide.grab()
         changed = self._cache.region(outgoing, incoming) if kind == "fade" else None
         self._transition.run(outgoing, incoming, kind, direction, changed=changed)
+
+    def _transition_kind(self) -> str:
+        settings = self.loaded.content.settings
+        # reduce_motion (accessibility): an instant change instead of a crossfade
+        return "none" if settings.reduce_motion else settings.transition
 
     def _minute(self) -> datetime:
         return self.clock().replace(second=0, microsecond=0)
@@ -308,40 +311,42 @@ class Player(QWidget):
             self._prefetch.start(0)
             return
         self.prefetched.emit()
-        if self.loaded.content.settings.clock:  # the grabs show the header clock: take them again each minute
+        if self.loaded.content.settings.clock and self._cache.looks():  # grabs show the clock: again each minute
             now = self.clock()
             self._prefetch.start((60 - now.second) * 1000 - now.microsecond // 1000 + 500)
 
     def _prefetch_one(self) -> bool:
         """Do the first thing missing for a change to start at once; False when nothing is."""
-        around = self.rotation.around(self.page_count)
-        on_screen = {self.rotation.on_screen} if self.rotation.on_screen else set()
-        self._cache.keep_looks_only({identity(self.entries[index]) for index in around} | on_screen)
-        current = self._cache.holding(self.slide)
-        if current is not None and not self.slide.body.live and current.look_at(self._minute()) is None:
+        kind = self._transition_kind()  # a cut needs no grabs: only the widgets are made ready
+        # the next first: the previous only where the grabs' budget leaves room for it (not at 4K)
+        around = self.rotation.around(self.page_count)[:screens_kept(self.width(), self.height()) - 1]
+        wanted = {identity(self.entries[index]) for index in around} | {self.rotation.on_screen}
+        self._cache.keep_looks_only(wanted if kind != "none" else set())
+        current = self._cache.holding(self.slide) if kind != "none" and not self.slide.body.live else None
+        if current is not None and current.look_at(self._minute()) is None:
             current.regrab(self._minute(), current.look_page)
             return True
-        settings = self.loaded.content.settings
-        fades = settings.transition == "fade" and not settings.reduce_motion
-        for index in around:
-            key = self._key(index)
-            ready = self._cache.get(key)
-            if ready is None:
-                entry = self.entries[index]
-                if widget_class(entry.panel.kind).live:
-                    continue  # opening a video waits for its first frame: built on its turn
-                self._cache.put(key, build_slide(entry, self._style_for(entry), key.position, self))
-                return True
-            if ready.slide is None or ready.slide.body.live:
-                continue
-            if ready.look_at(self._minute(), 0) is None:
-                ready.slide.body.set_page(0)  # it may have left the screen on a later page
-                ready.regrab(self._minute(), 0)
-                return True
-            if fades and current is not None and not current.look.isNull() \
-                    and not self._cache.has_region(current.look, ready.look):
-                self._cache.region(current.look, ready.look)
-                return True
+        return any(self._ready_ahead(index, kind, current) for index in around)
+
+    def _ready_ahead(self, index: int, kind: str, current: Ready | None) -> bool:
+        """One step towards entry ``index`` being ready to fade in: False when it is (or never can be)."""
+        key = self._key(index)
+        ready = self._cache.get(key)
+        if ready is None:
+            entry = self.entries[index]
+            if widget_class(entry.panel.kind).live:
+                return False  # opening a video waits for its first frame: built on its turn
+            self._cache.put(key, build_slide(entry, self._style_for(entry), key.position, self))
+            return True
+        if ready.slide is None or ready.slide.body.live or kind == "none":
+            return False
+        if ready.look_at(self._minute(), 0) is None:
+            ready.slide.body.set_page(0)  # it may have left the screen on a later page
+            ready.regrab(self._minute(), 0)
+            return True
+        if kind == "fade" and current is not None and not self._cache.has_region(current.look, ready.look):
+            self._cache.region(current.look, ready.look)
+            return True
         return False
 
     def _log_first_paint(self) -> None:
@@ -385,5 +390,5 @@ class Player(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         if self.loaded is not None and self.size() != self._built_for:
             self._transition.complete()
-            self._cache.clear()
+            self._cache.invalidate()
             self._present(direction=1, animate=False)

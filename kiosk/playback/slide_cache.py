@@ -10,7 +10,9 @@ Two bounds, because the two things kept cost very different memory (measured, RE
 "Performance"): a slide's widgets cost ~0.3 MB of PSS at 1080p and ~0.55 MB at 4K, its grab
 (a screen-sized pixmap) ~8 MB and ~32 MB. So the widgets of up to ``SLIDES_KEPT`` slides are
 kept (a rotation of that many panels never builds a slide twice), but grabs only of the
-slides a change can land on: the previous, current and next (``SCREENS_KEPT``).
+slides a change can land on: the previous, current and next (``SCREENS_KEPT``), within
+``GRABS_BUDGET_MB``: at 4K that leaves out the previous (a clicker going back there waits
+for a grab and a comparison, ~70 ms, but not for a build).
 """
 
 from __future__ import annotations
@@ -27,8 +29,15 @@ from kiosk.playback.transition import changed_region
 from kiosk.screen.slide import Slide
 
 SLIDES_KEPT = 12  # slides whose widgets are kept: ~4 MB of PSS at 1080p, ~7 MB at 4K
-SCREENS_KEPT = 3  # grabs kept: previous, current and next (~24 MB at 1080p, ~96 MB at 4K)
+SCREENS_KEPT = 3  # grabs kept at most: previous, current and next (~24 MB at 1080p)
+GRABS_BUDGET_MB = 72  # ...and at most this much of them: at 4K (~32 MB a screen) the current and next
 REGIONS_KEPT = 2 * SCREENS_KEPT  # changed regions: current->next and current->previous, and a few spare
+
+
+def screens_kept(width: int, height: int) -> int:
+    """How many grabs a screen of this size keeps: never fewer than the current and next."""
+    screen_mb = width * height * 4 / 2**20
+    return max(2, min(SCREENS_KEPT, int(GRABS_BUDGET_MB // screen_mb)))
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,7 @@ class Ready:
     look: QPixmap = field(default_factory=QPixmap)  # null: grab it again
     look_minute: datetime | None = None  # the header clock's minute when it was grabbed
     look_page: int = 0
+    epoch: int = 0  # the cache's epoch it was made in: older ones are stale (``invalidate``)
 
     def look_at(self, minute: datetime, page: int | None = None) -> QPixmap | None:
         """The grabbed look, if it still shows the slide as it is at ``minute`` (and ``page``)."""
@@ -77,6 +87,7 @@ class SlideCache:
         self.bound = bound
         self._slides: OrderedDict[Identity, Ready] = OrderedDict()
         self._regions: OrderedDict[tuple[int, int], QRegion] = OrderedDict()
+        self._epoch = 0
 
     def __len__(self) -> int:
         return len(self._slides)
@@ -84,7 +95,8 @@ class SlideCache:
     def get(self, key: SlideKey) -> Ready | None:
         """The slide cached under ``key`` (possibly a known failure), or None to build it."""
         ready = self._slides.get(key.identity)
-        if ready is None or ready.key != key or (ready.slide is not None and ready.slide.body.incomplete):
+        if ready is None or ready.key != key or ready.epoch != self._epoch \
+                or (ready.slide is not None and ready.slide.body.incomplete):
             return None
         self._slides.move_to_end(key.identity)
         return ready
@@ -95,7 +107,7 @@ class SlideCache:
     def put(self, key: SlideKey, slide: Slide | None, look: QPixmap | None = None,
             minute: datetime | None = None, page: int = 0) -> Ready:
         self.discard(key.identity, unless=slide)
-        ready = self._slides[key.identity] = Ready(key, slide, look or QPixmap(), minute, page)
+        ready = self._slides[key.identity] = Ready(key, slide, look or QPixmap(), minute, page, self._epoch)
         self._slides.move_to_end(key.identity)
         while len(self._slides) > self.bound:
             self._drop(next(iter(self._slides)))
@@ -116,9 +128,12 @@ class SlideCache:
         if ready is not None and ready.slide is not unless:
             self._drop(identity)
 
-    def clear(self) -> None:
-        for identity in list(self._slides):
-            self._drop(identity)
+    def invalidate(self) -> None:
+        """Nothing cached so far is reused (a file a slide shows may have changed). The stale slides
+        are deleted as they are replaced or pushed out, from the event loop, not here."""
+        self._epoch += 1
+        for ready in self._slides.values():
+            ready.look = QPixmap()
         self._regions.clear()
 
     def _drop(self, identity: Identity) -> None:
