@@ -234,7 +234,10 @@ class Player(QWidget):
         """Entry ``index``'s slide at ``page``: the one made ready, else built now (None: it fails)."""
         key = self._key(index)
         ready = self._cache.get(key)
-        if ready is None:
+        if ready is not None and ready.slide is None and ready.built_ahead:
+            self._cache.discard(key.identity)  # it failed in idle time: that was this turn's try
+            return None
+        if ready is None or ready.slide is None:  # a panel that failed is tried again on each of its turns
             entry = self.entries[index]
             ready = self._cache.put(key, build_slide(entry, self._style_for(entry), key.position, self, page))
         if ready.slide is not None:
@@ -336,7 +339,7 @@ class Player(QWidget):
             entry = self.entries[index]
             if widget_class(entry.panel.kind).live:
                 return False  # opening a video waits for its first frame: built on its turn
-            self._cache.put(key, build_slide(entry, self._style_for(entry), key.position, self))
+            self._cache.put(key, build_slide(entry, self._style_for(entry), key.position, self)).built_ahead = True
             return True
         if ready.slide is None or ready.slide.body.live or kind == "none":
             return False

@@ -62,6 +62,7 @@ class Ready:
     look_minute: datetime | None = None  # the header clock's minute when it was grabbed
     look_page: int = 0
     epoch: int = 0  # the cache's epoch it was made in: older ones are stale (``invalidate``)
+    built_ahead: bool = False  # built in idle time: a failure then stands for its turn's try
 
     def look_at(self, minute: datetime, page: int | None = None) -> QPixmap | None:
         """The grabbed look, if it still shows the slide as it is at ``minute`` (and ``page``)."""
