@@ -69,6 +69,8 @@ class Player(QWidget):
         self._recheck.setTimerType(Qt.TimerType.PreciseTimer)
         self._recheck.timeout.connect(self._recheck_schedule)
         self._transition = self._make_transition(render)
+        # software fades repaint only where the screens differ; GL draws whole frames, no comparison needed
+        self._compares = isinstance(self._transition, Transition)
         self._transition.finished.connect(self._transition_done)
         self._cache = SlideCache()
         self._prefetch = QTimer(self)  # idle work: 0 ms, after whatever the event loop has queued
@@ -201,7 +203,7 @@ class Player(QWidget):
             return
         self._pending = self._generation
         incoming = self._look_of(self._cache.holding(self.slide)) or self.slide.grab()
-        changed = self._cache.region(outgoing, incoming) if kind == "fade" else None
+        changed = self._cache.region(outgoing, incoming) if kind == "fade" and self._compares else None
         self._transition.run(outgoing, incoming, kind, direction, changed=changed)
 
     def _transition_kind(self) -> str:
@@ -347,7 +349,8 @@ class Player(QWidget):
             ready.slide.body.set_page(0)  # it may have left the screen on a later page
             ready.regrab(self._minute(), 0)
             return True
-        if kind == "fade" and current is not None and not self._cache.has_region(current.look, ready.look):
+        if kind == "fade" and self._compares and current is not None \
+                and not self._cache.has_region(current.look, ready.look):
             self._cache.region(current.look, ready.look)
             return True
         return False
