@@ -151,6 +151,14 @@ class Rotation:
         self.index, self.page = index, 0
         return direction
 
+    def around(self, page_count: int) -> list[int]:
+        """The entries ``advance`` and ``back`` would land on (the next first), if the schedule
+        stays as it is; a move between pages of the slide on screen lands on no other entry."""
+        count = len(self.entries)
+        after = (self.index + 1) % count if count and self.page + 1 >= page_count else None
+        before = (self.index - 1) % count if count and self.page == 0 else None
+        return list(dict.fromkeys(i for i in (after, before) if i is not None and i != self.index))
+
     def restart(self, when: datetime) -> None:
         """From the first entry again (the screen woke up), asking the playlist what plays now."""
         if self.loaded is not None:

@@ -56,17 +56,16 @@ def _report_unavailable(panel_id: str, reason: str) -> None:
         log.warning("panel %r is left out: %s", panel_id, reason)
 
 
-def first_working_slide(entries: list[Entry], start: int, direction: int, style_for: Callable[[Entry], Style],
-                        parent: QWidget, page: int = 0) -> tuple[int, int, Slide] | None:
-    """(index, page, slide) of ``entries[start]`` or the next one (in ``direction``) that works.
+def first_working_slide(count: int, start: int, direction: int, slide_for: Callable[[int, int], QWidget | None],
+                        page: int = 0) -> tuple[int, int, QWidget] | None:
+    """(index, page, slide) of entry ``start`` or the next one (in ``direction``) that works.
 
+    ``slide_for(index, page)`` builds (or finds ready) one entry's slide, None when it fails.
     None when there are no entries or none of them works; the caller shows the fallback.
     """
-    count = len(entries)
     for step in range(count):
         index = (start + step * direction) % count
-        slide = build_slide(entries[index], style_for(entries[index]), (index, count), parent,
-                            page if step == 0 else 0)
+        slide = slide_for(index, page if step == 0 else 0)
         if slide is not None:
             return index, page if step == 0 else 0, slide
     if count:

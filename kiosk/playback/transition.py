@@ -36,11 +36,15 @@ class Transition(QWidget):
         self._pacer = FramePacer(theme.FADE_FPS)
         self._animation = transition_animation(self, self._step, self._done)
 
-    def run(self, outgoing: QPixmap, incoming: QPixmap, kind: str, direction: int = 1) -> None:
+    def run(self, outgoing: QPixmap, incoming: QPixmap, kind: str, direction: int = 1,
+            changed: QRegion | None = None) -> None:
+        """Animate from ``outgoing`` to ``incoming``; ``changed``: where they differ, if already known."""
         self._from, self._to, self._kind, self._direction = outgoing, incoming, kind, direction
         self._t = 0.0
         self.setGeometry(self.parentWidget().rect())
-        self._changed = changed_region(outgoing, incoming) if kind == "fade" else QRegion(self.rect())
+        if kind != "fade":
+            changed = QRegion(self.rect())
+        self._changed = changed if changed is not None else changed_region(outgoing, incoming)
         self._first_frame_due = True
         self.show()
         self.raise_()

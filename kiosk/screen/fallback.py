@@ -77,3 +77,9 @@ class FallbackSlide(QWidget):
 
     def finish(self) -> None:
         """Nothing to finish."""
+
+    def rewind(self) -> None:
+        """Nothing to rewind."""
+
+    live = True  # its clock keeps itself current: never kept once it leaves
+    animating = False

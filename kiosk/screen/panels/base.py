@@ -42,6 +42,7 @@ class PanelWidget(QWidget):
     """One panel's body, laid out for a known area (everything between header and footer)."""
 
     max_scale = 1.0  # how far text may grow beyond the theme's sizes when there is room
+    live = False  # its picture changes by itself (a video): a grab of it is never kept
 
     def __init__(self, panel: PanelBase, style: Style, area: QSize) -> None:
         super().__init__()
@@ -63,6 +64,14 @@ class PanelWidget(QWidget):
 
     def finish(self) -> None:
         """Jump every animation to its end state (for render and reduced motion)."""
+
+    def rewind(self) -> None:
+        """Look again as before ``start`` (the slide left the screen and waits for its next turn)."""
+
+    @property
+    def animating(self) -> bool:
+        """True while its entry animation runs: idle work waits, so as not to hitch it."""
+        return False
 
     def page_count(self) -> int:
         return 1

@@ -202,6 +202,14 @@ class CountersWidget(PanelWidget):
         self._count_up.stop()
         self._show_fraction(1.0)
 
+    def rewind(self) -> None:
+        self._count_up.stop()
+        self._show_fraction(0.0)
+
+    @property
+    def animating(self) -> bool:
+        return self._count_up.state() == QVariantAnimation.State.Running
+
     @property
     def shown_numbers(self) -> list[str]:
         """The numbers as they read on screen right now."""

@@ -69,6 +69,7 @@ def prepare_multimedia() -> None:
 @register("video")
 class VideoWidget(PanelWidget):
     panel: VideoPanel
+    live = True  # frames of its own; opening it runs an event loop, so it is never built ahead
 
     def build(self) -> None:
         s, p = self.style_, self.panel
