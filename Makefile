@@ -25,6 +25,7 @@ sysdeps:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kiosk tests benchmarks main.py
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: $(STAMP) sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)

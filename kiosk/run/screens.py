@@ -95,6 +95,7 @@ class ScreenKeeper(QObject):
         self.move_to = move_to
         self._watched: QScreen | None = None
         app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication), "screens are followed inside the running kiosk"
         app.screenAdded.connect(self.screen_added)
         app.screenRemoved.connect(self.screen_removed)
         app.primaryScreenChanged.connect(lambda *_: QTimer.singleShot(0, self, self.place))
