@@ -54,4 +54,4 @@ docs: schema
 	$(PY) -m kiosk.core.content.reference README.md
 
 clean:
-	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache .mypy_cache
