@@ -42,7 +42,8 @@ def next_power_change(power: Power | None, when: datetime) -> datetime | None:
     on, moment = scheduled_on(power, when), when
     # Each look moves to the next boundary (an hour, midnight); a week holds well under this many.
     for _ in range(MAX_LOOKS):
-        moment = min((m for m in changes(power.window, moment) if m > moment), default=None)
-        if moment is None or scheduled_on(power, moment) != on:
-            return moment
+        following = min((m for m in changes(power.window, moment) if m > moment), default=None)
+        if following is None or scheduled_on(power, following) != on:
+            return following
+        moment = following
     return None

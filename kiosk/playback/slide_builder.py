@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.playlist import Entry
+from kiosk.screen.fallback import AnySlide
 from kiosk.screen.faults import report
 from kiosk.screen.panels import PanelUnavailable
 from kiosk.screen.slide import Slide
@@ -73,7 +74,7 @@ def first_working_slide(count: int, start: int, direction: int, slide_for: Calla
     return None
 
 
-def start_panel(slide: QWidget) -> None:
+def start_panel(slide: AnySlide) -> None:
     """Begin the panel's entry animation; if that raises, it shows its end state instead."""
     try:
         slide.body.start()

@@ -25,7 +25,8 @@ def live_qobjects() -> tuple[int, int]:
     """QObjects under the application and every top-level widget, each counted once; and widgets."""
     app = QApplication.instance()
     seen: set[int] = set()
-    for root in (app, *QApplication.topLevelWidgets()):
+    roots = [*QApplication.topLevelWidgets(), *([app] if app is not None else [])]
+    for root in roots:
         for obj in (root, *root.findChildren(QObject)):
             seen.add(shiboken6.getCppPointer(obj)[0])
     return len(seen), len(QApplication.allWidgets())

@@ -15,13 +15,25 @@ from kiosk.core.content.model import Content
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
+Translatable = str | dict[str, str]  # a Text field's value: one text, or one per language
 
 
-def pick(value: str | dict[str, str], lang: str, fallback: str) -> str:
+def pick(value: Translatable, lang: str, fallback: str) -> str:
     """The text for ``lang``; else the first language's; else the map's first entry."""
     if isinstance(value, str):
         return value
     return value.get(lang) or value.get(fallback) or next(iter(value.values()), "")
+
+
+def resolved(value: Translatable) -> str:
+    """The text of a field in a model that went through ``localized``: the one string it holds.
+
+    The models' type still allows a translation map, so the screen narrows each text through
+    here; a map reaching it means a panel was drawn without being localized first (a bug).
+    """
+    if isinstance(value, dict):
+        raise TypeError(f"text not localized before it was drawn: {value!r}")
+    return value
 
 
 def localized_model(model: M, lang: str, fallback: str) -> M:

@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -52,14 +52,27 @@ class YamlSource:
 class _Constructor(SafeConstructor):
     """Core types only; an impossible date such as 2026-13-01 stays text, so validation can point at it."""
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+    def timestamp_or_text(self, node: yaml.ScalarNode) -> object:
         try:
-            return super().construct_yaml_timestamp(node)
+            return self.construct_yaml_timestamp(node)
         except ValueError:
             return self.construct_scalar(node)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+# The stubs expect constructors registered on a Loader class; this bare constructor calls them with itself.
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.timestamp_or_text)  # type: ignore[type-var]
+
+
+class _Mark(Protocol):
+    """Where libyaml or the pure-Python reader stopped (their Mark classes differ)."""
+
+    line: int
+    column: int
+
+
+def _place(mark: _Mark | None) -> tuple[int, int]:
+    """1-based (line, column) of ``mark``; the file's start when YAML gave none."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -120,12 +133,12 @@ def decode(path: str, raw: bytes) -> str:
 
 def _yaml_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _place(mark)
     message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
     if "nesting depth" in message:  # libyaml's own cap (1000) can trip before ours is reached
         return _fail(path, f"nested more than {MAX_DEPTH} levels deep", line, column)
     if "constructor for the tag" in message:
-        tag = exc.problem.split()[-1].replace("tag:yaml.org,2002:", "!!")
+        tag = (exc.problem or message).split()[-1].replace("tag:yaml.org,2002:", "!!")
         return _fail(path, f"unsupported tag {tag}: only plain YAML values "
                            "(text, numbers, true/false, lists, mappings) are allowed", line, column)
     if mark is not None and _is_tab(text, line, column):
@@ -155,17 +168,14 @@ def _check_shape(path: str, text: str) -> int:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise _fail(path, f"nested more than {MAX_DEPTH} levels deep",
-                            mark.line + 1, mark.column + 1)
+                raise _fail(path, f"nested more than {MAX_DEPTH} levels deep", *_place(event.start_mark))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                mark = event.start_mark
                 raise _fail(path, f"more than {MAX_ALIASES} aliases (*name); the limit "
-                                  "guards against alias bombs", mark.line + 1, mark.column + 1)
+                                  "guards against alias bombs", *_place(event.start_mark))
     return aliases
 
 
