@@ -23,6 +23,7 @@ class GlTransition(QOpenGLWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._screen = parent  # the player: a transition covers it whole
         self.hide()
         self._from = self._to = QPixmap()
         self._kind, self._direction, self._t = "fade", 1, 0.0
@@ -35,7 +36,7 @@ class GlTransition(QOpenGLWidget):
         self._from, self._to, self._kind, self._direction = outgoing, incoming, kind, direction
         self._t = 0.0
         self._first_frame_due = True
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._screen.rect())
         self.show()
         self.raise_()
         self._animation.start()

@@ -21,7 +21,7 @@ from kiosk.playback.slide_builder import build_slide, first_working_slide, start
 from kiosk.playback.slide_cache import Ready, SlideCache, SlideKey, screens_kept
 from kiosk.playback.transition import Transition
 from kiosk.screen.decode import decoded
-from kiosk.screen.fallback import FallbackSlide
+from kiosk.screen.fallback import AnySlide, FallbackSlide
 from kiosk.screen.panels import widget_class
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style, style_for
@@ -56,7 +56,7 @@ class Player(QWidget):
         self.clock = clock
         self.rotation = Rotation()
         self._paused = False
-        self.slide: Slide | FallbackSlide | None = None
+        self.slide: AnySlide | None = None
         self._built_for = QSize()
         self._generation = 0
         self._pending = -1  # the generation whose transition, once done, brings its slide in
@@ -119,6 +119,20 @@ class Player(QWidget):
     @property
     def loaded(self) -> Loaded | None:
         return self.rotation.loaded
+
+    @property
+    def _content(self) -> Loaded:
+        """The content playing; only asked for once there is some."""
+        if self.rotation.loaded is None:
+            raise RuntimeError("the player has no content yet")
+        return self.rotation.loaded
+
+    @property
+    def _on_screen(self) -> AnySlide:
+        """The slide on screen; only asked for once there is one."""
+        if self.slide is None:
+            raise RuntimeError("the player shows no slide yet")
+        return self.slide
 
     @property
     def entries(self) -> list[Entry]:
@@ -193,8 +207,8 @@ class Player(QWidget):
         self._timer.stop()
         kind = self._transition_kind()
         outgoing = self._look_now() if self.slide and animate and kind != "none" else None
-        if animate and self.rotation.is_on_screen(entry) and self.slide.body.panel == entry.panel \
-                and self._built_for == self.size():
+        if animate and entry is not None and self.rotation.is_on_screen(entry) and isinstance(self.slide, Slide) \
+                and self.slide.body.panel == entry.panel and self._built_for == self.size():
             self.slide.body.set_page(self.page)  # the same slide, as it was built: only its page moves
         else:
             self._replace_slide(direction)
@@ -202,12 +216,12 @@ class Player(QWidget):
             self._arrive()
             return
         self._pending = self._generation
-        incoming = self._look_of(self._cache.holding(self.slide)) or self.slide.grab()
+        incoming = self._look_of(self._cache.holding(self.slide)) or self._on_screen.grab()
         changed = self._cache.region(outgoing, incoming) if kind == "fade" and self._compares else None
         self._transition.run(outgoing, incoming, kind, direction, changed=changed)
 
     def _transition_kind(self) -> str:
-        settings = self.loaded.content.settings
+        settings = self._content.content.settings
         # reduce_motion (accessibility): an instant change instead of a crossfade
         return "none" if settings.reduce_motion else settings.transition
 
@@ -222,14 +236,15 @@ class Player(QWidget):
 
     def _look_now(self) -> QPixmap:
         """How the slide on screen looks now: its cached grab while nothing in it moves."""
-        ready = self._cache.holding(self.slide)
-        if ready is None or self.slide.body.animating or self.slide.body.live:
-            return self.slide.grab()
+        slide = self._on_screen
+        ready = self._cache.holding(slide)
+        if ready is None or slide.body.animating or slide.body.live:
+            return slide.grab()
         return ready.look_at(self._minute()) or ready.regrab(self._minute(), ready.look_page)
 
     def _key(self, index: int) -> SlideKey:
         entry, size = self.entries[index], self.size()
-        return SlideKey(identity(entry), entry.panel, self.loaded.content.settings, (size.width(), size.height()),
+        return SlideKey(identity(entry), entry.panel, self._content.content.settings, (size.width(), size.height()),
                         (index, len(self.entries)), self.clock().date())
 
     def _slide_for(self, index: int, page: int) -> Slide | None:
@@ -249,6 +264,7 @@ class Player(QWidget):
     def _replace_slide(self, direction: int = 1) -> None:
         # A panel that fails to build or paint is skipped (kiosk/playback/slide_builder.py), so the index may move.
         found = first_working_slide(len(self.entries), self.index, direction, self._slide_for, self.page)
+        slide: AnySlide
         if found is None:  # nothing scheduled, or nothing works: the title and a clock, never black
             slide = FallbackSlide(self._style_for(None), clock=self.clock, parent=self)
             self.rotation.landed(None, 0, slide.lang)
@@ -280,11 +296,12 @@ class Player(QWidget):
         # entry.panel is already in entry.lang (see playlist_at); the style brings the
         # header, footer and number formats in the same language.
         lang = entry.lang if entry is not None else None
-        return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang, clock=self.clock)
+        loaded = self._content
+        return style_for(loaded.content.settings, self.size(), loaded.folder, lang=lang, clock=self.clock)
 
     def _image_decoded(self, _key: object) -> None:
         """An image the slide on screen waited for is decoded: draw the slide again, with it."""
-        if self.slide is not None and getattr(self.slide.body, "incomplete", False) and self.loaded:
+        if self.slide is not None and self.slide.body.incomplete and self.loaded:
             self.update_content(self.loaded, refresh=True)
         self._prefetch.start(0)  # a slide made ready while the image was decoding is built again
 
@@ -293,10 +310,11 @@ class Player(QWidget):
             self._arrive()
 
     def _arrive(self) -> None:
+        slide = self._on_screen
         if self.page == 0:
-            start_panel(self.slide)
-        ready = self._cache.holding(self.slide)
-        if ready is not None and (self.slide.body.animating or self.slide.body.live):
+            start_panel(slide)
+        ready = self._cache.holding(slide)
+        if ready is not None and (slide.body.animating or slide.body.live):
             ready.look = QPixmap()  # it no longer looks as grabbed: grabbed again once it is still
         self._log_first_paint()
         self.shown.emit(self.rotation.showing())
@@ -325,9 +343,12 @@ class Player(QWidget):
         kind = self._transition_kind()  # a cut needs no grabs: only the widgets are made ready
         # the next first: the previous only where the grabs' budget leaves room for it (not at 4K)
         around = self.rotation.around(self.page_count)[:screens_kept(self.width(), self.height()) - 1]
-        wanted = {identity(self.entries[index]) for index in around} | {self.rotation.on_screen}
+        wanted = {identity(self.entries[index]) for index in around}
+        if self.rotation.on_screen is not None:
+            wanted.add(self.rotation.on_screen)
         self._cache.keep_looks_only(wanted if kind != "none" else set())
-        current = self._cache.holding(self.slide) if kind != "none" and not self.slide.body.live else None
+        slide = self._on_screen
+        current = self._cache.holding(slide) if kind != "none" and not slide.body.live else None
         if current is not None and current.look_at(self._minute()) is None:
             current.regrab(self._minute(), current.look_page)
             return True
@@ -363,9 +384,10 @@ class Player(QWidget):
             log.info("content %s painted at monotonic=%.6f", digest, time.monotonic())
 
     def _schedule(self) -> None:
-        if self._paused or not self.entries:
+        entry = self.rotation.current
+        if self._paused or entry is None:
             return
-        seconds = self.slide.body.seconds(self.rotation.current.seconds) / max(1, self.page_count)
+        seconds = self._on_screen.body.seconds(entry.seconds) / max(1, self.page_count)
         self._timer.start(max(1, round(seconds * 1000 * self.time_scale)))
 
     def _arm_recheck(self) -> None:

@@ -57,8 +57,8 @@ def _report_unavailable(panel_id: str, reason: str) -> None:
         log.warning("panel %r is left out: %s", panel_id, reason)
 
 
-def first_working_slide(count: int, start: int, direction: int, slide_for: Callable[[int, int], QWidget | None],
-                        page: int = 0) -> tuple[int, int, QWidget] | None:
+def first_working_slide(count: int, start: int, direction: int, slide_for: Callable[[int, int], Slide | None],
+                        page: int = 0) -> tuple[int, int, Slide] | None:
     """(index, page, slide) of entry ``start`` or the next one (in ``direction``) that works.
 
     ``slide_for(index, page)`` builds (or finds ready) one entry's slide, None when it fails.

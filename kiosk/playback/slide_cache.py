@@ -73,6 +73,8 @@ class Ready:
         return self.look
 
     def regrab(self, minute: datetime, page: int) -> QPixmap:
+        if self.slide is None:
+            raise RuntimeError("a panel that failed to build has nothing to grab")
         self.look, self.look_minute, self.look_page = self.slide.grab(), minute, page
         return self.look
 

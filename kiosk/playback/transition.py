@@ -27,6 +27,7 @@ class Transition(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._screen = parent  # the player: a transition covers it whole
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.hide()
         self._from = self._to = QPixmap()
@@ -41,7 +42,7 @@ class Transition(QWidget):
         """Animate from ``outgoing`` to ``incoming``; ``changed``: where they differ, if already known."""
         self._from, self._to, self._kind, self._direction = outgoing, incoming, kind, direction
         self._t = 0.0
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._screen.rect())
         if kind != "fade":
             changed = QRegion(self.rect())
         self._changed = changed if changed is not None else changed_region(outgoing, incoming)
