@@ -25,6 +25,7 @@ sysdeps:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kiosk tests benchmarks main.py
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: $(STAMP) sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
@@ -53,4 +54,4 @@ docs: schema
 	$(PY) -m kiosk.core.content.reference README.md
 
 clean:
-	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache .mypy_cache

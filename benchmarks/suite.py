@@ -39,6 +39,7 @@ class Plan:
     rotations: int = 5000
     reloads: int = 500
     week_changes: int = 50_400  # the week soak: a week at 12 s a panel
+    week_fade_every: int = 40  # the week soak: one content version in this many crossfades
     reload_runs: int = 3
     saves: int = 50
     render_runs: int = 3
@@ -57,8 +58,8 @@ class Plan:
     def quick_plan(cls) -> Plan:
         return cls(quick=True, start_runs=2, frame_runs=1, fades=2, idle_runs=1, idle_window_s=5, warmup_s=2,
                    rotations=150, reloads=15, week_changes=300, reload_runs=1, saves=5, render_runs=1, browser_runs=0,
-                   steady_runs=1, steady_4k_runs=0, hour_changes=14, latency_runs=1, latency_sizes=("1080p",),
-                   presses=3, timed_changes=3)
+                   week_fade_every=3, steady_runs=1, steady_4k_runs=0, hour_changes=14, latency_runs=1,
+                   latency_sizes=("1080p",), presses=3, timed_changes=3)
 
 
 Figures = dict[str, list[float]]
@@ -189,7 +190,7 @@ def week_soak(plan: Plan) -> Figures:
     """The real program under Xvfb for a week of panel changes (benchmarks/week.py)."""
     every = "1000" if not plan.quick else "100"
     result = _json_of([sys.executable, "-m", "benchmarks.week", "--changes", str(plan.week_changes),
-                       "--sample-every", every], dict(os.environ))
+                       "--sample-every", every, "--fade-every", str(plan.week_fade_every)], dict(os.environ))
     growth, trend = result["growth"], result["trend_per_10000"]
     return {"week_changes": [result["changes"]], "week_seconds": [result["seconds"]],
             "week_rss_growth_mb": [growth["rss_mb"]], "week_pss_growth_mb": [growth["pss_mb"]],

@@ -1,15 +1,22 @@
 """A week of the real program, compressed: ``python -m benchmarks.week --changes 50400``.
 
 The kiosk runs as itself (``python main.py run``) under Xvfb, on the seed content, with every
-duration shrunk (KIOSK_TIME_SCALE). 50,400 panel changes are a week at 12 s a panel. Every
-``--reload-every`` changes the content file is replaced (os.replace, as editors save) by a
-new version: most versions cut between panels, one in ``FADE_EVERY`` crossfades (a fade
-takes its real 700 ms, so fading every change would make the week ten hours), counters
-count up on every showing, and each version brings a panel whose ``show:`` window opens a
-moment after the save and closes a moment later. Every ``--sample-every`` changes the
-kiosk logs its live QObjects (KIOSK_CENSUS_EVERY) and this takes, from outside, its RSS,
-PSS, open descriptors, threads and X resources (xrestop). Prints one JSON line: the first
-and last samples, the growth between them and the least-squares trend per 10,000 changes.
+duration shrunk (KIOSK_TIME_SCALE 0.0002: a 12 s panel lasts 2.4 ms, so the kiosk's own work,
+building and painting each slide, ~17 ms of CPU, sets the pace). 50,400 panel changes are a
+week at 12 s a panel. Every ``--reload-every`` changes (half-way between two censuses) the
+content file is replaced (os.replace, as editors save) by a new version: most versions cut
+between panels; one in ``FADE_EVERY`` (40) crossfades every change, 13 versions and 1,300
+fades in the week, 2.6 % of the changes. A fade keeps its real 700 ms (at a shortened time
+there would be no frame to paint) and so takes about half of the run's time: fading one
+version in ten, as before, made the week about 100 minutes on a shared 2-core machine, one in
+forty about 35. The fade's machinery (grabbing both screens, comparing tiles, the animation,
+cleaning up) runs 1,300 times, which is what a leak would grow with. Counters count up on
+every showing, and each version brings a panel whose ``show:`` window opens within a second
+of the save and closes a second later (``window_showings`` counts its turns). Every
+``--sample-every`` changes the kiosk logs its live QObjects (KIOSK_CENSUS_EVERY) and this
+takes, from outside, its RSS, PSS, open descriptors, threads, CPU time and X resources
+(xrestop). Prints one JSON line: the first and last samples, the growth between them and the
+least-squares trend per 10,000 changes.
 
 What it can't simulate: real time (a week of wall-clock drift, NTP, daylight saving, a
 month of log rotation), a GPU driver, a TV going to standby, or the content changing
@@ -36,19 +43,29 @@ from tests.harness.displays import xvfb
 from tests.harness.process import KioskProcess
 
 WEEK = 50_400  # changes: 7 days x 24 h x 3600 s / 12 s a panel
-FADE_EVERY = 10  # one content version in this many crossfades; the others cut
+FADE_EVERY = 40  # one content version in this many crossfades; the others cut (see the docstring)
 CENSUS = re.compile(r"census: changes=(\d+) qobjects=(\d+) widgets=(\d+)")
 MB = 2**20
+POLL_S = 0.2  # longest wait for a census line before the play log is looked at again
 
 
-def content_version(number: int, now: datetime) -> bytes:
-    """The seed, numbered, with its transition and a panel shown from 2 s to 4 s after ``now``."""
+def fades(number: int, fade_every: int, census_versions: int = 10) -> bool:
+    """Whether content version ``number`` crossfades: one in ``fade_every``, never version 0 nor a
+    version a census falls in (every ``census_versions``-th), so the census always counts a cut
+    version, like with like (a fade in progress holds both screens)."""
+    return fade_every > 0 and number % fade_every == fade_every // 2 + 1 and number % census_versions != 0
+
+
+def content_version(number: int, now: datetime, fade_every: int = FADE_EVERY) -> bytes:
+    """The seed, numbered, with its transition and a panel shown for the second after the next after ``now``."""
     text = SEED.read_text(encoding="utf-8")
-    transition = "fade" if number % FADE_EVERY == 0 else "none"
+    transition = "fade" if fades(number, fade_every) else "none"
     text = re.sub(r"^(  title:)(.*)$", lambda m: f"{m.group(1)}{m.group(2)} · v{number}", text, count=1,
                   flags=re.MULTILINE)
     text = re.sub(r"^  transition:.*$", f"  transition: {transition}", text, count=1, flags=re.MULTILINE)
-    opens, closes = (now + timedelta(seconds=s) for s in (2, 4))
+    # Whole seconds (as staff write them): open within a second of the save, for one second, so
+    # the window opens and closes inside the version (a version lasts over 2 s: 100 changes).
+    opens, closes = (now.replace(microsecond=0) + timedelta(seconds=s) for s in (1, 2))
     window = (f"  - id: window-{number % 2}\n    kind: text\n    title: A window that opens and closes\n"
               f"    body: Version {number}\n"
               f"    show: {{from: \"{opens:%Y-%m-%dT%H:%M:%S}\", until: \"{closes:%Y-%m-%dT%H:%M:%S}\"}}\n")
@@ -88,53 +105,74 @@ def sample(kiosk: KioskProcess, display: str, census: re.Match[str]) -> dict[str
     me = psutil.Process(kiosk.pid)
     memory = me.memory_full_info()
     x = x_resources(display, kiosk.pid)
-    return {"changes": int(census.group(1)), "qobjects": int(census.group(2)), "widgets": int(census.group(3)),
+    cpu = me.cpu_times()
+    return {"changes": int(census.group(1)), "seconds": round(time.monotonic() - kiosk.started_at, 1),
+            "cpu_s": round(cpu.user + cpu.system, 1),
+            "qobjects": int(census.group(2)), "widgets": int(census.group(3)),
             "rss_mb": round(memory.rss / MB, 1), "pss_mb": round(memory.pss / MB, 1), "fds": me.num_fds(),
             "threads": me.num_threads(), "x_pixmaps": x.get("pixmaps", -1), "x_windows": x.get("windows", -1),
             "x_pictures": x.get("pictures", -1), "x_bytes": x.get("total bytes", -1)}
 
 
-def week(changes: int, reload_every: int, sample_every: int, scale: float, size: tuple[int, int]) -> dict:
+def week(changes: int, reload_every: int, sample_every: int, scale: float, size: tuple[int, int],
+         fade_every: int = FADE_EVERY) -> dict:
     samples: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-week-") as folder, xvfb(*size) as display:
         path, play_log = Path(folder) / "content.yaml", Path(folder) / "play.jsonl"
-        path.write_bytes(content_version(0, datetime.now()))
+        path.write_bytes(content_version(0, datetime.now(), fade_every))
         env = {"KIOSK_CENSUS_EVERY": str(sample_every), "HOME": folder}
         started = time.monotonic()
         with KioskProcess([str(path), "--play-log", str(play_log)], display=display, time_scale=scale,
                           env=env) as kiosk:
-            reloads = 0
+            reloads, shown = 0, PlayLogLines(play_log)
             while not samples or samples[-1]["changes"] < changes:
-                census = kiosk.wait_for_line(CENSUS, timeout=0.2)
+                census = kiosk.wait_for_line(CENSUS, timeout=POLL_S)
                 if census is not None:
                     samples.append(sample(kiosk, display.name, census))
-                shown = _lines(play_log)
-                if shown // reload_every > reloads:
-                    reloads = shown // reload_every
+                # Half-way between two censuses' changes, so a census never races a reload.
+                if (shown.count() + reload_every // 2) // reload_every > reloads:
+                    reloads += 1
                     temporary = path.with_name(".content.yaml.new")
-                    temporary.write_bytes(content_version(reloads, datetime.now()))
+                    temporary.write_bytes(content_version(reloads, datetime.now(), fade_every))
                     os.replace(temporary, path)
             elapsed = time.monotonic() - started
             errors = [line for line in kiosk.lines if "ERROR" in line or "CRITICAL" in line or "Traceback" in line]
-    return summary(samples, reloads, elapsed, errors)
+    return summary(samples, reloads, shown.windows, elapsed, errors)
 
 
-def _lines(path: Path) -> int:
-    try:
-        with path.open("rb") as handle:
-            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 16), b""))
-    except FileNotFoundError:
-        return 0
+class PlayLogLines:
+    """The play log's line count, reading only what was appended since the last look (re-reading the
+    whole log at every look grew to megabytes a poll and took a core from the kiosk late in the week)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.read_to, self.lines, self.windows = path, 0, 0, 0
+
+    def count(self) -> int:
+        try:
+            with self.path.open("rb") as handle:
+                handle.seek(self.read_to)
+                appended = handle.read()
+        except FileNotFoundError:
+            return self.lines
+        self.read_to += len(appended)
+        self.lines += appended.count(b"\n")
+        self.windows += appended.count(b'"panel": "window-')
+        return self.lines
 
 
-def summary(samples: list[dict[str, float]], reloads: int, elapsed: float, errors: list[str]) -> dict:
-    """Growth from the first sample (after the first ``sample_every`` changes: the warm-up) to the last."""
+def summary(samples: list[dict[str, float]], reloads: int, windows: int, elapsed: float, errors: list[str]) -> dict:
+    """Growth from the first sample (after the first ``sample_every`` changes: the warm-up) to the last.
+
+    Descriptors and threads come and go (the decode worker and Qt's helper threads end when idle,
+    each with its descriptors), so their growth is the lowest of the last three samples minus the
+    lowest of the first three: a leak never goes back down, a worker that is up at one sample does."""
     first, last = samples[0], samples[-1]
     every = (last["changes"] - first["changes"]) / max(1, len(samples) - 1)
-    keys = ("rss_mb", "pss_mb", "fds", "threads", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures",
-            "x_bytes")
-    return {"changes": last["changes"], "reloads": reloads, "seconds": round(elapsed),
-            "growth": {key: round(last[key] - first[key], 1) for key in keys},
+    keys = ("rss_mb", "pss_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes")
+    growth = {key: round(last[key] - first[key], 1) for key in keys}
+    growth |= {key: min(s[key] for s in samples[-3:]) - min(s[key] for s in samples[:3]) for key in ("fds", "threads")}
+    return {"changes": last["changes"], "reloads": reloads, "window_showings": windows, "seconds": round(elapsed),
+            "growth": growth,
             "trend_per_10000": {key: round(trend_mb([s[key] for s in samples], every, 10_000), 2)
                                 for key in ("rss_mb", "pss_mb", "qobjects", "x_bytes")},
             "first": first, "last": last, "samples": samples, "errors": errors[:10]}
@@ -145,11 +183,14 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=WEEK)
     parser.add_argument("--reload-every", type=int, default=100)
     parser.add_argument("--sample-every", type=int, default=1000)
-    parser.add_argument("--scale", type=float, default=0.002, help="KIOSK_TIME_SCALE: 12 s panels last 24 ms")
+    parser.add_argument("--scale", type=float, default=0.0002,
+                        help="KIOSK_TIME_SCALE: 12 s panels last 2.4 ms; the kiosk's own work sets the pace")
     parser.add_argument("--size", default="1280x720")
+    parser.add_argument("--fade-every", type=int, default=FADE_EVERY,
+                        help="one content version in this many crossfades (0: none)")
     args = parser.parse_args()
     size = tuple(int(part) for part in args.size.split("x"))
-    print(json.dumps(week(args.changes, args.reload_every, args.sample_every, args.scale, size)))
+    print(json.dumps(week(args.changes, args.reload_every, args.sample_every, args.scale, size, args.fade_every)))
 
 
 if __name__ == "__main__":

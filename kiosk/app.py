@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import enum
 import linecache
 import logging
 import os
@@ -11,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from types import TracebackType
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QApplication
@@ -24,7 +26,8 @@ log = logging.getLogger(__name__)
 
 def make_app() -> QApplication:
     """The one QApplication, with the bundled fonts loaded."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # instance() is typed as the core application; the kiosk only ever makes a QApplication.
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     load_fonts()
     return app
@@ -42,7 +45,7 @@ def make_screen_app(backend: Backend | None = None) -> QApplication:
     from kiosk.run.display import log_backend
     from kiosk.run.logsetup import qt_message
 
-    said: list[tuple[object, object, str]] = []
+    said: list[tuple[enum.Enum | int, object, str]] = []
     previous = qInstallMessageHandler(lambda kind, context, message: said.append((kind, context, message)))
     try:
         app = make_app()
@@ -59,7 +62,7 @@ def make_screen_app(backend: Backend | None = None) -> QApplication:
     return app
 
 
-def _cause(said: list[tuple[object, object, str]]) -> str:
+def _cause(said: list[tuple[enum.Enum | int, object, str]]) -> str:
     """Of Qt's messages, the one that says what failed (later ones, such as Qt 6.8's "no screens
     available, assuming 24-bit color", only follow from it)."""
     failures = [m for _, _, m in said if any(w in m.lower() for w in ("fail", "unable", "cannot", "could not"))]
@@ -97,6 +100,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
 
     Raises DisplayError when Qt comes up without a screen to show on."""
     from kiosk.playback.player import Player
+    from kiosk.playback.render_choice import choose_render
     from kiosk.run.census import count_on_request
     from kiosk.run.live_reload import LiveContent
     from kiosk.run.logsetup import route_qt_messages
@@ -113,7 +117,9 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     scale = time_scale()
     clock = kiosk_clock(scale)
     options = run_options(args, loaded, clock=clock, time_scale=scale)
-    player = Player(time_scale=scale, clock=clock)
+    render, why = choose_render(args.render)
+    log.info("transitions: %s (%s)", "GL" if render == "gl" else "software", why)
+    player = Player(time_scale=scale, clock=clock, render=render)
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
     operation = Operation(window, player, options)
     window.present()

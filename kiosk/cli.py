@@ -48,6 +48,9 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     run.add_argument("--screen", default=None, metavar="N|NAME",
                      help="screen index or name to show on (see `kiosk screens`); it returns there after a replug")
     run.add_argument("--panel", metavar="ID", help="start on this panel")
+    run.add_argument("--render", choices=("auto", "gl", "software"), default="auto",
+                     help="draw transitions on the GPU (gl) or the CPU (software); auto: the GPU when there "
+                          "is one (default)")
     run.add_argument("--display", choices=DISPLAYS, default=None,
                      help="where to draw: the session's wayland or x11, or the console through kms (GPU) or fb "
                           "(framebuffer); default: settings.display, else auto")

@@ -2,6 +2,8 @@
 # System packages the real-window tests and a real window need on Debian/Ubuntu:
 # Xvfb, xdotool and ImageMagick (screenshots) for the end-to-end tests, dbus (a private bus for the
 # screen-saver test), and the xcb libraries Qt's window plugin loads.
+# xwayland: cage starts Xwayland and quits without it (the cage test).
+# libgl1-mesa-dri, libglx-mesa0: Mesa's OpenGL (llvmpipe) under Xvfb, where the GL transition is tested.
 # xrestop: the X resources a client holds (the week soak in `make bench`).
 # fonts-droid-fallback: a CJK font, so Chinese/Japanese/Korean text is never boxes.
 # sway, grim and wtype: the headless Wayland compositor tests (screenshots and keys); python3: a system
@@ -10,7 +12,7 @@
 # poppler-utils: pdftotext and pdfinfo read back the PDF handout in its tests; ffmpeg makes the
 # video tests' clips.
 set -e
-PACKAGES="xvfb xdotool x11-utils imagemagick dbus libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback poppler-utils ffmpeg sway grim wtype cage python3 systemd libwayland-client0 libwayland-cursor0 xrestop"
+PACKAGES="xvfb xdotool x11-utils imagemagick dbus libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback poppler-utils ffmpeg sway grim wtype cage python3 systemd libwayland-client0 libwayland-cursor0 xwayland xrestop libgl1-mesa-dri libglx-mesa0"
 missing=""
 for pkg in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"

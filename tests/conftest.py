@@ -49,6 +49,18 @@ def kiosk_process():
 
 
 @pytest.fixture
+def new_york(monkeypatch):
+    """Local time in New York: clocks go back 02:00 -> 01:00 on 2026-11-01, forward 02:00 -> 03:00 on 2026-03-08."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
 def kiosk_app(qapp):
     """The QApplication with the bundled fonts loaded."""
     from kiosk.app import make_app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import re
 import shutil
@@ -41,3 +42,45 @@ def test_readme_code_map_names_every_module():
     named = set(re.findall(r"[\w]+\.py", layout))
     modules = {path.name for path in Path(kiosk.__file__).parent.rglob("*.py") if path.name != "__init__.py"}
     assert modules - named == set(), "README's 'Layout of the code' misses these modules"
+
+
+def _kiosk_sources() -> dict[str, ast.Module]:
+    return {str(path.relative_to(ROOT)): ast.parse(path.read_text(encoding="utf-8"))
+            for path in sorted((ROOT / "kiosk").rglob("*.py"))}
+
+
+def test_nothing_patches_a_class_or_sets_attributes_by_name_at_run_time():
+    """Fault isolation and every flag are declared in the classes: no setattr, no `Class.method = ...`."""
+    found = []
+    for name, tree in _kiosk_sources().items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
+                found.append(f"{name}:{node.lineno} setattr")
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
+                if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+            for target in targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                        and target.value.id[:1].isupper():
+                    found.append(f"{name}:{node.lineno} {target.value.id}.{target.attr} =")
+    assert found == []
+
+
+def test_no_code_outside_the_models_looks_a_panel_field_up_by_name():
+    """A panel kind answers through its methods (shown_files, expiring_items, playing_at)."""
+    found = []
+    for name, tree in _kiosk_sources().items():
+        if name == "kiosk/core/content/model.py":
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id in ("getattr", "hasattr") and node.args \
+                    and "panel" in ast.unparse(node.args[0]).lower():
+                found.append(f"{name}:{node.lineno} {ast.unparse(node)}")
+    assert found == []
+
+
+def test_test_names_say_what_they_check_not_which_issue_asked_for_it():
+    pattern = re.compile(r"def (test_\w*(?:issue|point|bug|ticket)_?\d\w*)")
+    names = [match for path in (ROOT / "tests").rglob("test_*.py")
+             for match in pattern.findall(path.read_text(encoding="utf-8"))]
+    assert names == []

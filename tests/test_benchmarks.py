@@ -86,19 +86,34 @@ def test_the_week_soak_reads_what_the_x_server_says_the_kiosk_holds(monkeypatch)
     assert week.x_resources(":1", 4242) == {"windows": 3, "pixmaps": 3, "total bytes": 3688880}
 
 
-def test_the_week_soak_content_opens_a_window_after_each_save_and_fades_one_version_in_ten():
+def test_the_week_soak_content_opens_a_window_after_each_save_and_fades_one_version_in_forty():
     from datetime import datetime
     from pathlib import Path
 
-    from benchmarks.week import content_version
+    from benchmarks.week import WEEK, content_version, fades
     from kiosk.core.content.loader import load_bytes
 
-    saved = datetime(2026, 12, 1, 9, 0, 0)
-    for number, fade in ((10, "fade"), (11, "none")):
+    saved = datetime(2026, 12, 1, 9, 0, 0, 400_000)
+    for number, fade in ((21, "fade"), (22, "none")):
         content = load_bytes(content_version(number, saved), Path("content.yaml")).content
         assert content.settings.transition == fade and content.settings.title.endswith(f"v{number}")
         window = content.panels[-1].show
-        assert (window.from_, window.until) == (datetime(2026, 12, 1, 9, 0, 2), datetime(2026, 12, 1, 9, 0, 4))
+        assert (window.from_, window.until) == (datetime(2026, 12, 1, 9, 0, 1), datetime(2026, 12, 1, 9, 0, 2))
+    versions = range(WEEK // 100 + 1)
+    assert sum(fades(number, 40) for number in versions) == 13  # 1,300 fades in the week
+    assert not any(fades(number, 40) for number in versions if number % 10 == 0)  # never where a census falls
+
+
+def test_the_week_soak_tells_a_worker_that_comes_and_goes_from_a_leak():
+    from benchmarks.week import summary
+
+    def samples(threads: list[int]) -> list[dict[str, float]]:
+        keys = ("rss_mb", "pss_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes", "fds")
+        return [{"changes": 1000 * (i + 1), "threads": count, **dict.fromkeys(keys, 1)}
+                for i, count in enumerate(threads)]
+
+    assert summary(samples([3, 5, 3, 5, 3, 3, 5]), 70, 7, 1.0, [])["growth"]["threads"] == 0
+    assert summary(samples([3, 3, 4, 5, 6, 7, 8]), 70, 7, 1.0, [])["growth"]["threads"] == 3
 
 
 def test_steady_state_waits_for_every_panel_to_end_two_showings():

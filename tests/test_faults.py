@@ -156,3 +156,15 @@ def test_every_widget_on_a_slide_paints_inside_the_guard(make_slide, seed):
             if own:
                 painters.add(type(widget).__name__)
     assert {"Dots", "QrCode", "ShareBar", "Avatar"} <= painters
+
+
+def test_a_failing_panel_is_tried_once_a_turn_even_when_made_ready_ahead(qtbot, player, with_fault, caplog):
+    """Built ahead in idle time, it fails there; its turn then skips it without trying again."""
+    with caplog.at_level(logging.ERROR, logger="kiosk.screen.faults"):
+        player.set_content(with_fault("build"), start_id="first")
+        player.set_paused(True)
+        with qtbot.waitSignal(player.prefetched, timeout=5000):
+            pass
+        assert len(caplog.records) == 1  # the next one, "broken", failed while made ready
+        player.next()
+        assert player.current_id == "last" and len(caplog.records) == 1

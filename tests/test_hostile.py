@@ -81,6 +81,13 @@ def test_five_thousand_panels_are_refused(tmp_path, capsys):
     assert_one_clear_error(path, "3:3", "panels: has 5,000 items; at most 200 items allowed", capsys)
 
 
+def test_a_long_file_without_aliases_is_not_called_an_alias_bomb(tmp_path, capsys):
+    """12,000 panels, about 130,000 values and not one alias: refused for its length, in those words."""
+    path = many_panels(tmp_path / "content.yaml", 12_000)
+    assert_one_clear_error(path, "3:3", "holds more than 100,000 values, far more than a screen shows", capsys)
+    assert "alias" not in run_cli("check", path, capsys)[1][0].split(": error: ")[1]
+
+
 def test_symlink_loop_is_refused(tmp_path, capsys):
     os.symlink(tmp_path / "b.yaml", tmp_path / "a.yaml")
     os.symlink(tmp_path / "a.yaml", tmp_path / "b.yaml")

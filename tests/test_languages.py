@@ -57,6 +57,13 @@ def test_missing_translation_falls_back_to_the_first_language_and_warns(write_co
     assert "no `es` translation" in loaded.warnings[0].message
 
 
+def test_a_map_without_the_first_language_says_which_text_shows_instead(write_content):
+    loaded = load_content(write_content(PARTIAL.replace("{en: Only in English.}", "{es: Solo en español.}")))
+    assert localized(loaded.content, "en").panels[0].body == "Solo en español."  # shown, in both rounds
+    assert [w.message for w in loaded.warnings] == [
+        "no `en` text (the first language); the `es` text shows in the en rotation instead"]
+
+
 def test_the_rotation_plays_once_per_language(bilingual):
     entries = playlist_at(bilingual.content, datetime(2026, 1, 1))
     assert [(e.id, e.lang) for e in entries] == [

@@ -83,16 +83,24 @@ def test_the_real_command_plays_on_without_a_log_it_cannot_write(kiosk_process, 
 
 
 def test_a_disk_that_fills_up_under_every_file_the_kiosk_writes(tmp_path):
-    """The log and the play log both stop growing: one warning each, and the rotation plays on."""
+    """The log, the play log and the status files all stop growing: one line each, and the rotation plays on."""
+    import json
+
     from tests.conftest import SEED
     from tests.helpers.disk_full import kiosk_on_a_full_disk
 
+    status = tmp_path / "status"
+    status.mkdir()
     result = kiosk_on_a_full_disk(tmp_path, "run", str(SEED), "--log-file", str(tmp_path / "kiosk.log"),
-                                  "--play-log", str(tmp_path / "play.jsonl"), limit=300, stop_after=10,
-                                  env={"KIOSK_TIME_SCALE": "0.02"})
+                                  "--play-log", str(tmp_path / "play.jsonl"), "--status-dir", str(status),
+                                  limit=300, stop_after=10, env={"KIOSK_TIME_SCALE": "0.02"})
     err = result.stderr
     assert result.returncode == 124, err  # still running when `timeout` stopped it (cleanly, by SIGTERM)
     assert err.count("cannot write the log file") == 1 and err.count("cannot write the play log") == 1, err
+    assert err.count("status: cannot write") == 1, err  # screen.png (and status.json) past the limit
+    assert {path.name for path in status.iterdir()} <= {"status.json"}  # whole or not at all, no temporaries
+    for written in status.glob("status.json"):
+        json.loads(written.read_text(encoding="utf-8"))
     assert "Traceback" not in err and "Logging error" not in err
     assert err.count(" painted at monotonic=") >= 1 and "stopping on SIGTERM" in err
     assert (tmp_path / "play.jsonl").stat().st_size <= 300

@@ -12,6 +12,7 @@ from pydantic.fields import FieldInfo
 
 from kiosk.cli import main, schema_json
 from kiosk.core.content import model
+from kiosk.core.content.model import TEXT_HINT
 from kiosk.core.content.rules import UNKNOWN, Doc, Rule, staff_message
 
 MODELS = [cls for cls in vars(model).values()
@@ -151,9 +152,29 @@ def test_an_empty_screen_is_one_error_not_one_per_form(write_content, capsys):
                          "digits and dashes, e.g. latest-updates"),
     ("  theme: dark\n", "content.yaml:3:10: error: settings.theme: must be a group of `name: value` lines "
                         "(a mapping), not a single value or a list"),
+    ("  footer: yes\n", f"content.yaml:3:11: error: settings.footer: {TEXT_HINT}; YAML reads yes, no, on, off, "
+                        'true and false as a yes-or-no, so put such a word in quotes: "yes"'),
+    ("  footer: 2026\n", f'content.yaml:3:11: error: settings.footer: {TEXT_HINT}; put a number in quotes to show '
+                         'it as text: "2026"'),
+    ("\tfooter: Hi\n", "content.yaml:3:1: error: invalid YAML: a tab character; YAML indents with spaces only "
+                       "(set the editor to insert spaces for Tab)"),
+    ("  footer: Hi\n \tclock: true\n", "content.yaml:4:2: error: invalid YAML: a tab character; YAML indents "
+                                    "with spaces only (set the editor to insert spaces for Tab)"),
 ])
 def test_other_wrong_settings_read_as_staff_would_say_them(write_content, capsys, extra, expected):
     assert check_output(write_content, capsys, extra) == [expected]
+
+
+@pytest.mark.parametrize("panels", [
+    "  - {id: a, kind: text, title: A, body: B, enabled: false}\n",
+    "  - {id: a, kind: text, title: A, body: B, show: {until: 2020-01-01}}\n",
+    "  - {id: a, kind: updates, title: A, items: [{title: Old news, until: 2020-01-01}]}\n",
+])
+def test_nothing_left_to_rotate_is_a_warning(write_content, capsys, panels):
+    """Every panel disabled, over or empty: the screen would show only the title and a clock."""
+    path = write_content(f"settings:\n  title: T\npanels:\n{panels}")
+    assert main(["check", str(path)]) == 0
+    assert f"{path}:4:3: warning: panels: no panel plays in the next 7 days" in capsys.readouterr().err
 
 
 def test_the_schema_lets_editors_accept_durations_as_staff_write_them():

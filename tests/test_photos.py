@@ -194,20 +194,13 @@ def live_decoding():
 
 
 def test_a_slow_image_never_holds_up_the_screen_and_arrives_when_decoded(tmp_path, write_content, qtbot,
-                                                                         kiosk_app, live_decoding):
+                                                                         make_player, live_decoding):
     import time
-
-    from kiosk.playback.player import Player
-    from kiosk.run.window import KioskWindow
 
     slow_svg(tmp_path / "photo.svg")
     loaded = load_content(write_content(SPOTLIGHT.format(photo="photo.svg")))
     assert loaded.warnings == []
-    player = Player()
-    window = KioskWindow(player, windowed=True, size=QSize(1280, 720))
-    qtbot.addWidget(window)
-    window.present()
-    qtbot.waitExposed(window)
+    player = make_player(window=True, size=(1280, 720))
     started = time.monotonic()
     player.set_content(loaded)
     assert time.monotonic() - started < 0.15  # the build did not wait for the decode

@@ -182,30 +182,38 @@ def test_a_play_log_that_cannot_be_opened_is_one_warning(tmp_path, fake_time, ca
     assert caplog.text.count(f"cannot write the play log {path}") == 1
 
 
+WRITTEN_SETTINGS = ["play_log", "status_dir"]  # every file or folder content.yaml can make the kiosk write
+
+
+@pytest.mark.parametrize("setting", WRITTEN_SETTINGS)
 @pytest.mark.parametrize("where", ["../victim.txt", "/tmp/victim.txt", "~/victim.txt", "logs/../../victim.txt",
                                    "..\\\\victim.txt"])
-def test_a_settings_play_log_outside_the_content_folder_is_a_check_error(write_content, capsys, where):
+def test_a_written_path_outside_the_content_folder_is_a_check_error(write_content, capsys, where, setting):
     from kiosk.cli import main
 
-    path = write_content(f"settings:\n  title: T\n  play_log: '{where}'\npanels:\n"
+    path = write_content(f"settings:\n  title: T\n  {setting}: '{where}'\npanels:\n"
                          "  - {id: a, kind: text, title: A, body: B}\n")
     assert main(["check", str(path)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{path}:3:13: error: settings.play_log: ") and "outside the content file's folder" in err
+    column = len(f"  {setting}: ") + 1
+    assert err.startswith(f"{path}:3:{column}: error: settings.{setting}: ")
+    assert "outside the content file's folder" in err
 
 
-def test_a_settings_play_log_through_a_symlink_out_is_not_written(write_content, tmp_path, caplog):
+@pytest.mark.parametrize("setting", WRITTEN_SETTINGS)
+def test_a_written_path_through_a_symlink_out_is_not_written(write_content, tmp_path, caplog, setting):
     import argparse
 
     from kiosk.core.content import load_content
     from kiosk.run.operation import run_options
 
     (tmp_path / "logs").symlink_to("/tmp")
-    path = write_content("settings:\n  title: T\n  play_log: logs/victim.txt\npanels:\n"
+    path = write_content(f"settings:\n  title: T\n  {setting}: logs/victim\npanels:\n"
                          "  - {id: a, kind: text, title: A, body: B}\n")
-    args = argparse.Namespace(presentation=False, auto=False, lock=False, screen=None, play_log=None)
+    args = argparse.Namespace(presentation=False, auto=False, lock=False, screen=None, play_log=None,
+                              status_dir=None)
     with caplog.at_level(logging.WARNING):
-        assert run_options(args, load_content(path)).play_log is None
+        assert getattr(run_options(args, load_content(path)), setting) is None
     assert "leads outside the content folder" in caplog.text
 
 

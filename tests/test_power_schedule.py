@@ -57,6 +57,16 @@ def test_a_key_wakes_the_screen_for_wake_minutes_and_an_urgent_message_while_it_
     assert screen_on(OFFICE, night, urgent_wake=True)
 
 
+def test_the_power_schedule_answers_on_the_last_day_there_is():
+    """9999-12-31 (a Friday), the last date a clock or a "never expires" reaches: no overflow into year 10000."""
+    last = datetime(9999, 12, 31)
+    assert next_power_change(OFFICE, last.replace(hour=17)) == last.replace(hour=18, minute=30)
+    assert next_power_change(OFFICE, last.replace(hour=20)) is None  # the next morning doesn't exist
+    night = last.replace(hour=23, minute=55)
+    assert screen_on(OFFICE, night, woken_until=wake_end(OFFICE, night))  # a key still wakes it
+    assert wake_end(OFFICE, night) == datetime.max
+
+
 def test_power_errors_are_located_like_content_errors(write_content):
     path = write_content(LOBBY.replace('"07:30-18:30"}', '"07:30-25:00", wake_minutes: 0, cec: maybe}'))
     with pytest.raises(ContentError) as caught:

@@ -214,6 +214,27 @@ def test_half_a_file_written_in_place_never_reaches_the_screen(qtbot, kiosk_app,
     assert handle.closed and results == [3]  # the whole file, and never the first panel alone
 
 
+def test_half_a_file_made_again_after_a_delete_never_reaches_the_screen(qtbot, kiosk_app, write_content):
+    """Deleted, then written anew (a new inode) by a writer that pauses a second half-way."""
+    from PySide6.QtCore import QTimer
+
+    path = write_content(content("a=v0"))
+    watcher = ContentWatcher(path)  # the real debounce and quiet period
+    results: list[object] = []
+    watcher.loaded.connect(lambda loaded, changed: results.append(len(loaded.content.panels)))
+    watcher.failed.connect(lambda error: results.append("missing"))
+    watcher.start(load_content(path))
+    path.unlink()
+    qtbot.waitUntil(lambda: results == ["missing"], timeout=5000)
+    whole = content("first", "second", "third").encode()
+    half = whole.index(b"  - {id: second")
+    handle = path.open("wb", buffering=0)
+    handle.write(whole[:half])  # valid content with only the first panel
+    QTimer.singleShot(1000, lambda: (handle.write(whole[half:]), handle.close()))
+    qtbot.waitUntil(lambda: len(results) > 1, timeout=5000)
+    assert handle.closed and results == ["missing", 3]
+
+
 def test_a_burst_of_writes_is_read_once_settled(qtbot, kiosk_app, write_content):
     path = write_content(content("a=v0"))
     watcher = ContentWatcher(path, debounce_ms=30)

@@ -135,18 +135,6 @@ def test_never_expires_written_as_the_last_date_works_everywhere(write_content, 
     assert sorted(p.name for p in (tmp_path / "shots").iterdir())[-1].endswith("-news.png")
 
 
-@pytest.fixture
-def new_york(monkeypatch):
-    """Local time in New York: clocks go back 02:00 -> 01:00 on 2026-11-01, forward 02:00 -> 03:00 on 2026-03-08."""
-    import time
-
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
 DST = """\
 settings: {title: Lobby}
 panels:

@@ -138,27 +138,34 @@ def test_never_expires_written_as_the_last_date_keeps_rotating(qtbot, kiosk):
     assert set(seen[start:]) == {"forever", "news"}
 
 
-def test_an_ended_panel_stays_off_through_the_repeated_hour_in_autumn(qtbot, kiosk, monkeypatch):
+def test_an_ended_panel_stays_off_through_the_repeated_hour_in_autumn(qtbot, kiosk, new_york):
     """New York, 2026-11-01: 01:00-02:00 comes twice; the player's clock says so with fold=1."""
-    import time
+    early = '  - {id: early, kind: text, title: Early, body: Soon gone, show: {until: "2026-11-01 01:45"}}\n'
+    player, clock = kiosk(yaml_for(ALWAYS + early), datetime(2026, 11, 1, 1, 44, 30))
+    seen = record(player)
+    qtbot.waitUntil(lambda: "early" in seen, timeout=5000)
+    clock.now = datetime(2026, 11, 1, 1, 50)  # over
+    gone = len(seen)
+    qtbot.waitUntil(lambda: len(seen) >= gone + 3, timeout=5000)
+    clock.now = datetime(2026, 11, 1, 1, 10, fold=1)  # the clocks went back: 01:10 again
+    back = len(seen)
+    qtbot.waitUntil(lambda: len(seen) >= back + 4, timeout=5000)
+    assert set(seen[gone + 1:]) == {"always"}
 
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    try:
-        early = '  - {id: early, kind: text, title: Early, body: Soon gone, show: {until: "2026-11-01 01:45"}}\n'
-        player, clock = kiosk(yaml_for(ALWAYS + early), datetime(2026, 11, 1, 1, 44, 30))
-        seen = record(player)
-        qtbot.waitUntil(lambda: "early" in seen, timeout=5000)
-        clock.now = datetime(2026, 11, 1, 1, 50)  # over
-        gone = len(seen)
-        qtbot.waitUntil(lambda: len(seen) >= gone + 3, timeout=5000)
-        clock.now = datetime(2026, 11, 1, 1, 10, fold=1)  # the clocks went back: 01:10 again
-        back = len(seen)
-        qtbot.waitUntil(lambda: len(seen) >= back + 4, timeout=5000)
-        assert set(seen[gone + 1:]) == {"always"}
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+
+def test_the_spring_night_skips_the_missing_hour_and_opens_what_starts_after_it(qtbot, kiosk, new_york):
+    """New York, 2026-03-08: 01:59:59 is followed by 03:00; a 02:00-03:00 window never plays, one from 03:00 does."""
+    night = '  - {id: night, kind: text, title: Night, body: Two to three, show: {hours: "02:00-03:00"}}\n'
+    dawn = '  - {id: dawn, kind: text, title: Dawn, body: From three, show: {from: "2026-03-08 03:00"}}\n'
+    player, clock = kiosk(yaml_for(ALWAYS + night + dawn), datetime(2026, 3, 8, 1, 59, 50))
+    seen = record(player)
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=5000)
+    assert set(seen) == {"always"}
+    clock.now = datetime(2026, 3, 8, 3, 0)  # ten seconds later, an hour on by the wall clock
+    jumped = len(seen)
+    qtbot.waitUntil(lambda: "dawn" in seen[jumped:], timeout=5000)
+    qtbot.waitUntil(lambda: len(seen) >= jumped + 6, timeout=5000)
+    assert set(seen[jumped + 1:]) == {"always", "dawn"}
 
 
 def test_the_schedule_follows_the_clock_jumping_back_and_forward(qtbot, kiosk):

@@ -56,11 +56,14 @@ def test_none_cuts_straight_to_the_next_panel(qtbot, player):
 
 def test_nothing_repaints_between_transitions(qtbot, player):
     player.set_content(seed_with("none"))
+    ready = []
+    player.prefetched.connect(lambda: ready.append(True))
     player.jump(1)  # a text panel: no count-up running
     painted = PaintCounter()
     QApplication.instance().installEventFilter(painted)
     qtbot.waitUntil(lambda: "Slide" in painted.painted)  # the new slide's first paint
     QApplication.instance().removeEventFilter(painted)
+    qtbot.waitUntil(lambda: bool(ready))  # the next and previous slides are built and grabbed off screen
     counter = PaintCounter()
     QApplication.instance().installEventFilter(counter)
     try:

@@ -99,3 +99,13 @@ def test_until_reads_a_clock_time_a_date_or_a_moment():
     assert parse_until("2026-12-04T18:00", morning) == datetime(2026, 12, 4, 18, 0)
     with pytest.raises(ValueError, match="write 17:00, 2026-12-01 or 2026-12-01T09:00"):
         parse_until("tomorrow", morning)
+
+
+def test_until_the_last_date_there_is_keeps_the_message_up_to_its_last_second(content, capsys):
+    """9999-12-31 is how staff write "until further notice"; a clock time past on that day is held there."""
+    from kiosk.core.urgent import parse_until
+
+    assert main(["urgent", "Closed until further notice", "--until", "9999-12-31", "--content", str(content)]) == 0
+    message = load_urgent(urgent_path(content))
+    assert urgent_active(message, datetime(9999, 12, 31, 23, 59, 59))
+    assert parse_until("8:15", datetime(9999, 12, 31, 9, 30)) > datetime(9999, 12, 31, 9, 30)

@@ -46,7 +46,7 @@ def test_frames_reach_the_screen_and_change_over_time(tmp_path, write_content, q
     assert loaded.warnings == []
     player = make_player(loaded)
     assert player.current_id == "clip"
-    screen = player.slide.body.screen
+    screen = player.slide.body.video_screen
     first = centre(screen)
     qtbot.waitUntil(lambda: screen.frames_shown > 10, timeout=5000)
     qtbot.waitUntil(lambda: centre(screen) != first, timeout=5000)  # the pattern moves
@@ -64,7 +64,7 @@ def test_the_slide_holds_the_first_frame_before_it_plays(tmp_path, write_content
     entry = playlist_at(loaded.content, NOW)[0]
     slide = build_slide(entry, style_for(loaded.content.settings, QSize(640, 360), loaded.folder), (0, 2))
     qtbot.addWidget(slide)
-    screen = slide.body.screen
+    screen = slide.body.video_screen
     assert not screen.frame.isNull()  # what the crossfade in starts from: a picture, never black
     assert centre(screen) != slide.body.style_.color("background").rgba()
 

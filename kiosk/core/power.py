@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from kiosk.core.content.model import Power
 from kiosk.core.content.schedule import changes, showing
+from kiosk.core.content.timetext import later
 
 MAX_LOOKS = 64
 
@@ -31,7 +32,7 @@ def screen_on(power: Power | None, when: datetime, *, woken_until: datetime | No
 def wake_end(power: Power | None, when: datetime) -> datetime:
     """Until when a key press at ``when`` keeps a sleeping screen on."""
     minutes = power.wake_minutes if power is not None else 0
-    return when + timedelta(minutes=minutes)
+    return later(when, timedelta(minutes=minutes))  # held on 9999-12-31, not overflowing
 
 
 def next_power_change(power: Power | None, when: datetime) -> datetime | None:
@@ -41,7 +42,8 @@ def next_power_change(power: Power | None, when: datetime) -> datetime | None:
     on, moment = scheduled_on(power, when), when
     # Each look moves to the next boundary (an hour, midnight); a week holds well under this many.
     for _ in range(MAX_LOOKS):
-        moment = min((m for m in changes(power.window, moment) if m > moment), default=None)
-        if moment is None or scheduled_on(power, moment) != on:
-            return moment
+        following = min((m for m in changes(power.window, moment) if m > moment), default=None)
+        if following is None or scheduled_on(power, following) != on:
+            return following
+        moment = following
     return None

@@ -95,7 +95,8 @@ class Rotation:
         """Take a new version while playing: stay on the slide on screen, or on the next one that
         still plays. ``files_changed``: a file the slide on screen shows was replaced."""
         old = [identity(entry) for entry in self.entries]
-        old_panel, old_settings = self.entries[self.index].panel, self.loaded.content.settings
+        old_panel = self.current.panel if self.current is not None else None
+        old_settings = self.loaded.content.settings if self.loaded is not None else None
         self.loaded = loaded
         self.entries = playlist_at(loaded.content, when)
         now = [identity(entry) for entry in self.entries]
@@ -119,10 +120,10 @@ class Rotation:
             log.info("schedule: now playing %s", ", ".join(e.id for e in self.entries) or "nothing (the clock)")
         found = self._index_of(identity(current)) if current is not None else None
         # An item that expired changes how the panel looks: it gives way, as a panel that left does.
-        if found is not None and self.entries[found].panel == current.panel:
+        if current is not None and found is not None and self.entries[found].panel == current.panel:
             self.index = found
             return True
-        self.index, self.page = index_after(self.loaded.content, self.entries, current and current.id), 0
+        self.index, self.page = index_after(self.loaded.content, self.entries, current.id if current else None), 0
         return False
 
     # -- moving -----------------------------------------------------------------------
@@ -150,6 +151,14 @@ class Rotation:
         direction = 1 if index >= self.index else -1
         self.index, self.page = index, 0
         return direction
+
+    def around(self, page_count: int) -> list[int]:
+        """The entries ``advance`` and ``back`` would land on (the next first), if the schedule
+        stays as it is; a move between pages of the slide on screen lands on no other entry."""
+        count = len(self.entries)
+        after = (self.index + 1) % count if count and self.page + 1 >= page_count else None
+        before = (self.index - 1) % count if count and self.page == 0 else None
+        return list(dict.fromkeys(i for i in (after, before) if i is not None and i != self.index))
 
     def restart(self, when: datetime) -> None:
         """From the first entry again (the screen woke up), asking the playlist what plays now."""

@@ -7,7 +7,7 @@ broken one is reported and never hides the good content.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
@@ -16,7 +16,7 @@ from kiosk.core.content.loader import validated
 from kiosk.core.content.localize import localized_model
 from kiosk.core.content.model import Urgent
 from kiosk.core.content.schedule import end_of, written
-from kiosk.core.content.timetext import parse_moment
+from kiosk.core.content.timetext import ONE_DAY, later, parse_moment
 from kiosk.core.content.yamlsource import parse_yaml, read_bytes
 
 URGENT_NAME = "urgent.yaml"
@@ -57,7 +57,7 @@ def parse_until(text: str, now: datetime) -> date | datetime:
     clock = _CLOCK.fullmatch(text)
     if clock and int(clock[1]) < 24 and int(clock[2]) < 60:
         moment = now.replace(hour=int(clock[1]), minute=int(clock[2]), second=0, microsecond=0)
-        return moment if moment > now else moment + timedelta(days=1)
+        return moment if moment > now else later(moment, ONE_DAY)  # held on 9999-12-31, not overflowing
     try:
         return parse_moment(text)
     except ValueError as exc:

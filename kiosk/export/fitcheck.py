@@ -55,7 +55,14 @@ def _in_language(content: object, loc: Loc, lang: str) -> Loc:
     """Point into a translation map at the language shown, so the line is the right one."""
     value = content
     for part in loc:
-        value = value[part] if isinstance(part, int) or isinstance(value, dict) else getattr(value, part, None)
+        if isinstance(value, dict):
+            value = value[part]
+        elif isinstance(part, int):
+            if not isinstance(value, (list, tuple)):
+                return loc
+            value = value[part]
+        else:
+            value = getattr(value, part, None)  # a model's field, named by the note's location
         if value is None:
             return loc
     return (*loc, lang) if isinstance(value, dict) and lang in value else loc

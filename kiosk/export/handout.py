@@ -15,12 +15,12 @@ from typing import Literal
 
 from PySide6.QtCore import QMarginsF, QPoint, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
-from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
-from kiosk.core.content.localize import localized_model
+from kiosk.core.content.localize import localized_model, resolved
 from kiosk.core.content.model import Settings
 from kiosk.export.render import screens
+from kiosk.screen.fallback import AnySlide
 from kiosk.screen.style import without_ligatures
 
 DPI = 300
@@ -42,7 +42,7 @@ def write_pdf(loaded: Loaded, path: Path, size: QSize, when: datetime | None = N
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
     writer.setCreator("kiosk")
-    writer.setTitle(_first_language(loaded).title)
+    writer.setTitle(resolved(_first_language(loaded).title))
     if per_sheet:
         writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
                                          QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
@@ -82,7 +82,7 @@ def _slide_page(size: QSize) -> QPageLayout:
                        QMarginsF(0, 0, 0, 0))
 
 
-def _paint(painter: QPainter, slide: QWidget, target: QRect, *, without_footer: bool = False) -> None:
+def _paint(painter: QPainter, slide: AnySlide, target: QRect, *, without_footer: bool = False) -> None:
     """Paint ``slide`` scaled into ``target``; ``without_footer`` leaves its footer strip out."""
     footer = slide.footer
     height = slide.height() - (footer.height() if without_footer and footer is not None else 0)
@@ -95,7 +95,7 @@ def _paint(painter: QPainter, slide: QWidget, target: QRect, *, without_footer: 
     painter.restore()
 
 
-def _place_on_sheet(writer: QPdfWriter, painter: QPainter, slide: QWidget, slot: int, per_sheet: int) -> None:
+def _place_on_sheet(writer: QPdfWriter, painter: QPainter, slide: AnySlide, slot: int, per_sheet: int) -> None:
     """Put ``slide`` in its slot on the sheet: two stacked, or four in a 2 x 2 grid."""
     columns = 1 if per_sheet == 2 else 2
     rows = per_sheet // columns
@@ -124,7 +124,7 @@ def _footer_height(writer: QPdfWriter) -> int:
 def _sheet_footer(writer: QPdfWriter, painter: QPainter, loaded: Loaded) -> None:
     """The disclaimer once, at the foot of the sheet, in the first language."""
     settings = loaded.content.settings
-    text = _first_language(loaded).footer
+    text = resolved(_first_language(loaded).footer)
     if not text:
         return
     font = QFont(settings.theme.font)

@@ -7,13 +7,12 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QImage, QImageWriter, QPixmap
 
 from kiosk.core.content import Loaded
 from kiosk.core.playlist import playlist_at
 from kiosk.playback.slide_builder import build_slide
-from kiosk.screen.fallback import FallbackSlide
+from kiosk.screen.fallback import AnySlide, FallbackSlide
 from kiosk.screen.style import style_for
 
 
@@ -48,7 +47,8 @@ def png_bytes(picture: QPixmap | QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    picture.save(buffer, "PNG")
+    image = picture.toImage() if isinstance(picture, QPixmap) else picture
+    QImageWriter(buffer, QByteArray(b"PNG")).write(image)  # what save() does, with a format both bindings type alike
     buffer.close()
     return bytes(data.data())
 
@@ -64,7 +64,7 @@ def save_png(pixmap: QPixmap, path: Path) -> None:
 
 
 def screens(loaded: Loaded, size: QSize, when: datetime | None = None, *,
-            for_print: bool = False) -> Iterator[tuple[str, QWidget]]:
+            for_print: bool = False) -> Iterator[tuple[str, AnySlide]]:
     """Each screen of the rotation at ``when``, as (file name stem, slide on that page).
 
     The slide is built off screen with its animations at their end; it is valid until the
@@ -90,7 +90,7 @@ def screens(loaded: Loaded, size: QSize, when: datetime | None = None, *,
             yield shown[0] + suffix, shown[1]
 
 
-def _shown(name: str, slide: QWidget, pages: int = 1) -> Iterator[tuple[str, QWidget]]:
+def _shown(name: str, slide: AnySlide, pages: int = 1) -> Iterator[tuple[str, AnySlide]]:
     slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     slide.show()
     slide.body.finish()

@@ -6,27 +6,37 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
 from kiosk.core.content.timetext import instant
 from kiosk.core.playlist import Entry, next_change
-from kiosk.core.rotation import FALLBACK_ID, Rotation
+from kiosk.core.rotation import FALLBACK_ID, Rotation, identity
 from kiosk.playback import trace
-from kiosk.playback.slide_builder import first_working_slide, start_panel
+from kiosk.playback.slide_builder import build_slide, first_working_slide, start_panel
+from kiosk.playback.slide_cache import Ready, SlideCache, SlideKey, screens_kept
 from kiosk.playback.transition import Transition
 from kiosk.screen.decode import decoded
-from kiosk.screen.fallback import FallbackSlide
+from kiosk.screen.fallback import AnySlide, FallbackSlide
+from kiosk.screen.panels import widget_class
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style, style_for
+
+if TYPE_CHECKING:
+    from kiosk.playback.gl_transition import GlTransition
 
 log = logging.getLogger(__name__)
 
 # The wall clock can jump (NTP after boot, daylight saving, a suspended machine), so the
 # player never waits longer than this before asking the schedule again.
 RECHECK_SECONDS = 60.0
+# While a transition or a count-up runs, the idle work (building the next slide) waits this long
+# and looks again: a build takes tens of milliseconds, more than one frame of an animation.
+PREFETCH_RETRY_MS = 50
 
 
 class Player(QWidget):
@@ -37,15 +47,16 @@ class Player(QWidget):
     """
 
     shown = Signal(object)  # a Showing, once a slide is fully on screen
+    prefetched = Signal()  # the idle work is done: the next and previous slides are ready
 
     def __init__(self, parent: QWidget | None = None, *, time_scale: float = 1.0,
-                 clock: Callable[[], datetime] = datetime.now) -> None:
+                 clock: Callable[[], datetime] = datetime.now, render: str = "software") -> None:
         super().__init__(parent)
         self.time_scale = time_scale
         self.clock = clock
         self.rotation = Rotation()
         self._paused = False
-        self.slide: Slide | FallbackSlide | None = None
+        self.slide: AnySlide | None = None
         self._built_for = QSize()
         self._generation = 0
         self._pending = -1  # the generation whose transition, once done, brings its slide in
@@ -57,15 +68,30 @@ class Player(QWidget):
         self._recheck.setSingleShot(True)
         self._recheck.setTimerType(Qt.TimerType.PreciseTimer)
         self._recheck.timeout.connect(self._recheck_schedule)
-        self._transition = Transition(self)
+        self._transition = self._make_transition(render)
+        # software fades repaint only where the screens differ; GL draws whole frames, no comparison needed
+        self._compares = isinstance(self._transition, Transition)
         self._transition.finished.connect(self._transition_done)
+        self._cache = SlideCache()
+        self._prefetch = QTimer(self)  # idle work: 0 ms, after whatever the event loop has queued
+        self._prefetch.setSingleShot(True)
+        self._prefetch.timeout.connect(self._prefetch_step)
         decoded.ready.connect(self._image_decoded)  # a bound method: delivered on the UI thread
+
+    def _make_transition(self, render: str) -> Transition | GlTransition:
+        """The overlay that draws transitions: on the GPU for ``render`` "gl", else in software."""
+        if render != "gl":
+            return Transition(self)
+        from kiosk.playback.gl_transition import GlTransition  # Qt's OpenGL libraries only when used
+
+        return GlTransition(self)
 
     # -- what plays -------------------------------------------------------------------
 
     def set_content(self, loaded: Loaded, start_id: str | None = None) -> None:
         """Play ``loaded``, staying on the slide on screen if it still plays (or from ``start_id``)."""
         self.rotation.start(loaded, self.clock(), start_id)
+        self._cache.invalidate()
         self._present(direction=1, animate=False)
         self._arm_recheck()
 
@@ -81,16 +107,32 @@ class Player(QWidget):
             self.set_content(loaded)
             return
         change = self.rotation.update(loaded, self.clock(), files_changed=refresh)
+        self._cache.invalidate()  # a file a slide off screen shows may have changed, not only its panel
         if change.unchanged:
             self._log_first_paint()  # the screen already shows what this version says
             if not self._transition.running:
                 self._schedule()  # staff who just saved get the panel's full time again
+                self._prefetch.start(0)
             return
         self._present(direction=1, animate=not change.stays)
 
     @property
     def loaded(self) -> Loaded | None:
         return self.rotation.loaded
+
+    @property
+    def _content(self) -> Loaded:
+        """The content playing; only asked for once there is some."""
+        if self.rotation.loaded is None:
+            raise RuntimeError("the player has no content yet")
+        return self.rotation.loaded
+
+    @property
+    def _on_screen(self) -> AnySlide:
+        """The slide on screen; only asked for once there is one."""
+        if self.slide is None:
+            raise RuntimeError("the player shows no slide yet")
+        return self.slide
 
     @property
     def entries(self) -> list[Entry]:
@@ -163,24 +205,66 @@ class Player(QWidget):
         self._generation += 1
         self._transition.complete()
         self._timer.stop()
-        outgoing = self.slide.grab() if self.slide and animate else None
-        if animate and self.rotation.is_on_screen(entry) and self.slide.body.panel == entry.panel \
-                and self._built_for == self.size():
+        kind = self._transition_kind()
+        outgoing = self._look_now() if self.slide and animate and kind != "none" else None
+        if animate and entry is not None and self.rotation.is_on_screen(entry) and isinstance(self.slide, Slide) \
+                and self.slide.body.panel == entry.panel and self._built_for == self.size():
             self.slide.body.set_page(self.page)  # the same slide, as it was built: only its page moves
         else:
             self._replace_slide(direction)
-        settings = self.loaded.content.settings
-        # reduce_motion (accessibility): an instant change instead of a crossfade
-        kind = "none" if settings.reduce_motion else settings.transition
         if outgoing is None or kind == "none":
             self._arrive()
             return
         self._pending = self._generation
-        self._transition.run(outgoing, self.slide.grab(), kind, direction)
+        incoming = self._look_of(self._cache.holding(self.slide)) or self._on_screen.grab()
+        changed = self._cache.region(outgoing, incoming) if kind == "fade" and self._compares else None
+        self._transition.run(outgoing, incoming, kind, direction, changed=changed)
+
+    def _transition_kind(self) -> str:
+        settings = self._content.content.settings
+        # reduce_motion (accessibility): an instant change instead of a crossfade
+        return "none" if settings.reduce_motion else settings.transition
+
+    def _minute(self) -> datetime:
+        return self.clock().replace(second=0, microsecond=0)
+
+    def _look_of(self, ready: Ready | None) -> QPixmap | None:
+        """The slide's grab, taken again only if it is missing or stale (its page, the clock's minute)."""
+        if ready is None or ready.slide is None or ready.slide.body.live:
+            return None
+        return ready.look_at(self._minute(), self.page) or ready.regrab(self._minute(), self.page)
+
+    def _look_now(self) -> QPixmap:
+        """How the slide on screen looks now: its cached grab while nothing in it moves."""
+        slide = self._on_screen
+        ready = self._cache.holding(slide)
+        if ready is None or slide.body.animating or slide.body.live:
+            return slide.grab()
+        return ready.look_at(self._minute()) or ready.regrab(self._minute(), ready.look_page)
+
+    def _key(self, index: int) -> SlideKey:
+        entry, size = self.entries[index], self.size()
+        return SlideKey(identity(entry), entry.panel, self._content.content.settings, (size.width(), size.height()),
+                        (index, len(self.entries)), self.clock().date())
+
+    def _slide_for(self, index: int, page: int) -> Slide | None:
+        """Entry ``index``'s slide at ``page``: the one made ready, else built now (None: it fails)."""
+        key = self._key(index)
+        ready = self._cache.get(key)
+        if ready is not None and ready.slide is None and ready.built_ahead:
+            self._cache.discard(key.identity)  # it failed in idle time: that was this turn's try
+            return None
+        if ready is None or ready.slide is None:  # a panel that failed is tried again on each of its turns
+            entry = self.entries[index]
+            ready = self._cache.put(key, build_slide(entry, self._style_for(entry), key.position, self, page))
+        if ready.slide is not None:
+            ready.slide.body.set_page(page)
+        return ready.slide
 
     def _replace_slide(self, direction: int = 1) -> None:
         # A panel that fails to build or paint is skipped (kiosk/playback/slide_builder.py), so the index may move.
-        found = first_working_slide(self.entries, self.index, direction, self._style_for, self, self.page)
+        found = first_working_slide(len(self.entries), self.index, direction, self._slide_for, self.page)
+        slide: AnySlide
         if found is None:  # nothing scheduled, or nothing works: the title and a clock, never black
             slide = FallbackSlide(self._style_for(None), clock=self.clock, parent=self)
             self.rotation.landed(None, 0, slide.lang)
@@ -190,33 +274,107 @@ class Player(QWidget):
         slide.body.set_page(self.page)
         slide.move(0, 0)
         slide.show()
-        if self.slide is not None:
-            self.slide.hide()
-            self.slide.deleteLater()
+        if self.slide is not None and self.slide is not slide:
+            self._let_go(self.slide)
         self.slide = slide
         self._built_for = QSize(self.size())
+
+    def _let_go(self, slide: Slide | FallbackSlide) -> None:
+        """The slide leaves the screen: kept ready as it looked before it came on (a clicker may
+        go back to it), unless it plays by itself (a video) or is not cached."""
+        slide.hide()
+        ready = self._cache.holding(slide)
+        if ready is None or slide.body.live:
+            if ready is not None:
+                self._cache.discard(ready.key.identity)
+            slide.deleteLater()
+            return
+        slide.body.rewind()
+        ready.look = QPixmap()  # its grab showed it on screen: grabbed again before its next turn
 
     def _style_for(self, entry: Entry | None) -> Style:
         # entry.panel is already in entry.lang (see playlist_at); the style brings the
         # header, footer and number formats in the same language.
         lang = entry.lang if entry is not None else None
-        return style_for(self.loaded.content.settings, self.size(), self.loaded.folder, lang=lang, clock=self.clock)
+        loaded = self._content
+        return style_for(loaded.content.settings, self.size(), loaded.folder, lang=lang, clock=self.clock)
 
     def _image_decoded(self, _key: object) -> None:
         """An image the slide on screen waited for is decoded: draw the slide again, with it."""
-        if self.slide is not None and getattr(self.slide.body, "incomplete", False) and self.loaded:
+        if self.slide is not None and self.slide.body.incomplete and self.loaded:
             self.update_content(self.loaded, refresh=True)
+        self._prefetch.start(0)  # a slide made ready while the image was decoding is built again
 
     def _transition_done(self) -> None:
         if self._pending == self._generation:
             self._arrive()
 
     def _arrive(self) -> None:
+        slide = self._on_screen
         if self.page == 0:
-            start_panel(self.slide)
+            start_panel(slide)
+        ready = self._cache.holding(slide)
+        if ready is not None and (slide.body.animating or slide.body.live):
+            ready.look = QPixmap()  # it no longer looks as grabbed: grabbed again once it is still
         self._log_first_paint()
         self.shown.emit(self.rotation.showing())
         self._schedule()
+        self._prefetch.start(0)
+
+    # -- ready before it is needed ------------------------------------------------------
+
+    def _prefetch_step(self) -> None:
+        """One piece of idle work (a build, a grab or a comparison), then the next, never during an animation."""
+        if self.loaded is None or self.slide is None or self.size().isEmpty():
+            return
+        if self._transition.running or self.slide.body.animating:
+            self._prefetch.start(PREFETCH_RETRY_MS)
+            return
+        if self._prefetch_one():
+            self._prefetch.start(0)
+            return
+        self.prefetched.emit()
+        if self.loaded.content.settings.clock and self._cache.looks():  # grabs show the clock: again each minute
+            now = self.clock()
+            self._prefetch.start((60 - now.second) * 1000 - now.microsecond // 1000 + 500)
+
+    def _prefetch_one(self) -> bool:
+        """Do the first thing missing for a change to start at once; False when nothing is."""
+        kind = self._transition_kind()  # a cut needs no grabs: only the widgets are made ready
+        # the next first: the previous only where the grabs' budget leaves room for it (not at 4K)
+        around = self.rotation.around(self.page_count)[:screens_kept(self.width(), self.height()) - 1]
+        wanted = {identity(self.entries[index]) for index in around}
+        if self.rotation.on_screen is not None:
+            wanted.add(self.rotation.on_screen)
+        self._cache.keep_looks_only(wanted if kind != "none" else set())
+        slide = self._on_screen
+        current = self._cache.holding(slide) if kind != "none" and not slide.body.live else None
+        if current is not None and current.look_at(self._minute()) is None:
+            current.regrab(self._minute(), current.look_page)
+            return True
+        return any(self._ready_ahead(index, kind, current) for index in around)
+
+    def _ready_ahead(self, index: int, kind: str, current: Ready | None) -> bool:
+        """One step towards entry ``index`` being ready to fade in: False when it is (or never can be)."""
+        key = self._key(index)
+        ready = self._cache.get(key)
+        if ready is None:
+            entry = self.entries[index]
+            if widget_class(entry.panel.kind).live:
+                return False  # opening a video waits for its first frame: built on its turn
+            self._cache.put(key, build_slide(entry, self._style_for(entry), key.position, self)).built_ahead = True
+            return True
+        if ready.slide is None or ready.slide.body.live or kind == "none":
+            return False
+        if ready.look_at(self._minute(), 0) is None:
+            ready.slide.body.set_page(0)  # it may have left the screen on a later page
+            ready.regrab(self._minute(), 0)
+            return True
+        if kind == "fade" and self._compares and current is not None \
+                and not self._cache.has_region(current.look, ready.look):
+            self._cache.region(current.look, ready.look)
+            return True
+        return False
 
     def _log_first_paint(self) -> None:
         """The benchmarks read this line: when a content version first reached the screen."""
@@ -226,9 +384,10 @@ class Player(QWidget):
             log.info("content %s painted at monotonic=%.6f", digest, time.monotonic())
 
     def _schedule(self) -> None:
-        if self._paused or not self.entries:
+        entry = self.rotation.current
+        if self._paused or entry is None:
             return
-        seconds = self.slide.body.seconds(self.rotation.current.seconds) / max(1, self.page_count)
+        seconds = self._on_screen.body.seconds(entry.seconds) / max(1, self.page_count)
         self._timer.start(max(1, round(seconds * 1000 * self.time_scale)))
 
     def _arm_recheck(self) -> None:
@@ -243,6 +402,8 @@ class Player(QWidget):
         if not self._paused and not self.rotation.refresh(self.clock()):
             self._present(direction=1)
         self._arm_recheck()
+        if not self._prefetch.isActive():
+            self._prefetch.start(0)  # the schedule may have changed what comes next
 
     @property
     def interval_ms(self) -> int:
@@ -257,4 +418,5 @@ class Player(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         if self.loaded is not None and self.size() != self._built_for:
             self._transition.complete()
+            self._cache.invalidate()
             self._present(direction=1, animate=False)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.playlist import Entry
+from kiosk.screen.fallback import AnySlide
 from kiosk.screen.faults import report
 from kiosk.screen.panels import PanelUnavailable
 from kiosk.screen.slide import Slide
@@ -56,17 +57,16 @@ def _report_unavailable(panel_id: str, reason: str) -> None:
         log.warning("panel %r is left out: %s", panel_id, reason)
 
 
-def first_working_slide(entries: list[Entry], start: int, direction: int, style_for: Callable[[Entry], Style],
-                        parent: QWidget, page: int = 0) -> tuple[int, int, Slide] | None:
-    """(index, page, slide) of ``entries[start]`` or the next one (in ``direction``) that works.
+def first_working_slide(count: int, start: int, direction: int, slide_for: Callable[[int, int], Slide | None],
+                        page: int = 0) -> tuple[int, int, Slide] | None:
+    """(index, page, slide) of entry ``start`` or the next one (in ``direction``) that works.
 
+    ``slide_for(index, page)`` builds (or finds ready) one entry's slide, None when it fails.
     None when there are no entries or none of them works; the caller shows the fallback.
     """
-    count = len(entries)
     for step in range(count):
         index = (start + step * direction) % count
-        slide = build_slide(entries[index], style_for(entries[index]), (index, count), parent,
-                            page if step == 0 else 0)
+        slide = slide_for(index, page if step == 0 else 0)
         if slide is not None:
             return index, page if step == 0 else 0, slide
     if count:
@@ -74,7 +74,7 @@ def first_working_slide(entries: list[Entry], start: int, direction: int, style_
     return None
 
 
-def start_panel(slide: QWidget) -> None:
+def start_panel(slide: AnySlide) -> None:
     """Begin the panel's entry animation; if that raises, it shows its end state instead."""
     try:
         slide.body.start()

@@ -7,8 +7,10 @@ full-screen blits take ~11 ms there in software), for a one-off comparison befor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPixmap, QRegion
+from PySide6.QtGui import QPaintDevice, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core import theme
@@ -25,6 +27,7 @@ class Transition(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._screen = parent  # the player: a transition covers it whole
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.hide()
         self._from = self._to = QPixmap()
@@ -32,19 +35,17 @@ class Transition(QWidget):
         self._changed = QRegion()
         self._first_frame_due = False
         self._pacer = FramePacer(theme.FADE_FPS)
-        self._animation = QVariantAnimation(self)
-        self._animation.setStartValue(0.0)
-        self._animation.setEndValue(1.0)
-        self._animation.setDuration(theme.FADE_MS)
-        self._animation.setEasingCurve(QEasingCurve.Type.InOutQuad)
-        self._animation.valueChanged.connect(self._step)
-        self._animation.finished.connect(self._done)
+        self._animation = transition_animation(self, self._step, self._done)
 
-    def run(self, outgoing: QPixmap, incoming: QPixmap, kind: str, direction: int = 1) -> None:
+    def run(self, outgoing: QPixmap, incoming: QPixmap, kind: str, direction: int = 1,
+            changed: QRegion | None = None) -> None:
+        """Animate from ``outgoing`` to ``incoming``; ``changed``: where they differ, if already known."""
         self._from, self._to, self._kind, self._direction = outgoing, incoming, kind, direction
         self._t = 0.0
-        self.setGeometry(self.parentWidget().rect())
-        self._changed = changed_region(outgoing, incoming) if kind == "fade" else QRegion(self.rect())
+        self.setGeometry(self._screen.rect())
+        if kind != "fade":
+            changed = QRegion(self.rect())
+        self._changed = changed if changed is not None else changed_region(outgoing, incoming)
         self._first_frame_due = True
         self.show()
         self.raise_()
@@ -73,19 +74,38 @@ class Transition(QWidget):
         self.finished.emit()
 
     def paintEvent(self, event: object) -> None:  # noqa: N802
-        painter = QPainter(self)
-        if self._kind == "slide":
-            shift = self.width() * self._t * self._direction
-            painter.drawPixmap(QPointF(-shift, 0), self._from)
-            painter.drawPixmap(QPointF(self.width() * self._direction - shift, 0), self._to)
-        else:
-            painter.drawPixmap(0, 0, self._to)
-            painter.setOpacity(1.0 - self._t)
-            painter.drawPixmap(0, 0, self._from)  # Qt clips both blits to the region being repainted
-        painter.end()
-        if self._first_frame_due:
-            self._first_frame_due = False
-            trace.mark("first frame")
+        paint_frame(self, self._from, self._to, self._kind, self._t, self._direction, first=self._first_frame_due)
+        self._first_frame_due = False
+
+
+def transition_animation(owner: QWidget, step: Callable[[float], None], done: Callable[[], None]) -> QVariantAnimation:
+    """The 0 -> 1 timeline of a transition: FADE_MS long, eased, calling ``step`` and then ``done``."""
+    animation = QVariantAnimation(owner)
+    animation.setStartValue(0.0)
+    animation.setEndValue(1.0)
+    animation.setDuration(theme.FADE_MS)
+    animation.setEasingCurve(QEasingCurve.Type.InOutQuad)
+    animation.valueChanged.connect(step)
+    animation.finished.connect(done)
+    return animation
+
+
+def paint_frame(device: QPaintDevice, outgoing: QPixmap, incoming: QPixmap, kind: str, t: float, direction: int,
+                *, first: bool = False) -> None:
+    """One frame, ``t`` of the way through: two blits, the second blended (fade) or shifted (slide).
+    ``first``: the transition's first frame, which the benchmarks time (kiosk/playback/trace.py)."""
+    painter = QPainter(device)
+    if kind == "slide":
+        shift = device.width() * t * direction
+        painter.drawPixmap(QPointF(-shift, 0), outgoing)
+        painter.drawPixmap(QPointF(device.width() * direction - shift, 0), incoming)
+    else:
+        painter.drawPixmap(0, 0, incoming)
+        painter.setOpacity(1.0 - t)
+        painter.drawPixmap(0, 0, outgoing)  # Qt clips both blits to the region being repainted
+    painter.end()
+    if first:
+        trace.mark("first frame")
 
 
 def changed_region(before: QPixmap, after: QPixmap) -> QRegion:

@@ -13,7 +13,7 @@ import logging
 import os
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.playback.player import Player
@@ -25,7 +25,8 @@ def live_qobjects() -> tuple[int, int]:
     """QObjects under the application and every top-level widget, each counted once; and widgets."""
     app = QApplication.instance()
     seen: set[int] = set()
-    for root in (app, *QApplication.topLevelWidgets()):
+    roots = [*QApplication.topLevelWidgets(), *([app] if app is not None else [])]
+    for root in roots:
         for obj in (root, *root.findChildren(QObject)):
             seen.add(shiboken6.getCppPointer(obj)[0])
     return len(seen), len(QApplication.allWidgets())
@@ -48,7 +49,14 @@ def count_on_request(player: Player, environ: dict[str, str] | None = None) -> N
         first = player.loaded.content.panels[0].id if player.loaded else None
         if changes[0] >= due[0] and player.current_id == first and player.page == 0:
             due[0] += every
-            qobjects, widgets = live_qobjects()
-            log.info("census: changes=%d qobjects=%d widgets=%d", changes[0], qobjects, widgets)
+            # Counted once back in the event loop, with the slide that just left deleted: which
+            # panel that was (a scheduled one or not) must not change the count.
+            QTimer.singleShot(0, lambda count=changes[0]: _log_census(count))
 
     player.shown.connect(changed)
+
+
+def _log_census(changes: int) -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qobjects, widgets = live_qobjects()
+    log.info("census: changes=%d qobjects=%d widgets=%d", changes, qobjects, widgets)

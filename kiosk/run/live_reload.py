@@ -7,6 +7,7 @@ The screen never shows a half-finished edit. While nothing good was ever loaded
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -97,7 +98,10 @@ class WaitingScreen(QObject):
 
     @property
     def text(self) -> str:
-        return "\n".join(label.text() for label in self.slide.findChildren(QLabel)) if self.slide else ""
+        if self.slide is None:
+            return ""
+        labels: Iterable[QLabel] = self.slide.findChildren(QLabel)
+        return "\n".join(label.text() for label in labels)
 
     def show_error(self, error: ContentError) -> None:
         self.error = error
@@ -120,8 +124,7 @@ class WaitingScreen(QObject):
         slide = FallbackSlide(style, message, parent=self.window)
         details = text_label(detail_text(self.error), style.font(theme.FINE_PRINT), style.color("muted"))
         details.setFixedWidth(round(style.size.width() * theme.MARKER_DETAIL_WIDTH))
-        layout = slide.layout()
-        layout.insertWidget(layout.count() - 1, details, 0, Qt.AlignmentFlag.AlignHCenter)
+        slide.column.insertWidget(slide.column.count() - 1, details, 0, Qt.AlignmentFlag.AlignHCenter)
         return slide
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import logging
 import logging.handlers
 import sys
@@ -80,9 +81,9 @@ def route_qt_messages() -> object:
     return qInstallMessageHandler(qt_message)
 
 
-def qt_message(kind: object, context: object, message: str) -> None:
+def qt_message(kind: enum.Enum | int, context: object, message: str) -> None:
     """A Qt message handler: log under ``qt`` (or ``qt.CATEGORY``) at the matching level."""
     category = getattr(context, "category", None)
     name = f"qt.{category}" if category and category != "default" else "qt"
-    level = QT_LEVELS.get(getattr(kind, "value", kind), logging.WARNING)
+    level = QT_LEVELS.get(kind.value if isinstance(kind, enum.Enum) else kind, logging.WARNING)  # QtMsgType
     logging.getLogger(name).log(level, "%s", message)

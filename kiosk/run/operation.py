@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, SignalInstance
 
 from kiosk.core.content import Loaded
+from kiosk.core.content.localize import pick
 from kiosk.core.rotation import Showing
 from kiosk.core.urgent import urgent_path
 from kiosk.playback.player import Player
@@ -59,11 +60,11 @@ def run_options(args: argparse.Namespace, loaded: Loaded | None, *, clock: Calla
     screen = parse_screen(args.screen) if getattr(args, "screen", None) is not None else \
         settings.screen if settings else None
     play_log = Path(args.play_log) if getattr(args, "play_log", None) else None
-    if play_log is None and settings and settings.play_log:
-        play_log = _inside(loaded.folder, settings.play_log, "play_log", "--play-log FILE")
+    if play_log is None and loaded and loaded.content.settings.play_log:
+        play_log = _inside(loaded.folder, loaded.content.settings.play_log, "play_log", "--play-log FILE")
     status_dir = Path(args.status_dir) if getattr(args, "status_dir", None) else None
-    if status_dir is None and settings and settings.status_dir:
-        status_dir = _inside(loaded.folder, settings.status_dir, "status_dir", "--status-dir DIR")
+    if status_dir is None and loaded and loaded.content.settings.status_dir:
+        status_dir = _inside(loaded.folder, loaded.content.settings.status_dir, "status_dir", "--status-dir DIR")
     content = getattr(args, "content", None)
     presentation = bool(getattr(args, "presentation", False)) or bool(settings and settings.mode == "presentation")
     return RunOptions(presentation=presentation, auto=bool(getattr(args, "auto", False)),
@@ -123,11 +124,12 @@ class Operation(QObject):
         loaded = self.player.loaded
         several = loaded is not None and len(loaded.content.settings.languages) > 1
         lang = showing.lang if several and showing.count else None
-        self.play_log.panel_shown(showing.id, showing.page, loaded.digest if loaded else "", lang)
+        if self.play_log is not None:  # (connected only when there is one)
+            self.play_log.panel_shown(showing.id, showing.page, loaded.digest if loaded else "", lang)
 
     def _log_blank(self, blank: bool) -> None:
         """A blanked screen shows no panel: end the showing, and start a new one on return."""
-        if blank:
+        if blank and self.play_log is not None:
             self.play_log.close()
         elif self._last_shown is not None:
             self._log_play(replace(self._last_shown, page=0))
@@ -137,13 +139,13 @@ class Operation(QObject):
 
     def _log_power(self, on: bool) -> None:
         """A sleeping screen shows no panel; the first panel after it starts a new line itself."""
-        if not on:
+        if not on and self.play_log is not None:
             self.play_log.screen_off()
 
     def _log_urgent(self) -> None:
-        message = self.urgent.showing
-        if message is not None:
-            self.play_log.urgent_shown(message.title or message.text)
+        message = self.urgent.showing if self.urgent is not None else None
+        if message is not None and self.play_log is not None:
+            self.play_log.urgent_shown(pick(message.title or message.text, "", ""))  # per language: the first
         elif self._last_shown is not None and self.power.on:
             self._log_play(replace(self._last_shown, page=0))  # the rotation is back where it was
 

@@ -7,6 +7,7 @@ Which keys blank the screen, and which bring it back, is the key map's business
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 import shiboken6
 from PySide6.QtCore import QChildEvent, QEvent, QObject, QPoint, Qt, Signal
@@ -107,10 +108,12 @@ class Presenter(QObject):
 
     def _right_edge(self, style: Style) -> int:
         """Line the number up with the position dots in the footer, or left of the problem marker."""
-        dots = getattr(self.player.slide, "dots", None)
+        slide = self.player.slide
+        dots = slide.dots if slide is not None else None
         edge = dots.mapTo(self.window, QPoint(dots.width(), 0)).x() if dots is not None \
             else self.window.width() - style.px(theme.MARGIN)
-        markers = [m for m in self.window.findChildren(ProblemMarker) if m.isVisible()]
-        clock = getattr(self.player.slide, "clock", None)  # settings.clock holds the header's right corner
+        found: Iterable[ProblemMarker] = self.window.findChildren(ProblemMarker)
+        markers = [m for m in found if m.isVisible()]
+        clock = slide.clock if slide is not None else None  # settings.clock holds the header's right corner
         clocks = [clock.mapTo(self.window, QPoint(0, 0)).x()] if clock is not None else []
         return min([edge] + [x - style.px(theme.GAP) for x in [m.x() for m in markers] + clocks])

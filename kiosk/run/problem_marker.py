@@ -60,6 +60,7 @@ class ProblemMarker(QWidget):
 
     def __init__(self, parent: QWidget, *, detailed: bool = False) -> None:
         super().__init__(parent)
+        self._host = parent  # the marker sits over its corner and follows its size
         self.detailed = detailed
         self._style: Style | None = None
         self._summary = ""  # in full; the label shows it elided to the marker's width
@@ -79,7 +80,7 @@ class ProblemMarker(QWidget):
 
     def show_problems(self, error: ContentError, settings: Settings) -> None:
         """Show (or update) the marker for ``error``, in the colours of ``settings``."""
-        self._style = style_for(settings, self.parentWidget().size(), Path("."))
+        self._style = style_for(settings, self._host.size(), Path("."))
         self._summary = f"Not updated: {headline(error) if self.detailed else error.summary}"
         self.details.setText(detail_text(error))
         self._restyle()
@@ -116,7 +117,7 @@ class ProblemMarker(QWidget):
         self.details.setFixedWidth(width - pad * 4)
         self.setMaximumWidth(width)
         self.adjustSize()
-        self._place()
+        self._place(s)
 
     @staticmethod
     def _set_look(label: QLabel, font: QFont, color: QColor) -> None:
@@ -125,17 +126,16 @@ class ProblemMarker(QWidget):
         palette.setColor(label.foregroundRole(), color)
         label.setPalette(palette)
 
-    def _place(self) -> None:
-        s, parent = self._style, self.parentWidget()
+    def _place(self, s: Style) -> None:
         header = s.px(theme.HEADER_HEIGHT)
         pad = s.px(theme.MARKER_TEXT) // 2
         first_row = max(self.icon.height(), self.summary.sizeHint().height()) + 2 * pad
         top = max(0, (header - first_row) // 2)  # the first row sits centred in the slide's header
-        self.move(parent.width() - self.width() - s.px(theme.MARGIN) * 16 // 10, top)
+        self.move(self._host.width() - self.width() - s.px(theme.MARGIN) * 16 // 10, top)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and self._style is not None:
-            self._style = replace(self._style, size=self.parentWidget().size())
+            self._style = replace(self._style, size=self._host.size())
             self._restyle()
         return False
 

@@ -8,11 +8,11 @@ to switch the screen off. At on-time the rotation starts again at the first pane
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -74,7 +74,8 @@ class ScreenPower(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.evaluate)
         window.installEventFilter(self)  # clicks, resizes, and new widgets that might cover the black
-        for child in window.findChildren(QWidget):
+        children: Iterable[QWidget] = window.findChildren(QWidget)
+        for child in children:
             child.installEventFilter(self)
         window.keys.sleep = self  # keys come through the key map's handler
 
@@ -174,7 +175,7 @@ class ScreenPower(QObject):
             if kind in (QEvent.Type.Show, QEvent.Type.ZOrderChange) and watched is not self.black and not self.on:
                 self.black.raise_()  # at night nothing shows but black
             return False
-        if kind == QEvent.Type.ChildAdded and isinstance(event.child(), QWidget):
+        if isinstance(event, QChildEvent) and kind == QEvent.Type.ChildAdded and isinstance(event.child(), QWidget):
             event.child().installEventFilter(self)
         elif kind == QEvent.Type.Resize:
             self.black.setGeometry(self.window.rect())

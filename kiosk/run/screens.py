@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -94,7 +95,7 @@ class ScreenKeeper(QObject):
         self.spec = spec
         self.move_to = move_to
         self._watched: QScreen | None = None
-        app = QGuiApplication.instance()
+        app = cast(QGuiApplication, QGuiApplication.instance())  # the stubs say only QCoreApplication
         app.screenAdded.connect(self.screen_added)
         app.screenRemoved.connect(self.screen_removed)
         app.primaryScreenChanged.connect(lambda *_: QTimer.singleShot(0, self, self.place))

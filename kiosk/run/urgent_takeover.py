@@ -89,7 +89,7 @@ class UrgentTakeover(QObject):
     def _show(self) -> None:
         active = urgent_active(self.message, self.clock())
         if self.power is not None:
-            self.power.set_urgent_wake(active and self.message.wake)
+            self.power.set_urgent_wake(active and self.message is not None and self.message.wake)
         wanted = active and (self.power is None or self.power.on)
         if wanted and self.screen is None:
             self._rebuild()
@@ -101,13 +101,15 @@ class UrgentTakeover(QObject):
 
     def _rebuild(self) -> None:
         """Build the message screen afresh (a new message, or a new window size)."""
-        if not urgent_active(self.message, self.clock()) or (self.power is not None and not self.power.on):
+        message = self.message
+        asleep = self.power is not None and not self.power.on
+        if message is None or not urgent_active(message, self.clock()) or asleep:
             self._take_down()
             self.changed.emit()
             return
         settings = self._settings()
         style = style_for(settings, self.window.size(), Path("."))
-        old, self.screen = self.screen, UrgentScreen(in_languages(self.message, settings.languages), style,
+        old, self.screen = self.screen, UrgentScreen(in_languages(message, settings.languages), style,
                                                      self.window)
         self.screen.show()
         self.screen.raise_()

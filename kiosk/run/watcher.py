@@ -6,9 +6,10 @@ it. So the watcher also watches the folder, re-adds the file whenever it reappea
 waits for a burst of events to settle, and reads the file only once it stopped
 changing. Content whose bytes (and photos) did not change is ignored.
 
-A file written in place (the same inode as the version on screen) can be caught half
-written, and a half can itself be valid YAML, so it must also stay unchanged for a quiet
-period before it is taken. A rename over the file is atomic and needs no such wait.
+A file written in place (the same inode as the version on screen), or made again after
+it was gone, can be caught half written, and a half can itself be valid YAML, so it must
+also stay unchanged for a quiet period before it is taken. A rename over the file is
+atomic and needs no such wait.
 
 Deployments do what events can't follow: a folder deleted and made again, a symlinked
 release folder swapped (``mv -T current.new current``), a USB stick unplugged. So the
@@ -151,9 +152,12 @@ class ContentWatcher(QObject):
                 self._last_stat, self._changed_at = now, clock
                 self._timer.start()  # still being written
                 return
+            # Written in place, or made again after it was gone (deleted, or not there yet): the
+            # writer may only have paused half-way. A rename over the file brings it whole.
             in_place = now is not None and now[0] == self._read_inode
-            if in_place and clock - self._changed_at < self._quiet:
-                self._timer.start()  # written in place: maybe only paused half-way
+            reappeared = now is not None and self._read_inode is None
+            if (in_place or reappeared) and clock - self._changed_at < self._quiet:
+                self._timer.start()
                 return
         self.check_now()
 

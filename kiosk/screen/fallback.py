@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core import theme
+from kiosk.core.content.localize import resolved
 from kiosk.core.rotation import FALLBACK_ID
+from kiosk.screen.slide import Slide
 from kiosk.screen.style import Style
 from kiosk.screen.text import text_label
 
@@ -18,7 +20,11 @@ from kiosk.screen.text import text_label
 class FallbackSlide(QWidget):
     """Full-screen title, the time and the date; redraws once a minute, on the minute."""
 
-    footer: QWidget | None = None  # like a slide's, for the PDF handout; the clock has none
+    # A slide's parts the presenter and the PDF handout line up with; the clock screen has none of them.
+    footer: QWidget | None = None
+    dots: QWidget | None = None
+    clock: QWidget | None = None
+    incomplete = False  # like a panel's body: nothing here waits for an image to decode
 
     def __init__(self, style: Style, message: str = "", clock: Callable[[], datetime] = datetime.now,
                  parent: QWidget | None = None) -> None:
@@ -31,11 +37,11 @@ class FallbackSlide(QWidget):
         palette = self.palette()
         palette.setColor(self.backgroundRole(), style.color("background"))
         self.setPalette(palette)
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)  # live reload adds the problems under the message
         layout.setSpacing(style.px(theme.GAP))
         layout.addStretch(1)
         center = Qt.AlignmentFlag.AlignHCenter
-        layout.addWidget(text_label(style.settings.title, style.font(theme.TITLE, QFont.Weight.Bold),
+        layout.addWidget(text_label(resolved(style.settings.title), style.font(theme.TITLE, QFont.Weight.Bold),
                                     style.color("text"), align=center))
         self.time_label = text_label("", style.font(theme.COUNTER_NUMBER * 1.6, QFont.Weight.Light),
                                      style.color("accent"), wrap=False, align=center)
@@ -55,7 +61,8 @@ class FallbackSlide(QWidget):
         now = self._clock()
         locale = self._style.locale
         self.time_label.setText(f"{now:%H:%M}")
-        self.date_label.setText(locale.toString(now.date(), QLocale.FormatType.LongFormat))  # per language
+        today = QDate(now.year, now.month, now.day)
+        self.date_label.setText(locale.toString(today, QLocale.FormatType.LongFormat))  # per language
         self._tick.start((60 - now.second) * 1000 - now.microsecond // 1000 + 50)
 
     # The player treats every slide alike: this one has one page and no entry animation.
@@ -77,3 +84,12 @@ class FallbackSlide(QWidget):
 
     def finish(self) -> None:
         """Nothing to finish."""
+
+    def rewind(self) -> None:
+        """Nothing to rewind."""
+
+    live = True  # its clock keeps itself current: never kept once it leaves
+    animating = False
+
+
+AnySlide = Slide | FallbackSlide  # what the player and render put on screen: a panel's slide, or the clock

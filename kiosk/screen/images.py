@@ -56,7 +56,11 @@ def image_result(folder: Path, name: str, box: QSize, fit: Fit = "contain") -> t
         log.warning("image: %s", refused)
         return None, str(refused)
     key = (*identity, box.width(), box.height(), fit)
-    return decode(key, lambda: _decode_file(folder, name, box, fit)) or (None, "")
+    result = decode(key, lambda: _decode_file(folder, name, box, fit))
+    if result is None:
+        return None, ""
+    decoded, why = result  # the cache holds any kind of result: this one's are Decoded or None
+    return decoded if isinstance(decoded, Decoded) else None, why
 
 
 def _decode_file(folder: Path, name: str, box: QSize, fit: Fit) -> tuple[Decoded | None, str]:
@@ -76,7 +80,7 @@ def _decode_file(folder: Path, name: str, box: QSize, fit: Fit) -> tuple[Decoded
         return None, "cannot decode it"
     turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
     shown = size.transposed() if turned else size
-    vector = bytes(reader.format()).decode() in ("svg", "svgz")
+    vector = bytes(reader.format().data()).decode() in ("svg", "svgz")
     if fit == "cover":
         target = shown.scaled(box, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
         clip = QRect(QPoint((target.width() - box.width()) // 2, (target.height() - box.height()) // 2), box)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
+from kiosk.core.content.localize import resolved
 from kiosk.core.content.model import PanelBase
 from kiosk.screen.clock import HeaderClock
 from kiosk.screen.faults import FaultBoundary, PaintedWidget
@@ -46,6 +47,9 @@ class Slide(FaultBoundary):
                  parent: QWidget | None = None) -> None:
         super().__init__(panel.id, parent)
         self.lang = style.lang
+        self.clock: HeaderClock | None = None
+        self.dots: Dots | None = None
+        self.footer: QWidget | None = None
         self.fit_notes: list[tuple[tuple[str | int, ...], str]] = []  # header/footer; the body has its own
         self.setFixedSize(style.size)
         self.setAutoFillBackground(True)
@@ -54,7 +58,6 @@ class Slide(FaultBoundary):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         if panel.fills_screen():  # a full-bleed poster: no header, footer or margins
-            self.dots = self.footer = None
             self.body = fit_panel(panel, style, style.size)
             self.body.setFixedSize(style.size)
             outer.addWidget(self.body)
@@ -81,13 +84,13 @@ class Slide(FaultBoundary):
         row.setContentsMargins(margin, 0, margin, 0)
         font = style.font(theme.HEADER_TEXT, QFont.Weight.DemiBold)
         room = style.size.width() - 2 * margin
-        self.clock = None
+        title_text = resolved(style.settings.title)
         if style.settings.clock:  # the clock takes the right corner, the date too when the title leaves room
             gap = style.px(theme.GAP)
-            self.clock = HeaderClock(style, room - QFontMetrics(font).horizontalAdvance(style.settings.title) - gap)
+            self.clock = HeaderClock(style, room - QFontMetrics(font).horizontalAdvance(title_text) - gap)
             room -= self.clock.width() + gap
-        text = QFontMetrics(font).elidedText(style.settings.title, Qt.TextElideMode.ElideRight, room)
-        if text != style.settings.title:
+        text = QFontMetrics(font).elidedText(title_text, Qt.TextElideMode.ElideRight, room)
+        if text != title_text:
             self.fit_notes.append((("settings", "title"), 'cut to one line ending in "…"; shorten it'))
         title = text_label(text, font, style.color("text"), wrap=False)
         title.setAlignment(Qt.AlignmentFlag.AlignVCenter)
@@ -102,16 +105,16 @@ class Slide(FaultBoundary):
         pad, gap = style.px(0.018), style.px(theme.GAP) * 2
         row.setContentsMargins(margin, pad, margin, pad)
         row.setSpacing(gap)
-        self.footer_label = text_label(style.settings.footer, style.font(theme.FOOTER_TEXT),
+        self.footer_label = text_label(resolved(style.settings.footer), style.font(theme.FOOTER_TEXT),
                                        QColor(style.palette.muted))
-        self.dots = Dots(style, *position)
-        text_width = style.size.width() - 2 * margin - gap - self.dots.width()
+        dots = self.dots = Dots(style, *position)
+        text_width = style.size.width() - 2 * margin - gap - dots.width()
         self.footer_label.setFixedWidth(text_width)
         self._cap_footer(style, text_width)
         row.addWidget(self.footer_label, 1)
-        row.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(dots, 0, Qt.AlignmentFlag.AlignBottom)
         text_height = text_height_for(self.footer_label, text_width) if style.settings.footer else 0
-        footer.setFixedSize(style.size.width(), max(text_height, self.dots.height()) + 2 * pad)
+        footer.setFixedSize(style.size.width(), max(text_height, dots.height()) + 2 * pad)
         return footer
 
 

@@ -18,7 +18,8 @@ from kiosk.core.content.model import Settings
 def _ligature_tags() -> tuple[QFont.Tag, ...] | None:
     """The OpenType ligature features; None where PySide6 (before 6.9) can't make a Tag from text."""
     try:
-        return tuple(QFont.Tag(name) for name in ("liga", "clig", "dlig"))  # type: ignore[call-arg]
+        # 6.8's stubs lack the str constructor that newer releases have: the ignore is needed on one only.
+        return tuple(QFont.Tag(name) for name in ("liga", "clig", "dlig"))  # type: ignore[call-overload,unused-ignore]
     except TypeError:
         return None
 

@@ -6,11 +6,14 @@ QR code beside them. Text that does not fit shrinks step by step, as panels do.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core import theme
+from kiosk.core.content.localize import resolved
 from kiosk.core.content.model import Link, Urgent
 from kiosk.screen.icons import icon_label
 from kiosk.screen.qr import QrCode
@@ -57,7 +60,8 @@ class UrgentScreen(QWidget):
     @property
     def texts(self) -> list[str]:
         """Every text on the screen, for logs and tests."""
-        return [label.text() for label in self.findChildren(QLabel) if label.text()]
+        labels: Iterable[QLabel] = self.findChildren(QLabel)
+        return [label.text() for label in labels if label.text()]
 
 
 def _fitted_blocks(messages: list[Urgent], style: Style, room: QSize) -> QWidget:
@@ -94,10 +98,10 @@ def _block(message: Urgent, style: Style, width: int) -> QWidget:
         head = QHBoxLayout()
         head.setSpacing(style.px(theme.GAP))
         head.addWidget(icon_label(theme.URGENT_ICON, INK, icon_side), 0, Qt.AlignmentFlag.AlignTop)
-        title = _label(message.title, style.font(theme.URGENT_TITLE, QFont.Weight.Black), width - icon_side)
+        title = _label(resolved(message.title), style.font(theme.URGENT_TITLE, QFont.Weight.Black), width - icon_side)
         head.addWidget(title, 1)
         column.addLayout(head)
-    column.addWidget(_label(message.text, style.font(theme.URGENT_TEXT, QFont.Weight.DemiBold), width))
+    column.addWidget(_label(resolved(message.text), style.font(theme.URGENT_TEXT, QFont.Weight.DemiBold), width))
     return block
 
 
@@ -123,7 +127,7 @@ def _link(link: Link, style: Style, side: int, width: int) -> QWidget:
     if link.qr:
         column.addWidget(QrCode(link.url, side, QColor(theme.QR_DARK), QColor(theme.QR_LIGHT)), 0,
                          Qt.AlignmentFlag.AlignHCenter)
-    label = text_label(link.label, style.font(theme.SUBTITLE, QFont.Weight.DemiBold), INK,
+    label = text_label(resolved(link.label), style.font(theme.SUBTITLE, QFont.Weight.DemiBold), INK,
                        align=Qt.AlignmentFlag.AlignHCenter)
     label.setFixedWidth(width)
     column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -95,6 +95,18 @@ def by_timer(player: Player, give_up_s: float = 120.0) -> Callable[[], None]:
     return advance
 
 
+def wait_prefetched(player: Player, give_up_s: float = 60.0) -> None:
+    """Run the event loop until the player's idle work (building the next slides) is done."""
+    done: list[bool] = []
+    mark = lambda: done.append(True)  # noqa: E731
+    player.prefetched.connect(mark)
+    give_up = time.monotonic() + give_up_s
+    while not done:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        assert time.monotonic() < give_up, f"the player's idle work did not end in {give_up_s} s"
+    player.prefetched.disconnect(mark)
+
+
 @dataclass
 class Soak:
     """A player, the versions of the content it is reloaded with, and how it moves on."""
@@ -138,6 +150,7 @@ class Soak:
         was_paused = self.player.paused
         if not was_paused:
             self.player.toggle_pause()
+        wait_prefetched(self.player)  # the next and previous slides made ready: the same each time
         settle()
         widgets = Counter(type(widget).__name__ for widget in QApplication.allWidgets())
         counted = Census(live_qobjects(), widgets, rss_bytes())

@@ -43,10 +43,16 @@ def content_warnings(content: model.Content, folder: Path, now: datetime | None 
 
 
 def _power_warnings(content: model.Content, now: datetime) -> Iterator[Warning]:
-    if content.settings.power is not None and idle_while_on(content, now, now + POWER_HORIZON):
-        shown = "the fallback panel" if content.settings.fallback else "the title and a clock"
+    """Nothing to rotate for a week: every panel disabled, over, empty or outside its times (or the power's)."""
+    if not idle_while_on(content, now, now + POWER_HORIZON):
+        return
+    shown = "the fallback panel" if content.settings.fallback else "the title and a clock"
+    if content.settings.power is not None:
         yield (("settings", "power"), "no panel is scheduled while the screen is on in the next 7 days, "
                                       f"so it would only show {shown}; move the panels' `show:` or `power:`")
+    else:
+        yield (("panels",), "no panel plays in the next 7 days (each is disabled, over, has nothing left to "
+                            f"show or waits for its `show:` times), so the screen would only show {shown}")
 
 
 def _theme_warnings(theme: model.Theme) -> Iterator[Warning]:

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.core.content.images import ImageRefusedError, read_confined
 from kiosk.core.content.model import MAX_DECK_PAGES
+
+if TYPE_CHECKING:  # imported for real with the first deck: most content has none
+    from pypdfium2 import PdfDocument
 
 MAX_DECK_BYTES = 50 * 1024 * 1024
 MAX_PAGE_POINTS = 14_400  # 200 inches, the largest page side the PDF format itself allows
@@ -26,7 +30,7 @@ _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 class Deck:
     """An open PDF and the pages of it the panel shows (0-based, in order)."""
 
-    document: object  # pypdfium2.PdfDocument
+    document: PdfDocument
     pages: list[int]
     page_count: int
     problems: list[str]  # pages picked that the deck lacks, or that are too large
@@ -56,7 +60,7 @@ def open_deck(folder: Path, name: str, picked: tuple[int, ...] | None = None) ->
     return _shown(document, count, name, picked)
 
 
-def _shown(document: object, count: int, name: str, picked: tuple[int, ...] | None) -> Deck:
+def _shown(document: PdfDocument, count: int, name: str, picked: tuple[int, ...] | None) -> Deck:
     problems: list[str] = []
     wanted = list(picked) if picked is not None else list(range(1, count + 1))
     missing = [number for number in wanted if number > count]

@@ -15,13 +15,25 @@ from kiosk.core.content.model import Content
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
+Translatable = str | dict[str, str]  # a Text field's value: one text, or one per language
 
 
-def pick(value: str | dict[str, str], lang: str, fallback: str) -> str:
+def pick(value: Translatable, lang: str, fallback: str) -> str:
     """The text for ``lang``; else the first language's; else the map's first entry."""
     if isinstance(value, str):
         return value
     return value.get(lang) or value.get(fallback) or next(iter(value.values()), "")
+
+
+def resolved(value: Translatable) -> str:
+    """The text of a field in a model that went through ``localized``: the one string it holds.
+
+    The models' type still allows a translation map, so the screen narrows each text through
+    here; a map reaching it means a panel was drawn without being localized first (a bug).
+    """
+    if isinstance(value, dict):
+        raise TypeError(f"text not localized before it was drawn: {value!r}")
+    return value
 
 
 def localized_model(model: M, lang: str, fallback: str) -> M:
@@ -59,11 +71,14 @@ def translation_warnings(content: Content) -> Iterator[tuple[Loc, str]]:
     """Maps that lack a language the rotation plays, or hold one it never plays."""
     languages = content.settings.languages
     for loc, value in _maps(content, ()):
+        # What pick() shows where a language is missing: the first language's text, else the map's first.
+        instead = languages[0] if languages[0] in value else next(iter(value))
         for lang in languages[1:]:
             if lang not in value:
-                yield loc, f"no `{lang}` translation; the {languages[0]} text shows in the {lang} rotation"
+                yield loc, f"no `{lang}` translation; the {instead} text shows in the {lang} rotation"
         if languages[0] not in value:
-            yield loc, f"no `{languages[0]}` text (the first language); other languages fall back to it"
+            yield loc, (f"no `{languages[0]}` text (the first language); the `{instead}` text shows in the "
+                        f"{languages[0]} rotation instead")
         for lang in value:
             if lang not in languages:
                 yield (*loc, lang), f"`{lang}` is not in settings.languages ({', '.join(languages)}), " \

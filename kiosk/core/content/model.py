@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -98,6 +98,11 @@ def _check_text(value: object) -> object:
             _LANG.check(lang if isinstance(lang, str) else str(lang))
             _LENGTH.check(text)
         return value
+    if isinstance(value, bool):  # YAML's yes, no, on, off, true and false
+        raise ValueError(f"{TEXT_HINT}; YAML reads yes, no, on, off, true and false as a yes-or-no, "
+                         "so put such a word in quotes: \"yes\"")
+    if isinstance(value, (int, float)):
+        raise ValueError(f"{TEXT_HINT}; put a number in quotes to show it as text: \"{value}\"")
     raise ValueError(TEXT_HINT)
 
 
@@ -264,6 +269,9 @@ class PanelBase(Model):
     enabled: bool = Field(True, description="`false` takes the panel out of rotation without deleting it.")
     show: Show | None = Field(None, description="When the panel plays; see [Scheduling](#scheduling).")
 
+    if TYPE_CHECKING:  # each kind's model declares it as a Literal, the union's discriminator
+        kind: str
+
     def fills_screen(self) -> bool:
         """True when the panel takes the whole screen, without the header and footer."""
         return False
@@ -271,6 +279,7 @@ class PanelBase(Model):
     def time_on_screen(self, scheduled: float, pages: int) -> float:
         """Seconds the panel stays, all ``pages`` together; ``scheduled`` is its duration or the default."""
         return scheduled
+
     def shown_files(self) -> list[ShownFile]:
         """The image files this panel shows; replacing one must refresh it on screen."""
         return []

@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -52,14 +52,27 @@ class YamlSource:
 class _Constructor(SafeConstructor):
     """Core types only; an impossible date such as 2026-13-01 stays text, so validation can point at it."""
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+    def timestamp_or_text(self, node: yaml.ScalarNode) -> object:
         try:
-            return super().construct_yaml_timestamp(node)
+            return self.construct_yaml_timestamp(node)
         except ValueError:
             return self.construct_scalar(node)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+# The stubs expect constructors registered on a Loader class; this bare constructor calls them with itself.
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.timestamp_or_text)  # type: ignore[type-var]
+
+
+class _Mark(Protocol):
+    """Where libyaml or the pure-Python reader stopped (their Mark classes differ)."""
+
+    line: int
+    column: int
+
+
+def _place(mark: _Mark | None) -> tuple[int, int]:
+    """1-based (line, column) of ``mark``; the file's start when YAML gave none."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -118,17 +131,26 @@ def decode(path: str, raw: bytes) -> str:
                           "save the file as UTF-8", line, column) from None
 
 
-def _yaml_problem(path: str, exc: yaml.MarkedYAMLError) -> ContentError:
+def _yaml_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _place(mark)
     message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
     if "nesting depth" in message:  # libyaml's own cap (1000) can trip before ours is reached
         return _fail(path, f"nested more than {MAX_DEPTH} levels deep", line, column)
     if "constructor for the tag" in message:
-        tag = exc.problem.split()[-1].replace("tag:yaml.org,2002:", "!!")
+        tag = (exc.problem or message).split()[-1].replace("tag:yaml.org,2002:", "!!")
         return _fail(path, f"unsupported tag {tag}: only plain YAML values "
                            "(text, numbers, true/false, lists, mappings) are allowed", line, column)
+    if mark is not None and _is_tab(text, line, column):
+        return _fail(path, "invalid YAML: a tab character; YAML indents with spaces only (set the editor "
+                           "to insert spaces for Tab)", line, column)
     return _fail(path, f"invalid YAML: {message}", line, column)
+
+
+def _is_tab(text: str, line: int, column: int) -> bool:
+    """Whether the parser stopped on a tab, which YAML forbids in indentation."""
+    lines = text.split("\n")
+    return line <= len(lines) and lines[line - 1][column - 1:column] == "\t"
 
 
 def _reader_problem(path: str, text: str, exc: yaml.reader.ReaderError) -> ContentError:
@@ -139,24 +161,22 @@ def _reader_problem(path: str, text: str, exc: yaml.reader.ReaderError) -> Conte
                        "(is this a binary file?)", line, column)
 
 
-def _check_shape(path: str, text: str) -> None:
-    """Walk parse events (iteratively, so depth can't overflow a stack) before composing."""
+def _check_shape(path: str, text: str) -> int:
+    """Walk parse events (iteratively, so depth can't overflow a stack) before composing; the aliases."""
     depth = aliases = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise _fail(path, f"nested more than {MAX_DEPTH} levels deep",
-                            mark.line + 1, mark.column + 1)
+                raise _fail(path, f"nested more than {MAX_DEPTH} levels deep", *_place(event.start_mark))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                mark = event.start_mark
                 raise _fail(path, f"more than {MAX_ALIASES} aliases (*name); the limit "
-                                  "guards against alias bombs", mark.line + 1, mark.column + 1)
+                                  "guards against alias bombs", *_place(event.start_mark))
+    return aliases
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -172,6 +192,14 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
         size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
     memo[id(node)] = min(size, MAX_VALUES + 1)
     return memo[id(node)]
+
+
+def _too_many_values(aliases: int) -> str:
+    """Blame aliases only when the file has some: a long file without any is just too long."""
+    if aliases:
+        return f"aliases (*name) here expand to more than {MAX_VALUES:,} values; the limit guards against alias bombs"
+    return (f"holds more than {MAX_VALUES:,} values, far more than a screen shows; the limit keeps the file "
+            "quick to read (the panels and lists each have their own, smaller limit)")
 
 
 def _too_big(node: yaml.Node, sizes: dict[int, int]) -> yaml.Node:
@@ -213,19 +241,18 @@ def parse_yaml(path: str, raw: bytes) -> YamlSource:
     """Parse bytes as one YAML document of core types, or raise ContentError."""
     text = decode(path, raw)
     try:
-        _check_shape(path, text)
+        aliases = _check_shape(path, text)
         root = yaml.compose(text, Loader=_Loader)
         sizes: dict[int, int] = {}
         if root is not None and _expanded_size(root, sizes) > MAX_VALUES:
-            raise _fail(path, f"aliases (*name) here expand to more than {MAX_VALUES:,} values; "
-                              "the limit guards against alias bombs", *_mark(_too_big(root, sizes)))
+            raise _fail(path, _too_many_values(aliases), *_mark(_too_big(root, sizes)))
         if root is not None:
             duplicates = _duplicate_keys(path, root, set())
             if duplicates:
                 raise ContentError(duplicates)
         data = _Constructor().construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_problem(path, exc) from None
+        raise _yaml_problem(path, exc, text) from None
     except yaml.reader.ReaderError as exc:  # a control character, with no line/column mark
         raise _reader_problem(path, text, exc) from None
     except yaml.YAMLError as exc:

@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
+from kiosk.core.content.localize import Translatable, resolved
 from kiosk.core.content.model import Link, PanelBase
-from kiosk.screen.images import Decoded, image_result
+from kiosk.screen.images import Decoded, Fit, image_result
 from kiosk.screen.qr import QrCode
 from kiosk.screen.style import Style
 from kiosk.screen.text import elide_long_words, elide_to_lines, line_starts, text_height_for, text_label
@@ -42,6 +43,7 @@ class PanelWidget(QWidget):
     """One panel's body, laid out for a known area (everything between header and footer)."""
 
     max_scale = 1.0  # how far text may grow beyond the theme's sizes when there is room
+    live = False  # its picture changes by itself (a video): a grab of it is never kept
 
     def __init__(self, panel: PanelBase, style: Style, area: QSize) -> None:
         super().__init__()
@@ -64,6 +66,14 @@ class PanelWidget(QWidget):
     def finish(self) -> None:
         """Jump every animation to its end state (for render and reduced motion)."""
 
+    def rewind(self) -> None:
+        """Look again as before ``start`` (the slide left the screen and waits for its next turn)."""
+
+    @property
+    def animating(self) -> bool:
+        """True while its entry animation runs: idle work waits, so as not to hitch it."""
+        return False
+
     def page_count(self) -> int:
         return 1
 
@@ -85,8 +95,11 @@ class PanelWidget(QWidget):
 
     def needed_height(self) -> int:
         """The height the content needs now, after any label changed (layouts cache sizes)."""
-        invalidate(self.layout())
-        return self.layout().totalMinimumSize().height()
+        layout = self.layout()
+        if layout is None:
+            return 0
+        invalidate(layout)
+        return layout.totalMinimumSize().height()
 
     def settle(self) -> None:
         """Make the panel fit at the legibility floor: cut the last lines of the latest fields."""
@@ -115,7 +128,7 @@ class PanelWidget(QWidget):
         layout.setSpacing(spacing)
         return layout
 
-    def image(self, name: str, box: QSize, loc: Loc, instead: str, fit: str = "contain") -> Decoded | None:
+    def image(self, name: str, box: QSize, loc: Loc, instead: str, fit: Fit = "contain") -> Decoded | None:
         """Image ``name`` decoded for this panel (kiosk/screen/images.py), or None with a fit note."""
         decoded, why = image_result(self.style_.folder, name, box, fit)
         if decoded is None and not why:
@@ -125,7 +138,7 @@ class PanelWidget(QWidget):
             self.fit_notes.append((loc, f"image cannot be read{budget}; {instead}"))
         return decoded
 
-    def label(self, text: str, size: float, *, color: str = "text",
+    def label(self, text: Translatable, size: float, *, color: str = "text",
               weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True,
               width: int | None = None, field: Loc | None = None) -> QLabel:
@@ -136,6 +149,7 @@ class PanelWidget(QWidget):
         guessed height would cut the last line off. ``field`` names the content field
         (e.g. ``("body",)``) so fitting can report what it shrank or cut.
         """
+        text = resolved(text)
         font = self.style_.font(size, weight, italic)
         shown = elide_long_words(text, font, width) if width is not None and wrap else text
         label = text_label(shown, font, self.style_.color(color), wrap=wrap, align=align)
@@ -168,7 +182,8 @@ class PanelWidget(QWidget):
 def invalidate(layout: QLayout) -> None:
     """Drop the cached sizes of ``layout`` and every layout nested in it."""
     for index in range(layout.count()):
-        child = layout.itemAt(index).layout()
+        item = layout.itemAt(index)
+        child = item.layout() if item is not None else None
         if child is not None:
             invalidate(child)
     layout.invalidate()
@@ -187,7 +202,7 @@ def link_width(widget: PanelWidget, link: Link | None = None) -> int:
     width = qr_side(widget.style_) * 3 // 2
     if link is not None and not link.qr:
         font = widget.style_.font(theme.SUBTITLE, QFont.Weight.DemiBold)
-        natural = QFontMetrics(font).horizontalAdvance(str(link.label)) + 1
+        natural = QFontMetrics(font).horizontalAdvance(resolved(link.label)) + 1
         width = max(width, min(natural, round(widget.area.width() * LABEL_ONLY_MAX)))
     return width
 

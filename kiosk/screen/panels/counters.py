@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.core import theme
+from kiosk.core.content.localize import resolved
 from kiosk.core.content.model import Counter, CountersPanel
 from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.icons import icon_label
@@ -70,7 +71,7 @@ class CountersWidget(PanelWidget):
             layout.addLayout(self._total())
         layout.addStretch(1)
         layout.addLayout(self._foot(width))
-        self._targets = [c.value for c in p.counters] + ([p.total_value] if p.total else [])
+        self._targets = [c.value for c in p.counters] + ([p.total_value] if p.total_value is not None else [])
         self._count_up = QVariantAnimation(self)
         self._count_up.setStartValue(0.0)
         self._count_up.setEndValue(1.0)
@@ -128,6 +129,9 @@ class CountersWidget(PanelWidget):
     def _total(self) -> QHBoxLayout | QVBoxLayout:
         """Icon, total and its label in one row; the label goes under them when the row is too wide."""
         s, total = self.style_, self.panel.total
+        if total is None:
+            raise ValueError("a counters panel without a total has no total row")
+        total_label = resolved(total.label)
         gap, icon = s.px(theme.GAP), s.px(theme.ICON * 1.2 * s.scale)
         size = self._number_size(theme.TOTAL_NUMBER, self.panel.total_value or 0,
                                  self.area.width() - icon - gap, ("total", "value"))
@@ -141,12 +145,12 @@ class CountersWidget(PanelWidget):
         row.addWidget(number, 0, Align.AlignVCenter)
         room = self.area.width() - icon - number.minimumWidth() - 3 * gap
         font = s.font(theme.SUBTITLE, Weight.DemiBold)
-        beside = QFontMetrics(font).horizontalAdvance(total.label) <= room
-        label = self.label(total.label, theme.SUBTITLE, weight=Weight.DemiBold,
+        beside = QFontMetrics(font).horizontalAdvance(total_label) <= room
+        label = self.label(total_label, theme.SUBTITLE, weight=Weight.DemiBold,
                            align=Align.AlignLeft if beside else Align.AlignHCenter,
                            width=room if beside else self.area.width(), field=("total", "label"))
         if beside:
-            label.setFixedWidth(QFontMetrics(font).horizontalAdvance(total.label) + 1)
+            label.setFixedWidth(QFontMetrics(font).horizontalAdvance(total_label) + 1)
             row.addWidget(label, 0, Align.AlignVCenter)
         row.addStretch(1)
         if beside:
@@ -201,6 +205,14 @@ class CountersWidget(PanelWidget):
     def finish(self) -> None:
         self._count_up.stop()
         self._show_fraction(1.0)
+
+    def rewind(self) -> None:
+        self._count_up.stop()
+        self._show_fraction(0.0)
+
+    @property
+    def animating(self) -> bool:
+        return self._count_up.state() == QVariantAnimation.State.Running
 
     @property
     def shown_numbers(self) -> list[str]:

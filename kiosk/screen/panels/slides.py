@@ -95,7 +95,7 @@ class SlidesWidget(PanelWidget):
         if self.deck is None:
             layout.addWidget(self._placeholder(), 1)
         else:
-            self._box = self._fitted(self._box)
+            self._box = self._fitted(self.deck, self._box)
             self.view = Poster(QImage(), self._box, s.color("background"))
             layout.addStretch(1)
             layout.addWidget(self.view)
@@ -105,9 +105,10 @@ class SlidesWidget(PanelWidget):
         layout.addStretch(1)  # the page and its caption together in the middle (portrait screens)
         self.set_page(0)
 
-    def _fitted(self, box: QSize) -> QSize:
+    @staticmethod
+    def _fitted(deck: Deck, box: QSize) -> QSize:
         """The box no taller than the first page needs at this width, so the caption sits under it."""
-        width, height = self.deck.document[self.deck.pages[0]].get_size()
+        width, height = deck.document[deck.pages[0]].get_size()
         return QSize(box.width(), min(box.height(), round(box.width() * height / width)))
 
     def _foot(self) -> QWidget | None:
@@ -152,14 +153,14 @@ class SlidesWidget(PanelWidget):
             count = self.page_count()
             self._number.setText(f"{self._page + 1} / {count}" if count > 1 else "")
         if self.deck is not None:
-            self.view.set_image(self._rendered(self.deck.pages[self._page]))
+            self.view.set_image(self._rendered(self.deck, self.deck.pages[self._page]))
 
-    def _rendered(self, index: int) -> QImage:
+    def _rendered(self, deck: Deck, index: int) -> QImage:
         key = (*self._deck_key, index, self._box.width(), self._box.height())
         image = _pages.get(key)
         if image is None:
             try:
-                image = render_page(self.deck, index, self._box)
+                image = render_page(deck, index, self._box)
             except Exception:  # PDFium gave up on this page: the rest of the deck still shows
                 log.exception("slides %r: page %d cannot be drawn", self.panel.file, index + 1)
                 image = QImage()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.core import theme
+from kiosk.core.content.localize import resolved
 from kiosk.core.content.model import SpotlightPanel
 from kiosk.screen.faults import PaintedWidget
 from kiosk.screen.panels import register
@@ -42,8 +43,8 @@ class Avatar(PaintedWidget):
         if self._photo is not None:
             painter.setClipPath(path)
             source = QRectF(self._photo.rect())
-            offset = (source.size() - circle.size()) / 2
-            painter.drawImage(circle, self._photo, QRectF(offset.width(), offset.height(),
+            offset_x, offset_y = (source.width() - circle.width()) / 2, (source.height() - circle.height()) / 2
+            painter.drawImage(circle, self._photo, QRectF(offset_x, offset_y,
                                                           circle.width(), circle.height()))
             painter.setClipping(False)
         else:
@@ -65,10 +66,10 @@ class SpotlightWidget(PanelWidget):
         s, p = self.style_, self.panel
         portrait = s.portrait
         side = s.px(theme.AVATAR * s.scale * (0.8 if portrait else 1.0))
-        avatar = Avatar(side, self._photo(side), initials(p.name), s)
+        avatar = Avatar(side, self._photo(side), initials(resolved(p.name)), s)
         spacing = s.px(theme.GAP) * 2
         if portrait:  # stacked: the face on top, the words under it, the link at the foot
-            layout = QVBoxLayout(self)
+            layout: QBoxLayout = QVBoxLayout(self)
             layout.setSpacing(s.px(theme.GAP))
             layout.addWidget(avatar, 0, Qt.AlignmentFlag.AlignHCenter)
             width = self.area.width()
@@ -99,7 +100,7 @@ class SpotlightWidget(PanelWidget):
         photo = self.image(self.panel.photo, QSize(side, side), ("photo",), "showing the initials instead", "cover")
         return photo.image if photo is not None else None
 
-    def _words(self, column: QVBoxLayout, width: int) -> None:
+    def _words(self, column: QBoxLayout, width: int) -> None:
         s, p = self.style_, self.panel
         column.setSpacing(round(s.px(theme.GAP) * 0.6))
         column.addWidget(self.label(p.heading, theme.SUBTITLE, color="accent", weight=Weight.DemiBold,

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
+from kiosk.core.content.localize import resolved
 from kiosk.core.content.model import TextPanel, paragraphs
 from kiosk.screen.icons import icon_label
 from kiosk.screen.images import Picture
@@ -57,7 +58,7 @@ class TextWidget(PanelWidget):
     def _paragraphs(self, width: int) -> QVBoxLayout:
         text = QVBoxLayout()
         text.setSpacing(self.style_.px(theme.GAP))
-        for paragraph in paragraphs(self.panel.body):
+        for paragraph in paragraphs(resolved(self.panel.body)):
             text.addWidget(self.label(paragraph, theme.BODY, width=width, field=("body",)))
         return text
 

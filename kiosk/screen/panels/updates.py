@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -90,7 +92,7 @@ class UpdatesWidget(PanelWidget):
             box.addWidget(self.label(item.title, theme.SUBTITLE, weight=Weight.DemiBold, width=inner,
                                      field=("items", index, "title")))
         else:
-            box.addLayout(self._dated_title(item, inner, ("items", index, "title")))
+            box.addLayout(self._dated_title(item, item.date, inner, ("items", index, "title")))
         if item.text:
             text = self.label(item.text, theme.BODY * 0.9, color="muted", width=inner,
                               field=("items", index, "text"))
@@ -114,10 +116,10 @@ class UpdatesWidget(PanelWidget):
             self.fit_notes.append((("items", first), f"starts page {number} of {len(self._pages)}: "
                                                      "the items do not fit one screen"))
 
-    def _dated_title(self, item: UpdateItem, width: int, field: tuple) -> QHBoxLayout:
-        """The title with its date beside it, on the title's first baseline."""
+    def _dated_title(self, item: UpdateItem, span: tuple[date, date], width: int, field: tuple) -> QHBoxLayout:
+        """The title with its date (``span``, first and last day) beside it, on the title's first baseline."""
         s = self.style_
-        text = date_span_text(*item.date, locale=s.locale.name())
+        text = date_span_text(*span, locale=s.locale.name())
         when = self.label(text, theme.BODY * 0.9, color="accent", weight=Weight.DemiBold, wrap=False,
                           align=Qt.AlignmentFlag.AlignRight)
         gap = s.px(theme.GAP) // 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLoggingCategory, QRect, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtGui import QFont, QHideEvent, QImage, QPainter
 
 from kiosk.core import theme
 from kiosk.core.content.clips import INSTALL_VIDEO, MAX_CLIP_BYTES, video_support
@@ -69,6 +69,7 @@ def prepare_multimedia() -> None:
 @register("video")
 class VideoWidget(PanelWidget):
     panel: VideoPanel
+    live = True  # frames of its own; opening it runs an event loop, so it is never built ahead
 
     def build(self) -> None:
         s, p = self.style_, self.panel
@@ -85,8 +86,8 @@ class VideoWidget(PanelWidget):
             caption = self.label(p.caption, theme.SUBTITLE, weight=QFont.Weight.DemiBold, width=self.area.width(),
                                  align=Qt.AlignmentFlag.AlignHCenter, field=("caption",))
         room = self.area.height() - (caption.sizeHint().height() + layout.spacing() if caption else 0)
-        self.screen = Screen(QSize(self.area.width(), room), s.color("background"))
-        layout.addWidget(self.screen)
+        self.video_screen = Screen(QSize(self.area.width(), room), s.color("background"))
+        layout.addWidget(self.video_screen)
         if caption is not None:
             layout.addWidget(caption)
         self._open(path)
@@ -112,15 +113,15 @@ class VideoWidget(PanelWidget):
         QTimer.singleShot(FIRST_FRAME_MS, waiting.quit)
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.player.pause()  # decodes the first frame without playing on
-        if self.screen.frame.isNull() and not self._error:
+        if self.video_screen.frame.isNull() and not self._error:
             waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        if self.screen.frame.isNull() or self._error or self.player.duration() <= 0:
+        if self.video_screen.frame.isNull() or self._error or self.player.duration() <= 0:
             self.player.stop()
             raise PanelUnavailable(("file",), f"the clip cannot be played ({self._error or 'no picture'})")
 
     def _frame(self, frame) -> None:
         if frame.isValid():  # the end of the clip sends an empty frame: keep the last picture
-            self.screen.show_frame(frame.toImage())
+            self.video_screen.show_frame(frame.toImage())
 
     def _failed(self, _error, message: str) -> None:
         self._error = message or "unreadable"
@@ -139,6 +140,6 @@ class VideoWidget(PanelWidget):
         duration = self.player.duration()
         return duration * self.panel.loop / 1000 if duration > 0 else scheduled
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.player.pause()  # a slide that left the screen stops decoding
         super().hideEvent(event)

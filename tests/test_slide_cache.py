@@ -1,0 +1,248 @@
+"""Slides made ready before their turn, and never built, grabbed or compared twice while unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
+from PySide6.QtGui import QRegion
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.playlist import playlist_at
+from kiosk.core.rotation import Identity, identity
+from kiosk.playback import player as player_module
+from kiosk.playback import slide_cache
+from kiosk.playback.slide_builder import build_slide
+from kiosk.playback.slide_cache import SCREENS_KEPT, SLIDES_KEPT, SlideCache, SlideKey, screens_kept
+from kiosk.screen.slide import Slide
+from kiosk.screen.style import style_for
+from tests.test_transitions import seed_with
+
+NOW = datetime(2026, 12, 4, 12, 0)
+
+
+@pytest.fixture
+def slides(qtbot, kiosk_app, seed):
+    """Factory: (key, hidden slide) for the seed's entry ``index`` at 320x180; deleted after the test."""
+    entries = playlist_at(seed.content, NOW)
+
+    def make(index: int) -> tuple[SlideKey, Slide]:
+        entry = entries[index]
+        style = style_for(seed.content.settings, QSize(320, 180), seed.folder, lang=entry.lang)
+        slide = build_slide(entry, style, (index, len(entries)))
+        qtbot.addWidget(slide)  # closed and deleted after the test, unless the cache deleted it first
+        key = SlideKey(identity(entry), entry.panel, seed.content.settings, (320, 180), (index, len(entries)),
+                       NOW.date())
+        return key, slide
+
+    return make
+
+
+@pytest.fixture
+def compares(monkeypatch):
+    """Counts the changed-region comparisons (10-60 ms each)."""
+    count = []
+    real = slide_cache.changed_region
+    monkeypatch.setattr(slide_cache, "changed_region", lambda a, b: count.append(1) or real(a, b))
+    return count
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """Counts the slides the player builds."""
+    count = []
+    real = player_module.build_slide
+    monkeypatch.setattr(player_module, "build_slide", lambda *a, **k: count.append(1) or real(*a, **k))
+    return count
+
+
+def test_the_same_slide_is_a_hit_and_any_change_a_miss(slides, seed):
+    key, slide = slides(1)
+    cache = SlideCache()
+    cache.put(key, slide)
+    assert cache.get(key).slide is slide
+    other_panel = playlist_at(seed.content, NOW)[2].panel
+    for changed in [replace(key, panel=other_panel),  # its content changed, or an item expired
+                    replace(key, size=(640, 360)),
+                    replace(key, identity=Identity(key.identity.id, "es")),  # another language
+                    replace(key, day=date(2026, 12, 5)),  # "today" and "tomorrow" move
+                    replace(key, position=(1, 6)),  # a panel added: the dots
+                    replace(key, settings=seed.content.settings.model_copy(update={"title": "Other"}))]:
+        assert cache.get(changed) is None, changed
+    slide.body.incomplete = True  # an image still decoding: built again once it is there
+    assert cache.get(key) is None
+    slide.body.incomplete = False
+    cache.invalidate()  # a reload: a file it shows may have changed
+    assert cache.get(key) is None
+
+
+def test_a_grab_showing_the_clock_is_stale_at_the_next_minute(slides):
+    key, slide = slides(1)
+    settings = key.settings
+    with_clock = SlideCache().put(replace(key, settings=settings.model_copy(update={"clock": True})),
+                                  slide, slide.grab(), NOW)
+    assert with_clock.look_at(NOW) is not None
+    assert with_clock.look_at(NOW + timedelta(minutes=1)) is None
+    without = SlideCache().put(replace(key, settings=settings.model_copy(update={"clock": False})),
+                               slide, slide.grab(), NOW)
+    assert without.look_at(NOW + timedelta(minutes=1)) is not None
+
+
+def test_the_cache_keeps_its_bound_and_deletes_what_it_lets_go(slides, qtbot):
+    cache = SlideCache(bound=3)
+    made = [slides(index) for index in range(4)]
+    deleted = []
+    made[0][1].destroyed.connect(lambda: deleted.append(True))
+    for key, slide in made:
+        cache.put(key, slide)
+    assert len(cache) == 3
+    assert cache.get(made[0][0]) is None  # the least recently used went first
+    qtbot.waitUntil(lambda: bool(deleted))
+
+
+def test_grabs_kept_are_previous_current_and_next_but_only_current_and_next_at_4k():
+    assert screens_kept(1920, 1080) == SCREENS_KEPT == 3  # ~24 MB
+    assert screens_kept(3840, 2160) == 2  # ~64 MB: a third screen would be ~96 MB
+
+
+def test_two_screens_are_compared_once(slides, compares):
+    (_, first), (_, second) = slides(1), slides(2)
+    cache, before, after = SlideCache(), first.grab(), second.grab()
+    region = cache.region(before, after)
+    assert cache.region(before, after) == region and compares == [1]
+    assert region != QRegion(QRect(0, 0, 320, 180))  # the header is the same on both
+
+
+def ready_player(make_player, seed, qtbot, **kwargs):
+    player = make_player(seed_with("fade"), **kwargs)
+    player.set_paused(True)
+    wait_ready(qtbot, player)
+    return player
+
+
+def wait_ready(qtbot, player):
+    with qtbot.waitSignal(player.prefetched, timeout=10000):
+        pass
+
+
+def test_next_and_previous_are_ready_after_a_slide_arrives(make_player, seed, qtbot):
+    player = ready_player(make_player, seed, qtbot)
+    last = len(player.entries) - 1
+    for index in (1, last):  # the next for the timer, the previous for a clicker going back
+        ready = player._cache.get(player._key(index))
+        assert ready is not None and not ready.look.isNull()
+        assert player._cache.has_region(player._cache.holding(player.slide).look, ready.look)
+
+
+@pytest.mark.parametrize("move", ["next", "previous"])
+def test_a_key_starts_the_fade_without_building_grabbing_or_comparing(make_player, seed, qtbot, builds,
+                                                                     compares, monkeypatch, move):
+    player = ready_player(make_player, seed, qtbot)
+    grabs = []
+    monkeypatch.setattr(Slide, "grab", lambda *a: grabs.append(1) or QWidgetGrab(*a))
+    builds.clear()
+    compares.clear()
+    getattr(player, move)()
+    assert player._transition.running
+    assert (builds, grabs, compares) == ([], [], [])
+
+
+QWidgetGrab = Slide.grab
+
+
+def test_a_slide_coming_back_unchanged_is_the_same_widget(make_player, seed, qtbot, builds):
+    player = ready_player(make_player, seed, qtbot)
+    first = player.slide
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        player.next()
+    wait_ready(qtbot, player)
+    builds.clear()
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        player.previous()
+    assert player.slide is first and builds == []
+    assert player.slide.body.animating  # the counters count up again, from zero
+
+
+def test_a_new_screen_size_builds_again(make_player, seed, qtbot, builds):
+    player = ready_player(make_player, seed, qtbot)
+    first = player.slide
+    builds.clear()
+    player.resize(800, 450)
+    qtbot.waitUntil(lambda: player.slide is not first and player.slide.size() == QSize(800, 450))
+    assert builds
+
+
+def test_an_edit_to_the_next_panel_is_built_again_before_its_turn(make_player, seed, qtbot):
+    player = ready_player(make_player, seed, qtbot)
+    before = player._cache.get(player._key(1)).slide
+    panels = list(player.loaded.content.panels)
+    panels[1] = panels[1].model_copy(update={"title": "Edited"})
+    edited = replace(player.loaded, content=player.loaded.content.model_copy(update={"panels": panels}))
+    player.update_content(edited)
+    wait_ready(qtbot, player)
+    after = player._cache.get(player._key(1)).slide
+    assert after is not before and after.body.panel.title == "Edited"
+
+
+def test_memory_a_fade_borrowed_is_given_back(make_player, seed, qtbot):
+    player = ready_player(make_player, seed, qtbot)
+    for _ in range(2 * len(player.entries)):
+        with qtbot.waitSignal(player.shown, timeout=3000):
+            player.next()
+        assert player._transition._from.isNull() and player._transition._to.isNull()
+    wait_ready(qtbot, player)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(player.findChildren(Slide)) == len(player._cache) == len(player.entries) <= SLIDES_KEPT
+    assert player._cache.looks() <= SCREENS_KEPT  # grabs of the previous, current and next only
+
+
+def test_a_whole_round_later_nothing_is_built_again(make_player, seed, qtbot, builds):
+    player = ready_player(make_player, seed, qtbot)
+    for _ in range(len(player.entries)):  # the first round builds each slide once
+        with qtbot.waitSignal(player.shown, timeout=3000):
+            player.next()
+        wait_ready(qtbot, player)
+    builds.clear()
+    for _ in range(len(player.entries)):
+        with qtbot.waitSignal(player.shown, timeout=3000):
+            player.next()
+        wait_ready(qtbot, player)
+    assert builds == []
+
+
+class RegionRecorder(QObject):
+    """Every paint event in the application, as a rectangle in ``within``'s coordinates."""
+
+    def __init__(self, within) -> None:
+        super().__init__()
+        self.within, self.regions = within, []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and hasattr(watched, "mapTo") \
+                and (watched is self.within or self.within.isAncestorOf(watched)):
+            self.regions.append(event.region().translated(watched.mapTo(self.within, QPoint(0, 0))))
+        return False
+
+
+def test_a_count_up_repaints_only_its_numbers(make_player, qtbot):
+    player = make_player(seed_with("none"), size=(960, 540))
+    player.set_paused(True)
+    counters = player.slide.body
+    qtbot.waitUntil(lambda: not counters.animating, timeout=4000)
+    qtbot.wait(100)  # the slide's first paint and the last frame are done
+    numbers = QRegion()
+    for label in counters._numbers:
+        numbers += QRect(label.mapTo(player.slide, label.rect().topLeft()), label.size())
+    recorder = RegionRecorder(player.slide)
+    QApplication.instance().installEventFilter(recorder)
+    try:
+        counters.start()
+        qtbot.waitUntil(lambda: not counters.animating, timeout=4000)
+        qtbot.wait(50)  # the last frame's paint
+    finally:
+        QApplication.instance().removeEventFilter(recorder)
+    assert len(recorder.regions) > 10  # it did count up, frame by frame
+    outside = [region.boundingRect() for region in recorder.regions if not (region - numbers).isEmpty()]
+    assert outside == []
