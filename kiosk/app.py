@@ -101,12 +101,14 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     from kiosk.run.census import count_on_request
     from kiosk.run.live_reload import LiveContent
     from kiosk.run.logsetup import route_qt_messages
+    from kiosk.run.memory import return_big_blocks
     from kiosk.run.operation import Operation, run_options
     from kiosk.run.screens import choose_screen
     from kiosk.run.signals import quit_on_terminate
     from kiosk.run.window import KioskWindow
     from kiosk.screen.decode import live_decoding
 
+    return_big_blocks()  # before the first screen-sized image (kiosk/run/memory.py)
     route_qt_messages()
     app = make_screen_app(backend)
     sys.excepthook = log_uncaught

@@ -1,0 +1,53 @@
+"""Memory a screen-sized image borrowed goes back to the system when the image is freed.
+
+A fade borrows two screen-sized pixmaps and every slide change a grab; the kiosk must not
+keep their high-water mark for the rest of its run (kiosk/run/memory.py). Each case runs in
+a fresh interpreter, so glibc's heap starts as the kiosk's does.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.harness.contentfiles import ROOT
+
+MB = 2**20
+# Grab a 1080p screen and free it twice (the first free is what makes glibc start keeping
+# them), then report how much resident memory the second one left behind.
+SCRIPT = """
+import os, sys
+from PySide6.QtGui import QImage
+from kiosk.run.memory import return_big_blocks
+
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+def grab_and_free():
+    screen = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    screen.fill(0xFF336699)
+    del screen
+
+if sys.argv[1] == "tuned":
+    assert return_big_blocks()
+grab_and_free()
+before = resident()
+grab_and_free()
+print(resident() - before)
+"""
+
+
+def left_behind(mode: str) -> int:
+    done = subprocess.run([sys.executable, "-c", SCRIPT, mode], cwd=ROOT, capture_output=True, text=True,
+                          check=True, timeout=60)
+    return int(done.stdout)
+
+
+def test_a_freed_screen_sized_image_is_given_back_at_once():
+    assert left_behind("tuned") < 1 * MB
+
+
+def test_without_the_tuning_glibc_keeps_it():
+    """The case above would pass for nothing if the C library gave it back anyway."""
+    assert left_behind("default") > 7 * MB
