@@ -1,4 +1,4 @@
-"""Memory a screen-sized image borrowed goes back to the system when the image is freed.
+"""Memory: what a screen-sized image borrowed goes back to the system; what is never used is never loaded.
 
 A fade borrows two screen-sized pixmaps and every slide change a grab; the kiosk must not
 keep their high-water mark for the rest of its run (kiosk/run/memory.py). Each case runs in
@@ -39,9 +39,7 @@ print(resident() - before)
 
 
 def left_behind(mode: str) -> int:
-    done = subprocess.run([sys.executable, "-c", SCRIPT, mode], cwd=ROOT, capture_output=True, text=True,
-                          check=True, timeout=60)
-    return int(done.stdout)
+    return int(run_fresh(SCRIPT, mode))
 
 
 def test_a_freed_screen_sized_image_is_given_back_at_once():
@@ -51,3 +49,23 @@ def test_a_freed_screen_sized_image_is_given_back_at_once():
 def test_without_the_tuning_glibc_keeps_it():
     """The case above would pass for nothing if the C library gave it back anyway."""
     assert left_behind("default") > 7 * MB
+
+
+def run_fresh(script: str, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, capture_output=True, text=True, check=True,
+                          timeout=60)
+    return done.stdout.strip()
+
+
+def test_a_qr_code_does_not_load_the_web_client():
+    """segno's import would pull in urllib.request, http.client, email and ssl (~4 MB) for nothing."""
+    out = run_fresh("""
+import sys
+from kiosk.screen.qr import qr_modules
+assert qr_modules("https://results.ed.gov/") == 33
+print(sorted(m for m in ("urllib.request", "http.client", "email", "ssl") if m in sys.modules))
+import urllib.request  # anyone who does need it later gets the real module
+import xml.sax.saxutils
+print(xml.sax.saxutils.urllib.request.urlopen.__name__)
+""")
+    assert out.splitlines() == ["[]", "urlopen"]
