@@ -63,7 +63,7 @@ def _import_segno() -> ModuleType:
         if sys.modules.get("urllib.request") is placeholder:
             del sys.modules["urllib.request"]
         urllib = sys.modules.get("urllib")
-        if getattr(urllib, "request", None) is placeholder:
+        if urllib is not None and getattr(urllib, "request", None) is placeholder:
             del urllib.request
     return segno
 
