@@ -104,12 +104,14 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     from kiosk.run.census import count_on_request
     from kiosk.run.live_reload import LiveContent
     from kiosk.run.logsetup import route_qt_messages
+    from kiosk.run.memory import give_back_after_each_change, return_big_blocks
     from kiosk.run.operation import Operation, run_options
     from kiosk.run.screens import choose_screen
     from kiosk.run.signals import quit_on_terminate
     from kiosk.run.window import KioskWindow
     from kiosk.screen.decode import live_decoding
 
+    return_big_blocks()  # before the first screen-sized image (kiosk/run/memory.py)
     route_qt_messages()
     app = make_screen_app(backend)
     sys.excepthook = log_uncaught
@@ -123,6 +125,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
     operation = Operation(window, player, options)
     window.present()
+    give_back_after_each_change(player.shown)
     count_on_request(player)  # soak runs only (KIOSK_CENSUS_EVERY)
     live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
     operation.watch_content(live.watcher.loaded, live.watcher.failed)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
+from types import ModuleType
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPainterPath
@@ -34,11 +36,36 @@ def qr_rows(url: str) -> tuple[bytes, ...]:
     segno is imported here, with the first code: its import (urllib, xml; ~30 ms) is not on the
     way to the first slide unless that slide has a link.
     """
-    import segno
+    segno = _import_segno()
 
     code = segno.make(url, error="m", boost_error=False)
     return tuple(bytes(0 if dark_module else 1 for dark_module in row)
                  for row in code.matrix_iter(scale=1, border=QR_QUIET_ZONE))
+
+
+def _import_segno() -> ModuleType:
+    """segno, without running urllib.request.
+
+    segno's SVG writer imports xml.sax.saxutils, which imports urllib.request only to read XML
+    from a URL (prepare_input_source), and that pulls in http.client, email and ssl: ~4 MB of
+    PSS in a process that never opens a URL. While segno loads, a placeholder stands in for
+    urllib.request; it is taken out again, so a later ``import urllib.request`` loads the real one.
+    """
+    if "segno" in sys.modules or "urllib.request" in sys.modules:
+        import segno
+
+        return segno
+    placeholder = ModuleType("urllib.request", "stands in while segno is imported (kiosk/screen/qr.py)")
+    sys.modules["urllib.request"] = placeholder
+    try:
+        import segno
+    finally:
+        if sys.modules.get("urllib.request") is placeholder:
+            del sys.modules["urllib.request"]
+        urllib = sys.modules.get("urllib")
+        if urllib is not None and getattr(urllib, "request", None) is placeholder:
+            del urllib.request
+    return segno
 
 
 def qr_modules(url: str) -> int:

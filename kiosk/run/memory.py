@@ -1,0 +1,55 @@
+"""The C heap of a long run: what a slide change borrowed goes back to the system.
+
+A slide's grab and a fade's pixmaps are screen-sized images (8 MB at 1080p, 33 MB at 4K).
+glibc's malloc gives such a block its own mapping, but after the first one is freed it
+raises its mmap threshold to that size ("dynamic threshold"), so every later grab comes
+from the heap, and the heap keeps its high-water mark after the fade has ended: ~20 MB of
+PSS at 1080p that the kiosk never used again. A fixed threshold keeps them mapped, so
+freeing one returns it at once (and it turns the dynamic trim threshold off too).
+What a slide's build leaves free in the middle of the heap is handed back after each change.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, SignalInstance
+
+log = logging.getLogger(__name__)
+
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number (malloc.h)
+# Blocks this big or bigger get their own mapping. Far below a screen (a 640x360 image is
+# 0.9 MB), far above what Qt and Python allocate by the thousand.
+MMAP_THRESHOLD_BYTES = 1024 * 1024
+
+
+def _libc(name: str, argtypes: tuple[type, ...]) -> Callable[..., int] | None:
+    """glibc's function ``name``, or None where the C library has none (musl and others)."""
+    function = getattr(ctypes.CDLL(None), name, None)
+    if function is not None:
+        function.argtypes, function.restype = argtypes, ctypes.c_int
+    return function
+
+
+def return_big_blocks() -> bool:
+    """Fix glibc's mmap threshold for this process; False where the C library has no mallopt."""
+    mallopt = _libc("mallopt", (ctypes.c_int, ctypes.c_int))
+    if mallopt is None:
+        log.debug("no mallopt in this C library; the heap keeps its default tuning")
+        return False
+    return mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1
+
+
+def give_back_free_memory() -> None:
+    """Return the heap's free pages to the system (malloc_trim; ~0.1 ms): what building and
+    dropping a slide left free in the middle of the heap, which the fixed threshold doesn't."""
+    trim = _libc("malloc_trim", (ctypes.c_size_t,))
+    if trim is not None:
+        trim(0)
+
+
+def give_back_after_each_change(shown: SignalInstance) -> None:
+    """After every slide change (``shown``), once the old slide's deferred deletion has run."""
+    shown.connect(lambda *_: QTimer.singleShot(0, give_back_free_memory))

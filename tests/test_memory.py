@@ -1,0 +1,93 @@
+"""Memory: what a screen-sized image borrowed goes back to the system; what is never used is never loaded.
+
+A fade borrows two screen-sized pixmaps and every slide change a grab; the kiosk must not
+keep their high-water mark for the rest of its run (kiosk/run/memory.py). Each case runs in
+a fresh interpreter, so glibc's heap starts as the kiosk's does.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.harness.contentfiles import ROOT
+
+MB = 2**20
+# Grab a 1080p screen and free it twice (the first free is what makes glibc start keeping
+# them), then report how much resident memory the second one left behind.
+SCRIPT = """
+import os, sys
+from PySide6.QtGui import QImage
+from kiosk.run.memory import return_big_blocks
+
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+def grab_and_free():
+    screen = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    screen.fill(0xFF336699)
+    del screen
+
+if sys.argv[1] == "tuned":
+    assert return_big_blocks()
+grab_and_free()
+before = resident()
+grab_and_free()
+print(resident() - before)
+"""
+
+
+def left_behind(mode: str) -> int:
+    return int(run_fresh(SCRIPT, mode))
+
+
+def test_a_freed_screen_sized_image_is_given_back_at_once():
+    assert left_behind("tuned") < 1 * MB
+
+
+def test_without_the_tuning_glibc_keeps_it():
+    """The case above would pass for nothing if the C library gave it back anyway."""
+    assert left_behind("default") > 7 * MB
+
+
+def run_fresh(script: str, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, capture_output=True, text=True, check=True,
+                          timeout=60)
+    return done.stdout.strip()
+
+
+def test_a_qr_code_does_not_load_the_web_client():
+    """segno's import would pull in urllib.request, http.client, email and ssl (~4 MB) for nothing."""
+    out = run_fresh("""
+import sys
+from kiosk.screen.qr import qr_modules
+assert qr_modules("https://results.ed.gov/") == 33
+print(sorted(m for m in ("urllib.request", "http.client", "email", "ssl") if m in sys.modules))
+import urllib.request  # anyone who does need it later gets the real module
+import xml.sax.saxutils
+print(xml.sax.saxutils.urllib.request.urlopen.__name__)
+""")
+    assert out.splitlines() == ["[]", "urlopen"]
+
+
+def test_memory_freed_in_the_middle_of_the_heap_is_given_back_after_a_change():
+    """A slide's build leaves free pages below blocks still in use; the heap can't shrink past
+    those by itself, so after each change the kiosk hands the free pages back."""
+    out = run_fresh("""
+import os
+from kiosk.run.memory import give_back_free_memory, return_big_blocks
+
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+return_big_blocks()
+built = [bytes(2000) for _ in range(10000)]  # 20 MB of heap, as a slide's pieces are
+kept = bytes(2000)  # still in use, on top of them
+del built
+before = resident()
+give_back_free_memory()
+print(before - resident())
+""")
+    assert int(out) > 15 * MB
