@@ -1,26 +1,33 @@
 """Side by side: the same deck in `chromium --kiosk` and in the kiosk, each under its own Xvfb.
 
-Both run one after the other with the content's own durations and a 700 ms fade. After a
-warm-up, each is measured over the same length of window: CPU (share of one core, summed
-over every process of the program) and PSS (summed; PSS splits shared pages fairly, so the
-sum over Chromium's processes is what it really costs). The X server's CPU is shown too,
-since both push their frames through it.
+Both run one after the other on the same content (the content's own durations, or every panel
+3 s for the stress rotation; both with the 700 ms fade). Each is measured in steady state
+(benchmarks/steady.py): once every slide has been on screen once, CPU (share of one core,
+summed over every process of the program) over a window of whole rotations, so every panel
+and its count-up are in it once per rotation whatever the phase; then, with every slide shown
+at least twice, PSS (summed; PSS splits shared pages fairly, so the sum over Chromium's
+processes is what it really costs). The X server's CPU is shown too, since both push their
+frames through it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
 import threading
-import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.steady import TIMES, is_steady, panels_in_play, wait_for, wait_shown
 from benchmarks.usage import cpu_share, memory_mb
-from benchmarks.webpage import write_page
+from benchmarks.webpage import rotation_seconds, write_page
 from tests.harness.displays import launch
 from tests.harness.process import KioskProcess
 
@@ -34,30 +41,73 @@ def chromium_binary() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _measure(pid: int, xserver_pid: int, window_s: float) -> dict:
+# Chromium prints the page's console on stderr with this; the page logs each slide that leaves.
+CONSOLE_FLAGS = ["--enable-logging=stderr", "--v=0"]
+LEFT = re.compile(r'"kiosk-bench left (\d+)"')
+START_S = 60  # the longest either may take to show its first slide
+
+
+def _measure(pid: int, xserver_pid: int, window_s: float, steady: Callable[[], None]) -> dict:
+    """CPU over ``window_s`` (the program's and the X server's), then PSS once ``steady`` returns."""
     shares: dict[str, float] = {}
     x_thread = threading.Thread(target=lambda: shares.update(x=cpu_share(xserver_pid, window_s, False)))
     x_thread.start()
     cpu = cpu_share(pid, window_s)
     x_thread.join()
+    steady()
     memory = memory_mb(pid)
     return {"cpu_pct": cpu, "xserver_cpu_pct": shares["x"], "pss_mb": memory["pss"], "rss_mb": memory["rss"],
             "processes": memory["processes"]}
 
 
-def run_chromium(page: Path, warmup_s: float, window_s: float) -> dict:
+def slide_that_left(console_line: str) -> str | None:
+    """The slide number in a ``kiosk-bench left N`` line of Chromium's console log."""
+    match = LEFT.search(console_line)
+    return match.group(1) if match else None
+
+
+class ConsoleWatch:
+    """Counts the slides Chromium's page says have left the screen, reading its stderr as it comes."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self._left: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._thread.start()
+
+    def _read(self, process: subprocess.Popen) -> None:
+        for line in process.stderr:
+            slide = slide_that_left(line)
+            if slide is not None:
+                with self._lock:
+                    self._left[slide] += 1
+
+    def showings(self) -> Counter[str]:
+        with self._lock:
+            return Counter(self._left)
+
+
+def run_chromium(page: Path, slides: int, window_s: float) -> dict:
     binary = chromium_binary()
+    expected = [str(n) for n in range(slides)]
     with launch("xvfb", 1920, 1080) as server, tempfile.TemporaryDirectory(prefix="kiosk-bench-chromium-") as profile:
-        command = [binary, *CHROMIUM_FLAGS, "--kiosk", f"--user-data-dir={profile}", "--window-position=0,0",
-                   "--window-size=1920,1080", page.as_uri()]
+        command = [binary, *CHROMIUM_FLAGS, *CONSOLE_FLAGS, "--kiosk", f"--user-data-dir={profile}",
+                   "--window-position=0,0", "--window-size=1920,1080", page.as_uri()]
         env = {"DISPLAY": server.name, "HOME": profile, "PATH": "/usr/bin:/bin"}
-        browser = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True)
+        browser = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                   errors="replace", start_new_session=True)
         try:
-            time.sleep(warmup_s)
-            if browser.poll() is not None:
-                raise RuntimeError(f"chromium exited early with code {browser.returncode}")
-            return _measure(browser.pid, server.pid, window_s)
+            console = ConsoleWatch(browser)
+            rotation = window_s + START_S
+
+            def shown(times: int) -> None:
+                wait_for(lambda: is_steady(console.showings(), expected, times) or browser.poll() is not None,
+                         rotation, f"every slide of the page shown {times} times")
+                if browser.poll() is not None:
+                    raise RuntimeError(f"chromium exited early with code {browser.returncode}")
+
+            shown(1)
+            return _measure(browser.pid, server.pid, window_s, lambda: shown(TIMES))
         finally:
             _stop_group(browser)
 
@@ -72,22 +122,32 @@ def _stop_group(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def run_kiosk(content: Path, warmup_s: float, window_s: float) -> dict:
-    with launch("xvfb", 1920, 1080) as server, KioskProcess([str(content)], display=server) as kiosk:
-        if kiosk.wait_painted(timeout=60) is None:
-            raise RuntimeError("the kiosk did not paint within 60 s")
-        time.sleep(warmup_s)
-        return _measure(kiosk.pid, server.pid, window_s)
+def run_kiosk(content: Path, window_s: float) -> dict:
+    expected = panels_in_play(content)
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder, launch("xvfb", 1920, 1080) as server:
+        play_log = Path(folder) / "play.jsonl"
+        with KioskProcess([str(content), "--play-log", str(play_log)], display=server) as kiosk:
+            wait_shown(kiosk, play_log, expected, 1, window_s + START_S)
+            return _measure(kiosk.pid, server.pid, window_s,
+                            lambda: wait_shown(kiosk, play_log, expected, TIMES, window_s + START_S))
 
 
-def side_by_side(content: Path, warmup_s: float, window_s: float) -> dict:
+def measuring_window(rotation_s: float, at_least_s: float) -> float:
+    """Whole rotations, at least ``at_least_s`` seconds of them."""
+    return rotation_s * max(1, math.ceil(at_least_s / rotation_s))
+
+
+def side_by_side(content: Path, at_least_s: float) -> dict:
     """One Chromium run and one kiosk run, one after the other, and the kiosk/Chromium ratios."""
     from kiosk.core.content import load_content
 
+    loaded = load_content(content)
+    seconds = rotation_seconds(loaded)
+    window_s = measuring_window(sum(seconds), at_least_s)
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-page-") as folder:
-        page = write_page(load_content(content), Path(folder) / "deck.html")
-        chromium = run_chromium(page, warmup_s, window_s)
-    kiosk = run_kiosk(content, warmup_s, window_s)
-    return {"chromium": chromium, "kiosk": kiosk,
+        page = write_page(loaded, Path(folder) / "deck.html")
+        chromium = run_chromium(page, len(seconds), window_s)
+    kiosk = run_kiosk(content, window_s)
+    return {"chromium": chromium, "kiosk": kiosk, "window_s": window_s,
             "pss_ratio_pct": 100 * kiosk["pss_mb"] / chromium["pss_mb"],
             "cpu_ratio_pct": 100 * kiosk["cpu_pct"] / chromium["cpu_pct"] if chromium["cpu_pct"] else float("nan")}

@@ -12,13 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import browser
+from benchmarks.latency import SETTLE_S, TRACE_ENV, XKeyboard, key_presses, timer_changes
 from benchmarks.stats import percentile
+from benchmarks.steady import TIMES, changes_logged, panels_in_play, wait_shown
 from benchmarks.usage import cpu_share, memory_mb
 from tests.harness.contentfiles import ROOT, SEED, digest, long_durations, version
 from tests.harness.displays import launch
 from tests.harness.process import KioskProcess
 
 PAINT_TIMEOUT_S = 60
+SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160)}
+STEADY_TIMEOUT_S = 300  # two rotations, sped up, on a busy machine
 
 
 @dataclass(frozen=True)
@@ -40,12 +44,22 @@ class Plan:
     saves: int = 50
     render_runs: int = 3
     browser_runs: int = 3
+    browser_window_s: float = 30  # at least this long, in whole rotations
+    steady_runs: int = 3
+    steady_4k_runs: int = 1
+    steady_time_scale: float = 0.02  # a 12 s panel in 0.24 s; the fade keeps its real 700 ms
+    hour_changes: int = 300  # an hour at 12 s a panel
+    latency_runs: int = 3
+    latency_sizes: tuple[str, ...] = ("1080p", "4k")
+    presses: int = 12
+    timed_changes: int = 12
 
     @classmethod
     def quick_plan(cls) -> Plan:
         return cls(quick=True, start_runs=2, frame_runs=1, fades=2, idle_runs=1, idle_window_s=5, warmup_s=2,
                    rotations=150, reloads=15, week_changes=300, reload_runs=1, saves=5, render_runs=1, browser_runs=0,
-                   week_fade_every=3)
+                   week_fade_every=3, steady_runs=1, steady_4k_runs=0, hour_changes=14, latency_runs=1,
+                   latency_sizes=("1080p",), presses=3, timed_changes=3)
 
 
 Figures = dict[str, list[float]]
@@ -87,8 +101,8 @@ def frames(plan: Plan) -> Figures:
 
 
 def idle(plan: Plan) -> Figures:
-    """CPU between transitions (every panel lasts an hour) and memory after the warm-up."""
-    figures: Figures = {"idle_cpu_pct": [], "rss_mb": [], "pss_mb": []}
+    """CPU between transitions: every panel lasts an hour."""
+    figures: Figures = {"idle_cpu_pct": []}
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
         content = long_durations(Path(folder))
         for _ in range(plan.idle_runs):
@@ -97,9 +111,68 @@ def idle(plan: Plan) -> Figures:
                     raise RuntimeError("the kiosk did not log its first paint")
                 time.sleep(plan.warmup_s)
                 figures["idle_cpu_pct"].append(cpu_share(kiosk.pid, plan.idle_window_s, include_children=False))
-                memory = memory_mb(kiosk.pid, include_children=False)
-                figures["rss_mb"].append(memory["rss"])
-                figures["pss_mb"].append(memory["pss"])
+    return figures
+
+
+def steady_memory(plan: Plan) -> Figures:
+    """RSS and PSS of the real process once every panel and page has shown twice (rotation sped
+    up by KIOSK_TIME_SCALE), and in the first run again after an hour's worth of changes."""
+    figures: Figures = {"steady_rss_mb": [], "steady_pss_mb": []}
+    for run in range(plan.steady_runs):
+        _steady_run(plan, figures, "steady", plan.hour_changes if run == 0 else 0)
+    for _ in range(plan.steady_4k_runs):  # what a slide cache costs grows with the screen
+        _steady_run(plan, figures, "steady_4k", 0, SIZES["4k"])
+    return figures
+
+
+def _steady_run(plan: Plan, figures: Figures, label: str, changes: int,
+                size: tuple[int, int] = SIZES["1080p"]) -> None:
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder, launch("xvfb", *size) as server:
+        play_log = Path(folder) / "play.jsonl"
+        with KioskProcess([str(SEED), "--play-log", str(play_log)], display=server,
+                          time_scale=plan.steady_time_scale, env=TRACE_ENV) as kiosk:
+            keyboard = XKeyboard(server.name)
+            try:
+                wait_shown(kiosk, play_log, panels_in_play(SEED), TIMES, STEADY_TIMEOUT_S)
+                _add_memory(figures, label, kiosk.pid, keyboard)
+                if changes:
+                    kiosk.wait_until(lambda: changes_logged(kiosk.log) >= changes, changes * 5, f"{changes} changes")
+                    _add_memory(figures, "hour", kiosk.pid, keyboard)
+            finally:
+                keyboard.close()
+
+
+def _add_memory(figures: Figures, when: str, pid: int, keyboard: XKeyboard) -> None:
+    """RSS and PSS with the rotation paused (P) and the fade in progress over, as between two
+    changes at real speed (sped up, a fade is most of each change); then P again to play on."""
+    keyboard.tap("p")
+    time.sleep(SETTLE_S)
+    memory = memory_mb(pid, include_children=False)
+    keyboard.tap("p")
+    for kind in ("rss", "pss"):
+        figures.setdefault(f"{when}_{kind}_mb", []).append(memory[kind])
+
+
+def latency(plan: Plan) -> Figures:
+    """Key press (Right, through XTEST) and rotation timer to the fade's first frame, 1080p and 4K."""
+    figures: Figures = {}
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
+        (Path(folder) / "keys").mkdir()
+        (Path(folder) / "timer").mkdir()
+        still = long_durations(Path(folder) / "keys", seconds=3600)  # only the keys move it
+        rotating = long_durations(Path(folder) / "timer", seconds=2)  # a fade, then ~2 s idle, each change
+        for label in plan.latency_sizes:
+            width, height = SIZES[label]
+            for _ in range(plan.latency_runs):
+                with launch("xvfb", width, height) as server:
+                    keys, missed = key_presses(server, still, plan.presses)
+                    timed = timer_changes(server, rotating, plan.timed_changes)
+                for source, values in (("key", keys), ("timer", timed)):
+                    if not values:
+                        raise RuntimeError(f"no {source} change at {label} showed a fade")
+                    figures.setdefault(f"{source}_{label}_p50_ms", []).append(percentile(values, 0.5))
+                    figures.setdefault(f"{source}_{label}_p95_ms", []).append(percentile(values, 0.95))
+                figures.setdefault(f"key_{label}_missed", []).append(missed)
     return figures
 
 
@@ -175,19 +248,27 @@ def render(plan: Plan) -> Figures:
     return {"render_s": runs}
 
 
+# The side by side's two rotations: the content's own durations, and every panel 3 s (a busy
+# lobby, a clicker), both with the seed's fade. Figure keys of the second end in _3s.
+ROTATIONS = {"": None, "_3s": 3}
+
+
 def side_by_side(plan: Plan) -> Figures:
     if plan.browser_runs == 0:
         raise UnavailableError("skipped in QUICK mode")
     if browser.chromium_binary() is None:
         raise UnavailableError("skipped: chromium is not installed (apt-get install chromium)")
     figures: Figures = {}
-    for _ in range(plan.browser_runs):
-        result = browser.side_by_side(SEED, warmup_s=10, window_s=plan.idle_window_s)
-        for side in ("chromium", "kiosk"):
-            for key in ("pss_mb", "cpu_pct", "xserver_cpu_pct", "processes"):
-                figures.setdefault(f"{side}_{key}", []).append(result[side][key])
-        figures.setdefault("pss_ratio_pct", []).append(result["pss_ratio_pct"])
-        figures.setdefault("cpu_ratio_pct", []).append(result["cpu_ratio_pct"])
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
+        for suffix, seconds in ROTATIONS.items():
+            content = SEED if seconds is None else long_durations(Path(folder), seconds=seconds)
+            for _ in range(plan.browser_runs):
+                result = browser.side_by_side(content, at_least_s=plan.browser_window_s)
+                for side in ("chromium", "kiosk"):
+                    for key in ("pss_mb", "cpu_pct", "xserver_cpu_pct", "processes"):
+                        figures.setdefault(f"{side}_{key}{suffix}", []).append(result[side][key])
+                for ratio in ("pss_ratio_pct", "cpu_ratio_pct"):
+                    figures.setdefault(f"{ratio}{suffix}", []).append(result[ratio])
     return figures
 
 
@@ -198,6 +279,7 @@ def _json_of(command: list[str], env: dict[str, str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-BENCHMARKS = {"cold start": cold_start, "transition frames": frames, "idle and memory": idle, "soak": soak,
+BENCHMARKS = {"cold start": cold_start, "transition frames": frames, "idle": idle,
+              "steady memory": steady_memory, "key to first frame": latency, "soak": soak,
               "week soak": week_soak, "reload latency": reload_latency, "render": render,
               "browser side by side": side_by_side}

@@ -2,7 +2,10 @@
 
 Same panels, text, icons (Font Awesome 5 from qtawesome's font file), QR codes, typeface
 (Source Sans Pro, embedded), sizes as fractions of the viewport height from kiosk.core.theme,
-per-panel durations, the counters' 1.5 s count-up and a 700 ms ease-in-out crossfade.
+per-panel durations, the counters' 1.5 s count-up and a 700 ms ease-in-out crossfade (none
+when the content's transition is ``none``). A slide stays its duration after its fade, as the
+kiosk's timer starts when a fade ends. Each slide that leaves logs ``kiosk-bench left N`` on
+the console, so the benchmark knows when every slide has shown twice (benchmarks/steady.py).
 No network: fonts are data: URLs and the page loads nothing else.
 """
 
@@ -130,6 +133,17 @@ def _slides(loaded: Loaded, palette: theme.Palette) -> list[tuple[str, float, in
     return slides
 
 
+def _fade_ms(loaded: Loaded) -> int:
+    return 0 if loaded.content.settings.transition == "none" else theme.FADE_MS  # a "slide" transition fades here
+
+
+def rotation_seconds(loaded: Loaded) -> list[float]:
+    """Each slide's time in one rotation, its fade included: on either side, the next change
+    comes a slide's duration after its fade ended."""
+    slides = _slides(loaded, theme.HIGH_CONTRAST)  # any palette: colours don't change the timing
+    return [seconds + _fade_ms(loaded) / 1000 for _inner, seconds, _number in slides]
+
+
 def page_html(loaded: Loaded) -> str:
     """The whole page: every slide stacked, one visible, crossfading on a timer."""
     settings = loaded.content.settings
@@ -143,11 +157,13 @@ def page_html(loaded: Loaded) -> str:
                         f'<footer><div class="small muted">{html.escape(settings.footer)}</div>'
                         f'<div class="dots">{dots}</div></footer></section>')
     margin_x = vh(theme.MARGIN * 1.6)
+    fade_ms = _fade_ms(loaded)
+    fade = f"transition:opacity {fade_ms}ms ease-in-out" if fade_ms else "transition:none"
     css = f"""{_font_faces()}
 html,body{{margin:0;height:100%;overflow:hidden;background:{palette.background};cursor:none}}
 body{{font-family:'{settings.theme.font}',sans-serif;color:{palette.text};font-size:{vh(theme.BODY)}}}
 section{{position:absolute;inset:0;display:flex;flex-direction:column;background:{palette.background};
-  opacity:0;transition:opacity {theme.FADE_MS}ms ease-in-out}}
+  opacity:0;{fade}}}
 section.on{{opacity:1}}
 header{{height:{vh(theme.HEADER_HEIGHT)};line-height:{vh(theme.HEADER_HEIGHT)};padding:0 {margin_x};
   background:{palette.surface};font-weight:600;font-size:{vh(theme.HEADER_TEXT)}}}
@@ -176,7 +192,7 @@ blockquote{{margin:{vh(theme.GAP)} 0;font-size:{vh(theme.QUOTE)};font-style:ital
     seconds = [round(slide[1], 3) for slide in slides]
     script = f"""
 const slides = document.querySelectorAll('section'), seconds = {json.dumps(seconds)};
-let index = 0;
+let index = -1;
 function countUp(section) {{
   const numbers = section.querySelectorAll('.number[data-to]'), start = performance.now();
   function frame(now) {{
@@ -187,8 +203,9 @@ function countUp(section) {{
   requestAnimationFrame(frame);
 }}
 function show(next) {{
-  slides[index].classList.remove('on'); index = next; slides[index].classList.add('on');
-  countUp(slides[index]); setTimeout(() => show((index + 1) % slides.length), seconds[index] * 1000);
+  if (index >= 0) {{ slides[index].classList.remove('on'); console.log('kiosk-bench left ' + index); }}
+  index = next; slides[index].classList.add('on'); countUp(slides[index]);
+  setTimeout(() => show((index + 1) % slides.length), seconds[index] * 1000 + {fade_ms});
 }}
 show(0);"""
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(settings.title)}'

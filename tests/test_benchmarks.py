@@ -114,3 +114,99 @@ def test_the_week_soak_tells_a_worker_that_comes_and_goes_from_a_leak():
 
     assert summary(samples([3, 5, 3, 5, 3, 3, 5]), 70, 7, 1.0, [])["growth"]["threads"] == 0
     assert summary(samples([3, 3, 4, 5, 6, 7, 8]), 70, 7, 1.0, [])["growth"]["threads"] == 3
+
+
+def test_steady_state_waits_for_every_panel_to_end_two_showings():
+    """Play-log lines are written as a panel leaves; pages of one panel are one showing."""
+    from benchmarks.steady import is_steady, play_log_showings
+
+    lines = ['{"start": "2026-12-04T12:00:00+00:00", "panel": "impact", "seconds": 0.9, "content": "ab"}',
+             '{"start": "2026-12-04T12:00:01+00:00", "panel": "updates", "seconds": 1.2, "content": "ab"}',
+             '{"start": "2026-12-04T12:00:02+00:00", "screen": "off", "seconds": 5.0}',
+             '{"start": "2026-12-04T12:00:07+00:00", "panel": "impact", "seconds": 0.9, "content": "ab"}',
+             '{"start": "2026-12-04T12:00:08+00:00", "panel": "upd']  # being written as it is read
+    showings = play_log_showings(lines)
+    assert showings == {"impact": 2, "updates": 1}
+    assert not is_steady(showings, {"impact", "updates"})  # updates has shown once
+    assert is_steady(showings, {"impact", "updates"}, times=1)
+    assert is_steady(showings, {"impact"})
+    assert not is_steady(showings, {"impact", "goal"}, times=1)  # a panel never shown
+    assert not is_steady(showings, set())  # nothing to wait for is not a steady state
+
+
+def test_the_seed_panels_in_play_are_its_five_panels():
+    from benchmarks.steady import panels_in_play
+    from tests.harness.contentfiles import SEED
+
+    assert panels_in_play(SEED) == {"impact", "goal", "student-of-the-year", "pass", "updates"}
+
+
+def test_changes_are_counted_from_the_trace_lines():
+    from benchmarks.steady import changes_logged
+
+    log = ("kiosk: INFO: change at monotonic=10.000000\nkiosk: INFO: first frame at monotonic=10.040000\n"
+           "kiosk: INFO: content ab painted at monotonic=10.1\nkiosk: INFO: change at monotonic=12.000000\n")
+    assert changes_logged(log) == 2
+
+
+TRACE_LOG = """kiosk: INFO: content 0123abcd painted at monotonic=99.000000
+kiosk: INFO: change at monotonic=100.000000
+kiosk: INFO: change at monotonic=101.000000
+kiosk: INFO: first frame at monotonic=101.040000
+kiosk: WARNING: something unrelated
+kiosk: INFO: change at monotonic=103.000000
+kiosk: INFO: first frame at monotonic=103.250000
+kiosk: INFO: change at monotonic=105.000000"""
+
+
+def test_a_timed_change_is_paired_with_the_first_frame_that_follows_it():
+    """The start's change and a cut have no frame of their own: they are not paired with the next one's."""
+    from benchmarks.latency import timer_latencies_ms, trace_events
+
+    events = trace_events(TRACE_LOG.splitlines())
+    assert events[0] == ("change", 100.0) and len(events) == 6
+    assert timer_latencies_ms(events) == pytest.approx([40.0, 250.0])
+
+
+def test_a_key_press_is_timed_to_the_first_frame_of_the_change_it_caused():
+    from benchmarks.latency import key_latencies_ms, trace_events
+
+    events = trace_events(TRACE_LOG.splitlines())
+    # pressed 2 ms before the change at 101; 1 ms before 103; the last press's change shows no fade
+    latencies = key_latencies_ms(events, [100.998, 102.999, 104.990])
+    assert latencies == pytest.approx([42.0, 251.0])
+    assert key_latencies_ms(events, [103.5]) == []  # no change after the press
+
+
+def test_the_side_by_side_measures_whole_rotations_of_at_least_the_window(seed):
+    from benchmarks.browser import measuring_window
+    from benchmarks.webpage import rotation_seconds
+
+    seconds = rotation_seconds(seed)
+    assert seconds == pytest.approx([15.7, 12.7, 15.7, 18.7, 10.7, 10.7])  # durations + the 700 ms fade
+    assert measuring_window(sum(seconds), 30) == pytest.approx(84.2)  # one rotation is already longer
+    assert measuring_window(19.2, 30) == pytest.approx(38.4)  # every panel 3 s: two rotations
+
+
+def test_the_browser_page_logs_each_slide_that_leaves_and_holds_it_after_its_fade(seed):
+    page = page_html(seed)
+    assert "console.log('kiosk-bench left ' + index)" in page
+    assert "seconds[index] * 1000 + 700" in page
+
+
+def test_the_browser_page_cuts_when_the_content_does(seed):
+    import dataclasses
+
+    settings = seed.content.settings.model_copy(update={"transition": "none"})
+    cut = dataclasses.replace(seed, content=seed.content.model_copy(update={"settings": settings}))
+    page = page_html(cut)
+    assert "transition:none" in page and "seconds[index] * 1000 + 0" in page
+
+
+def test_chromium_console_lines_name_the_slide_that_left():
+    from benchmarks.browser import slide_that_left
+
+    line = ('[13651:13651:1204/122740.511420:INFO:CONSOLE:1] "kiosk-bench left 4", '
+            'source: file:///tmp/kiosk-bench-page-x/deck.html (1)')
+    assert slide_that_left(line) == "4"
+    assert slide_that_left('[1:1:1204/1.0:INFO:CONSOLE:1] "something else 4", source: x (1)') is None
