@@ -206,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a reduced run for CI (under about a minute)")
     parser.add_argument("--only", nargs="*", choices=list(BENCHMARKS), metavar="NAME",
                         help=f"run only these: {', '.join(BENCHMARKS)}")
+    parser.add_argument("--runs", type=int, metavar="N",
+                        help="repeat each benchmark at most N times (a shorter full-length run; n says how many)")
     parser.add_argument("--note", default="", help="about the machine or the run, stored in the results")
     parser.add_argument("--markdown", type=Path, metavar="RESULTS",
                         help="print the README's table from a results.json, run nothing")
@@ -216,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))))
         return 0
     plan = Plan.quick_plan() if args.quick else Plan(quick=False)
+    if args.runs:
+        plan = plan.at_most(args.runs)
     load_before = os.getloadavg()
     started = time.monotonic()
     figures, details, notes, broken = run(plan, args.only)

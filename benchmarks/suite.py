@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -53,6 +54,11 @@ class Plan:
     latency_sizes: tuple[str, ...] = ("1080p", "4k")
     presses: int = 12
     timed_changes: int = 12
+
+    def at_most(self, runs: int) -> Plan:
+        """The same plan with every repeated run (``…_runs``) capped at ``runs``; lengths unchanged."""
+        capped = {name: min(value, runs) for name, value in vars(self).items() if name.endswith("_runs")}
+        return dataclasses.replace(self, **capped)
 
     @classmethod
     def quick_plan(cls) -> Plan:

@@ -210,3 +210,13 @@ def test_chromium_console_lines_name_the_slide_that_left():
             'source: file:///tmp/kiosk-bench-page-x/deck.html (1)')
     assert slide_that_left(line) == "4"
     assert slide_that_left('[1:1:1204/1.0:INFO:CONSOLE:1] "something else 4", source: x (1)') is None
+
+
+def test_a_capped_plan_repeats_each_benchmark_at_most_n_times_at_full_length():
+    from benchmarks.suite import Plan
+
+    full = Plan(quick=False)
+    capped = full.at_most(1)
+    assert (capped.browser_runs, capped.start_runs, capped.steady_4k_runs) == (1, 1, 1)
+    assert (capped.week_changes, capped.presses, capped.browser_window_s) == \
+        (full.week_changes, full.presses, full.browser_window_s)
