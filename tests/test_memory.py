@@ -91,3 +91,16 @@ give_back_free_memory()
 print(before - resident())
 """)
     assert int(out) > 15 * MB
+
+
+def test_the_heap_counts_a_block_in_use_while_it_is_held():
+    """What the week soak's census logs to tell a leak (in use grows) from fragmentation (free grows)."""
+    from kiosk.run.memory import heap_usage
+
+    before = heap_usage()
+    assert before is not None  # glibc 2.33+, as on the kiosk's Debian 12
+    held = bytearray(8 * MB)
+    used, free = heap_usage() or (0, 0)
+    assert used - before[0] >= 8 * MB and free >= 0
+    del held
+    assert (heap_usage() or (0, 0))[0] - before[0] < 1 * MB

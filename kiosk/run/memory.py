@@ -53,3 +53,26 @@ def give_back_free_memory() -> None:
 def give_back_after_each_change(shown: SignalInstance) -> None:
     """After every slide change (``shown``), once the old slide's deferred deletion has run."""
     shown.connect(lambda *_: QTimer.singleShot(0, give_back_free_memory))
+
+
+class _MallInfo2(ctypes.Structure):
+    """glibc's ``struct mallinfo2`` (malloc.h, glibc 2.33+): every field a size_t."""
+
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                 "keepcost")]
+
+
+def heap_usage() -> tuple[int, int] | None:
+    """Bytes the C heap holds in use (including blocks in their own mapping) and bytes it holds free;
+    None where the C library has no mallinfo2.
+
+    The soak tells a leak from fragmentation by these: a leak grows what is in use; free holes
+    between small blocks that stay in use (which malloc_trim cannot return) grow only the free part,
+    up to a high-water mark."""
+    mallinfo2 = getattr(ctypes.CDLL(None), "mallinfo2", None)
+    if mallinfo2 is None:
+        return None
+    mallinfo2.argtypes, mallinfo2.restype = (), _MallInfo2
+    info = mallinfo2()
+    return info.uordblks + info.hblkhd, info.fordblks
