@@ -108,7 +108,7 @@ def test_the_week_soak_tells_a_worker_that_comes_and_goes_from_a_leak():
     from benchmarks.week import summary
 
     def samples(threads: list[int]) -> list[dict[str, float]]:
-        keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "qobjects", "widgets", "x_pixmaps", "x_windows",
+        keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps", "x_windows",
                 "x_pictures", "x_bytes", "fds")
         return [{"changes": 1000 * (i + 1), "threads": count, **dict.fromkeys(keys, 1)}
                 for i, count in enumerate(threads)]
@@ -123,7 +123,7 @@ def test_the_week_soak_tells_a_heap_that_fragments_up_to_a_plateau_from_a_leak()
     from benchmarks.week import summary
 
     def samples(rss: list[float], used: list[float]) -> list[dict[str, float]]:
-        keys = ("pss_mb", "heap_free_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes",
+        keys = ("pss_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes",
                 "fds", "threads")
         return [{"changes": 1000 * (i + 1), "rss_mb": r, "heap_used_mb": u, **dict.fromkeys(keys, 1)}
                 for i, (r, u) in enumerate(zip(rss, used, strict=True))]
@@ -138,7 +138,7 @@ def test_the_week_soak_reads_the_census_with_and_without_the_heap():
     from benchmarks.week import CENSUS
 
     with_heap = CENSUS.search("kiosk: INFO: census: changes=1000 qobjects=240 widgets=125 heap_used_kb=14336 "
-                              "heap_free_kb=2048")
-    assert with_heap is not None and with_heap.groups() == ("1000", "240", "125", "14336", "2048")
+                              "heap_free_kb=2048 heap_mapped_kb=1024")
+    assert with_heap is not None and with_heap.groups() == ("1000", "240", "125", "14336", "2048", "1024")
     without = CENSUS.search("kiosk: INFO: census: changes=1000 qobjects=240 widgets=125")
     assert without is not None and without.group(4) is None

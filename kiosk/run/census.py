@@ -2,8 +2,8 @@
 
 Memory, descriptors and threads can be read from outside the process; live QObjects can't.
 With ``KIOSK_CENSUS_EVERY=N`` in the environment (the week soak in ``make bench`` sets it),
-the kiosk logs ``census: changes=… qobjects=… widgets=… heap_used_kb=… heap_free_kb=…`` after
-every N changes (on the first panel's next showing): the C heap's bytes in use and free, which
+the kiosk logs ``census: changes=… qobjects=… widgets=… heap_used_kb=… heap_free_kb=… heap_mapped_kb=…`` after
+every N changes (on the first panel's next showing): the C heap's bytes in use (of them in their own mappings) and free, which
 tell a leak (in use grows) from fragmentation (only free grows; see kiosk/run/memory.py).
 Unset, it does nothing.
 """
@@ -62,6 +62,6 @@ def _log_census(changes: int) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qobjects, widgets = live_qobjects()
     heap = heap_usage()
-    used_kb, free_kb = (heap[0] // 1024, heap[1] // 1024) if heap is not None else (-1, -1)
-    log.info("census: changes=%d qobjects=%d widgets=%d heap_used_kb=%d heap_free_kb=%d", changes, qobjects, widgets,
-             used_kb, free_kb)
+    used_kb, mapped_kb, free_kb = (part // 1024 for part in heap) if heap is not None else (-1, -1, -1)
+    log.info("census: changes=%d qobjects=%d widgets=%d heap_used_kb=%d heap_free_kb=%d heap_mapped_kb=%d", changes,
+             qobjects, widgets, used_kb, free_kb, mapped_kb)

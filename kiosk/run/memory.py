@@ -63,9 +63,9 @@ class _MallInfo2(ctypes.Structure):
                  "keepcost")]
 
 
-def heap_usage() -> tuple[int, int] | None:
-    """Bytes the C heap holds in use (including blocks in their own mapping) and bytes it holds free;
-    None where the C library has no mallinfo2.
+def heap_usage() -> tuple[int, int, int] | None:
+    """Bytes the C heap holds in use (including blocks in their own mapping), of them in their own
+    mappings (screen-sized images), and bytes it holds free; None where the C library has no mallinfo2.
 
     The soak tells a leak from fragmentation by these: a leak grows what is in use; free holes
     between small blocks that stay in use (which malloc_trim cannot return) grow only the free part,
@@ -75,4 +75,4 @@ def heap_usage() -> tuple[int, int] | None:
         return None
     mallinfo2.argtypes, mallinfo2.restype = (), _MallInfo2
     info = mallinfo2()
-    return info.uordblks + info.hblkhd, info.fordblks
+    return info.uordblks + info.hblkhd, info.hblkhd, info.fordblks
