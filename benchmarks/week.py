@@ -45,7 +45,7 @@ from tests.harness.process import KioskProcess
 WEEK = 50_400  # changes: 7 days x 24 h x 3600 s / 12 s a panel
 FADE_EVERY = 40  # one content version in this many crossfades; the others cut (see the docstring)
 CENSUS = re.compile(r"census: changes=(\d+) qobjects=(\d+) widgets=(\d+)"
-                    r"(?: heap_used_kb=(-?\d+) heap_free_kb=(-?\d+) heap_mapped_kb=(-?\d+))?")  # the heap: from kiosk/run/census.py
+                    r"(?: heap_used_kb=(-?\d+) heap_free_kb=(-?\d+) heap_mapped_kb=(-?\d+))?")  # kiosk/run/census.py
 MB = 2**20
 POLL_S = 0.2  # longest wait for a census line before the play log is looked at again
 
@@ -173,8 +173,8 @@ def summary(samples: list[dict[str, float]], reloads: int, windows: int, elapsed
     lowest of the first three: a leak never goes back down, a worker that is up at one sample does."""
     first, last = samples[0], samples[-1]
     every = (last["changes"] - first["changes"]) / max(1, len(samples) - 1)
-    keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps", "x_windows",
-            "x_pictures", "x_bytes")
+    keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps",
+            "x_windows", "x_pictures", "x_bytes")
     growth = {key: round(last[key] - first[key], 1) for key in keys}
     growth |= {key: min(s[key] for s in samples[-3:]) - min(s[key] for s in samples[:3]) for key in ("fds", "threads")}
     # A high-water mark (glibc's heap fragmenting up to a plateau) grows early and stops; a leak

@@ -108,8 +108,8 @@ def test_the_week_soak_tells_a_worker_that_comes_and_goes_from_a_leak():
     from benchmarks.week import summary
 
     def samples(threads: list[int]) -> list[dict[str, float]]:
-        keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps", "x_windows",
-                "x_pictures", "x_bytes", "fds")
+        keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets",
+                "x_pixmaps", "x_windows", "x_pictures", "x_bytes", "fds")
         return [{"changes": 1000 * (i + 1), "threads": count, **dict.fromkeys(keys, 1)}
                 for i, count in enumerate(threads)]
 
@@ -123,8 +123,8 @@ def test_the_week_soak_tells_a_heap_that_fragments_up_to_a_plateau_from_a_leak()
     from benchmarks.week import summary
 
     def samples(rss: list[float], used: list[float]) -> list[dict[str, float]]:
-        keys = ("pss_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes",
-                "fds", "threads")
+        keys = ("pss_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps", "x_windows",
+                "x_pictures", "x_bytes", "fds", "threads")
         return [{"changes": 1000 * (i + 1), "rss_mb": r, "heap_used_mb": u, **dict.fromkeys(keys, 1)}
                 for i, (r, u) in enumerate(zip(rss, used, strict=True))]
 

@@ -2,9 +2,10 @@
 
 Memory, descriptors and threads can be read from outside the process; live QObjects can't.
 With ``KIOSK_CENSUS_EVERY=N`` in the environment (the week soak in ``make bench`` sets it),
-the kiosk logs ``census: changes=… qobjects=… widgets=… heap_used_kb=… heap_free_kb=… heap_mapped_kb=…`` after
-every N changes (on the first panel's next showing): the C heap's bytes in use (of them in their own mappings) and free, which
-tell a leak (in use grows) from fragmentation (only free grows; see kiosk/run/memory.py).
+the kiosk logs ``census: changes=… qobjects=… widgets=… heap_used_kb=… heap_free_kb=… heap_mapped_kb=…``
+after every N changes (on the first panel's next showing): the C heap's bytes in use (of them in
+their own mappings) and free, which tell a leak (in use grows) from fragmentation (only free grows;
+see kiosk/run/memory.py).
 Unset, it does nothing.
 """
 
