@@ -104,3 +104,13 @@ def test_the_heap_counts_a_block_in_use_while_it_is_held():
     assert used - before[0] >= 8 * MB and mapped - before[1] >= 8 * MB and free >= 0  # in its own mapping
     del held
     assert (heap_usage() or (0, 0, 0))[0] - before[0] < 1 * MB
+
+
+def test_qt_pixmap_cache_is_kept_small(kiosk_app):
+    """Qt fills its shared pixmap cache up to its limit and keeps it: at Qt's 10 MB that was
+    most of the week soak's RSS growth (kiosk/run/memory.py)."""
+    from PySide6.QtGui import QPixmapCache
+
+    from kiosk.run.memory import PIXMAP_CACHE_KB
+
+    assert QPixmapCache.cacheLimit() == PIXMAP_CACHE_KB < 10240
