@@ -200,7 +200,9 @@ def week_soak(plan: Plan) -> Figures:
     growth, trend = result["growth"], result["trend_per_10000"]
     return {"week_changes": [result["changes"]], "week_seconds": [result["seconds"]],
             "week_rss_growth_mb": [growth["rss_mb"]], "week_pss_growth_mb": [growth["pss_mb"]],
-            "week_rss_trend_mb": [trend["rss_mb"]], "week_qobject_growth": [growth["qobjects"]],
+            "week_rss_trend_mb": [trend["rss_mb"]], "week_rss_second_half_mb": [growth["rss_second_half_mb"]],
+            "week_heap_used_growth_mb": [growth["heap_used_mb"]], "week_heap_free_growth_mb": [growth["heap_free_mb"]],
+            "week_qobject_growth": [growth["qobjects"]],
             "week_fd_growth": [growth["fds"]], "week_thread_growth": [growth["threads"]],
             "week_x_bytes_growth": [growth["x_bytes"]], "week_errors": [len(result["errors"])],
             DETAIL + "week_samples": result["samples"]}

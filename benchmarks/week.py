@@ -44,7 +44,8 @@ from tests.harness.process import KioskProcess
 
 WEEK = 50_400  # changes: 7 days x 24 h x 3600 s / 12 s a panel
 FADE_EVERY = 40  # one content version in this many crossfades; the others cut (see the docstring)
-CENSUS = re.compile(r"census: changes=(\d+) qobjects=(\d+) widgets=(\d+)")
+CENSUS = re.compile(r"census: changes=(\d+) qobjects=(\d+) widgets=(\d+)"
+                    r"(?: heap_used_kb=(-?\d+) heap_free_kb=(-?\d+) heap_mapped_kb=(-?\d+))?")  # kiosk/run/census.py
 MB = 2**20
 POLL_S = 0.2  # longest wait for a census line before the play log is looked at again
 
@@ -109,6 +110,10 @@ def sample(kiosk: KioskProcess, display: str, census: re.Match[str]) -> dict[str
     return {"changes": int(census.group(1)), "seconds": round(time.monotonic() - kiosk.started_at, 1),
             "cpu_s": round(cpu.user + cpu.system, 1),
             "qobjects": int(census.group(2)), "widgets": int(census.group(3)),
+            # the C heap, from inside: a leak grows what is in use, fragmentation only what is free
+            "heap_used_mb": round(int(census.group(4) or -1024) / 1024, 1),
+            "heap_free_mb": round(int(census.group(5) or -1024) / 1024, 1),
+            "heap_mapped_mb": round(int(census.group(6) or -1024) / 1024, 1),  # of in use: big blocks
             "rss_mb": round(memory.rss / MB, 1), "pss_mb": round(memory.pss / MB, 1), "fds": me.num_fds(),
             "threads": me.num_threads(), "x_pixmaps": x.get("pixmaps", -1), "x_windows": x.get("windows", -1),
             "x_pictures": x.get("pictures", -1), "x_bytes": x.get("total bytes", -1)}
@@ -168,9 +173,14 @@ def summary(samples: list[dict[str, float]], reloads: int, windows: int, elapsed
     lowest of the first three: a leak never goes back down, a worker that is up at one sample does."""
     first, last = samples[0], samples[-1]
     every = (last["changes"] - first["changes"]) / max(1, len(samples) - 1)
-    keys = ("rss_mb", "pss_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes")
+    keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps",
+            "x_windows", "x_pictures", "x_bytes")
     growth = {key: round(last[key] - first[key], 1) for key in keys}
     growth |= {key: min(s[key] for s in samples[-3:]) - min(s[key] for s in samples[:3]) for key in ("fds", "threads")}
+    # A high-water mark (glibc's heap fragmenting up to a plateau) grows early and stops; a leak
+    # keeps growing: RSS over the second half of the run tells them apart.
+    middle = samples[len(samples) // 2]
+    growth["rss_second_half_mb"] = round(last["rss_mb"] - middle["rss_mb"], 1)
     return {"changes": last["changes"], "reloads": reloads, "window_showings": windows, "seconds": round(elapsed),
             "growth": growth,
             "trend_per_10000": {key: round(trend_mb([s[key] for s in samples], every, 10_000), 2)

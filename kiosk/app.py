@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import Loaded
 from kiosk.run.display import Backend, DisplayError
+from kiosk.run.memory import bound_pixmap_cache
 from kiosk.screen.fonts import load_fonts
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ def make_app() -> QApplication:
     # instance() is typed as the core application; the kiosk only ever makes a QApplication.
     app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
+    bound_pixmap_cache()
     load_fonts()
     return app
 

@@ -108,7 +108,8 @@ def test_the_week_soak_tells_a_worker_that_comes_and_goes_from_a_leak():
     from benchmarks.week import summary
 
     def samples(threads: list[int]) -> list[dict[str, float]]:
-        keys = ("rss_mb", "pss_mb", "qobjects", "widgets", "x_pixmaps", "x_windows", "x_pictures", "x_bytes", "fds")
+        keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets",
+                "x_pixmaps", "x_windows", "x_pictures", "x_bytes", "fds")
         return [{"changes": 1000 * (i + 1), "threads": count, **dict.fromkeys(keys, 1)}
                 for i, count in enumerate(threads)]
 
@@ -220,3 +221,30 @@ def test_a_capped_plan_repeats_each_benchmark_at_most_n_times_at_full_length():
     assert (capped.browser_runs, capped.start_runs, capped.steady_4k_runs) == (1, 1, 1)
     assert (capped.week_changes, capped.presses, capped.browser_window_s) == \
         (full.week_changes, full.presses, full.browser_window_s)
+
+
+def test_the_week_soak_tells_a_heap_that_fragments_up_to_a_plateau_from_a_leak():
+    """RSS that grows early and then holds, with the heap's bytes in use flat, is glibc's free holes
+    reaching their high-water mark; RSS that keeps growing with what is in use is a leak."""
+    from benchmarks.week import summary
+
+    def samples(rss: list[float], used: list[float]) -> list[dict[str, float]]:
+        keys = ("pss_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps", "x_windows",
+                "x_pictures", "x_bytes", "fds", "threads")
+        return [{"changes": 1000 * (i + 1), "rss_mb": r, "heap_used_mb": u, **dict.fromkeys(keys, 1)}
+                for i, (r, u) in enumerate(zip(rss, used, strict=True))]
+
+    plateau = summary(samples([110, 114, 120, 124, 124, 124, 124], [14] * 7), 70, 7, 1.0, [])["growth"]
+    assert (plateau["rss_mb"], plateau["rss_second_half_mb"], plateau["heap_used_mb"]) == (14, 0, 0)
+    leak = summary(samples([110, 112, 114, 116, 118, 120, 122], [14, 16, 18, 20, 22, 24, 26]), 70, 7, 1.0, [])
+    assert (leak["growth"]["rss_second_half_mb"], leak["growth"]["heap_used_mb"]) == (6, 12)
+
+
+def test_the_week_soak_reads_the_census_with_and_without_the_heap():
+    from benchmarks.week import CENSUS
+
+    with_heap = CENSUS.search("kiosk: INFO: census: changes=1000 qobjects=240 widgets=125 heap_used_kb=14336 "
+                              "heap_free_kb=2048 heap_mapped_kb=1024")
+    assert with_heap is not None and with_heap.groups() == ("1000", "240", "125", "14336", "2048", "1024")
+    without = CENSUS.search("kiosk: INFO: census: changes=1000 qobjects=240 widgets=125")
+    assert without is not None and without.group(4) is None

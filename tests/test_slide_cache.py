@@ -15,7 +15,7 @@ from kiosk.core.rotation import Identity, identity
 from kiosk.playback import player as player_module
 from kiosk.playback import slide_cache
 from kiosk.playback.slide_builder import build_slide
-from kiosk.playback.slide_cache import SCREENS_KEPT, SLIDES_KEPT, SlideCache, SlideKey, screens_kept
+from kiosk.playback.slide_cache import REGIONS_KEPT, SCREENS_KEPT, SLIDES_KEPT, SlideCache, SlideKey, screens_kept
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
 from tests.test_transitions import seed_with
@@ -113,6 +113,24 @@ def test_two_screens_are_compared_once(slides, compares):
     region = cache.region(before, after)
     assert cache.region(before, after) == region and compares == [1]
     assert region != QRegion(QRect(0, 0, 320, 180))  # the header is the same on both
+
+
+def test_the_compared_pairs_kept_are_bounded(kiosk_app):
+    """A week of fades compares thousands of pairs: the cache keeps only the last few regions
+    (keyed by the pixmaps' cache keys: it holds no screen)."""
+    from PySide6.QtGui import QColor, QPixmap
+
+    def screen(shade: int) -> QPixmap:
+        pixmap = QPixmap(64, 36)
+        pixmap.fill(QColor(shade, shade, shade))
+        return pixmap
+
+    cache = SlideCache()
+    pairs = [(screen(2 * n), screen(2 * n + 1)) for n in range(REGIONS_KEPT + 4)]
+    for before, after in pairs:
+        cache.region(before, after)
+    kept = [cache.has_region(before, after) for before, after in pairs]
+    assert kept == [False] * 4 + [True] * REGIONS_KEPT  # the oldest went first
 
 
 def ready_player(make_player, seed, qtbot, **kwargs):

@@ -2,9 +2,11 @@
 
 Memory, descriptors and threads can be read from outside the process; live QObjects can't.
 With ``KIOSK_CENSUS_EVERY=N`` in the environment (the week soak in ``make bench`` sets it),
-the kiosk logs ``census: changes=… qobjects=… widgets=…`` after every N changes (on the
-first panel's next showing). Unset, it
-does nothing.
+the kiosk logs ``census: changes=… qobjects=… widgets=… heap_used_kb=… heap_free_kb=… heap_mapped_kb=…``
+after every N changes (on the first panel's next showing): the C heap's bytes in use (of them in
+their own mappings) and free, which tell a leak (in use grows) from fragmentation (only free grows;
+see kiosk/run/memory.py).
+Unset, it does nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.playback.player import Player
+from kiosk.run.memory import heap_usage
 
 log = logging.getLogger(__name__)
 
@@ -59,4 +62,7 @@ def count_on_request(player: Player, environ: dict[str, str] | None = None) -> N
 def _log_census(changes: int) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qobjects, widgets = live_qobjects()
-    log.info("census: changes=%d qobjects=%d widgets=%d", changes, qobjects, widgets)
+    heap = heap_usage()
+    used_kb, mapped_kb, free_kb = (part // 1024 for part in heap) if heap is not None else (-1, -1, -1)
+    log.info("census: changes=%d qobjects=%d widgets=%d heap_used_kb=%d heap_free_kb=%d heap_mapped_kb=%d", changes,
+             qobjects, widgets, used_kb, free_kb, mapped_kb)

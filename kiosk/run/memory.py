@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, SignalInstance
+from PySide6.QtGui import QPixmapCache
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,10 @@ M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number (malloc.h)
 # Blocks this big or bigger get their own mapping. Far below a screen (a 640x360 image is
 # 0.9 MB), far above what Qt and Python allocate by the thousand.
 MMAP_THRESHOLD_BYTES = 1024 * 1024
+# Qt's shared pixmap cache, which Qt's own painting fills (the kiosk puts nothing in it). Its
+# default, 10 MB, filled over the first ~500 fades of the week soak and held there: +10 MB
+# of RSS for the rest of the run (with no limit the soak's RSS stayed flat over 160 fades).
+PIXMAP_CACHE_KB = 2048
 
 
 def _libc(name: str, argtypes: tuple[type, ...]) -> Callable[..., int] | None:
@@ -53,3 +58,31 @@ def give_back_free_memory() -> None:
 def give_back_after_each_change(shown: SignalInstance) -> None:
     """After every slide change (``shown``), once the old slide's deferred deletion has run."""
     shown.connect(lambda *_: QTimer.singleShot(0, give_back_free_memory))
+
+
+class _MallInfo2(ctypes.Structure):
+    """glibc's ``struct mallinfo2`` (malloc.h, glibc 2.33+): every field a size_t."""
+
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                 "keepcost")]
+
+
+def heap_usage() -> tuple[int, int, int] | None:
+    """Bytes the C heap holds in use (including blocks in their own mapping), of them in their own
+    mappings (screen-sized images), and bytes it holds free; None where the C library has no mallinfo2.
+
+    The soak tells a leak from fragmentation by these: a leak grows what is in use; free holes
+    between small blocks that stay in use (which malloc_trim cannot return) grow only the free part,
+    up to a high-water mark."""
+    mallinfo2 = getattr(ctypes.CDLL(None), "mallinfo2", None)
+    if mallinfo2 is None:
+        return None
+    mallinfo2.argtypes, mallinfo2.restype = (), _MallInfo2
+    info = mallinfo2()
+    return info.uordblks + info.hblkhd, info.hblkhd, info.fordblks
+
+
+def bound_pixmap_cache() -> None:
+    """Keep Qt's pixmap cache to ``PIXMAP_CACHE_KB`` (Qt's default is 10 MB)."""
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
