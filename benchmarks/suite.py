@@ -41,6 +41,8 @@ class Plan:
     reloads: int = 500
     week_changes: int = 50_400  # the week soak: a week at 12 s a panel
     week_fade_every: int = 40  # the week soak: one content version in this many crossfades
+    week_sample_every: int = 1000  # the week soak: changes between two censuses
+    week_reload_every: int = 100  # the week soak: changes between two saves of the content
     reload_runs: int = 3
     saves: int = 50
     render_runs: int = 3
@@ -63,8 +65,9 @@ class Plan:
     @classmethod
     def quick_plan(cls) -> Plan:
         return cls(quick=True, start_runs=2, frame_runs=1, fades=2, idle_runs=1, idle_window_s=5, warmup_s=2,
-                   rotations=150, reloads=15, week_changes=300, reload_runs=1, saves=5, render_runs=1, browser_runs=0,
-                   week_fade_every=3, steady_runs=1, steady_4k_runs=0, hour_changes=14, latency_runs=1,
+                   rotations=150, reloads=15, week_changes=1000, reload_runs=1, saves=5, render_runs=1, browser_runs=0,
+                   week_fade_every=10, week_sample_every=500, steady_runs=1, steady_4k_runs=0, hour_changes=14,
+                   latency_runs=1,
                    latency_sizes=("1080p",), presses=3, timed_changes=3)
 
 
@@ -194,16 +197,19 @@ def soak(plan: Plan) -> Figures:
 
 def week_soak(plan: Plan) -> Figures:
     """The real program under Xvfb for a week of panel changes (benchmarks/week.py)."""
-    every = "1000" if not plan.quick else "100"
     result = _json_of([sys.executable, "-m", "benchmarks.week", "--changes", str(plan.week_changes),
-                       "--sample-every", every, "--fade-every", str(plan.week_fade_every)], dict(os.environ))
+                       "--sample-every", str(plan.week_sample_every), "--reload-every", str(plan.week_reload_every),
+                       "--fade-every", str(plan.week_fade_every)], dict(os.environ))
     growth, trend = result["growth"], result["trend_per_10000"]
     return {"week_changes": [result["changes"]], "week_seconds": [result["seconds"]],
             "week_rss_growth_mb": [growth["rss_mb"]], "week_pss_growth_mb": [growth["pss_mb"]],
             "week_rss_trend_mb": [trend["rss_mb"]], "week_rss_second_half_mb": [growth["rss_second_half_mb"]],
             "week_heap_used_growth_mb": [growth["heap_used_mb"]], "week_heap_free_growth_mb": [growth["heap_free_mb"]],
             "week_qobject_growth": [growth["qobjects"]],
-            "week_fd_growth": [growth["fds"]], "week_thread_growth": [growth["threads"]],
+            "week_fd_growth": [growth["fds_outside_pool"]], "week_thread_growth": [growth["threads_outside_pool"]],
+            "week_pool_threads_max": [result["pool_threads_max"]],
+            "week_reloads_shown": [result["reloads"]["shown"]], "week_reloads_skipped": [result["reloads"]["skipped"]],
+            "week_reload_lag_max": [result["reloads"]["lag_max_changes"]],
             "week_x_bytes_growth": [growth["x_bytes"]], "week_errors": [len(result["errors"])],
             DETAIL + "week_samples": result["samples"]}
 

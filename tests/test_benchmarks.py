@@ -101,20 +101,83 @@ def test_the_week_soak_content_opens_a_window_after_each_save_and_fades_one_vers
         assert (window.from_, window.until) == (datetime(2026, 12, 1, 9, 0, 1), datetime(2026, 12, 1, 9, 0, 2))
     versions = range(WEEK // 100 + 1)
     assert sum(fades(number, 40) for number in versions) == 13  # 1,300 fades in the week
-    assert not any(fades(number, 40) for number in versions if number % 10 == 0)  # never where a census falls
+    assert not any(fades(number, 40) for number in versions if number % 10 in (9, 0))  # never where a census falls
 
 
-def test_the_week_soak_tells_a_worker_that_comes_and_goes_from_a_leak():
+def test_the_week_soak_fades_every_version_for_one_and_every_other_for_two():
+    from benchmarks.week import fades
+
+    # a census every tenth version: it and the one before never fade (the next may reach the screen late)
+    assert [number for number in range(1, 13) if fades(number, 1)] == [1, 2, 3, 4, 5, 6, 7, 8, 11, 12]
+    assert [number for number in range(1, 13) if fades(number, 2)] == [2, 4, 6, 8, 12]
+    assert [number for number in range(25) if fades(number, 3)] == [2, 5, 8, 11, 14, 17, 23]
+    assert [number for number in range(1, 11) if fades(number, 10, census_versions=5)] == [6]  # make bench QUICK=1
+    assert not fades(0, 1) and not any(fades(number, 0) for number in range(25))
+
+
+def week_samples(**series: list[float]) -> list[dict[str, float]]:
+    """Week-soak samples every 1,000 changes: the given series, every other figure 1."""
+    from benchmarks.week import GROWTH_KEYS
+
+    count = len(next(iter(series.values())))
+    flat = dict.fromkeys((*GROWTH_KEYS, "pool_threads"), 1)
+    return [{"changes": 1000 * (i + 1), **flat, **{key: values[i] for key, values in series.items()}}
+            for i in range(count)]
+
+
+def test_the_week_soak_counts_threads_and_descriptors_outside_qts_pool_so_a_leak_still_shows():
     from benchmarks.week import summary
 
-    def samples(threads: list[int]) -> list[dict[str, float]]:
-        keys = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets",
-                "x_pixmaps", "x_windows", "x_pictures", "x_bytes", "fds")
-        return [{"changes": 1000 * (i + 1), "threads": count, **dict.fromkeys(keys, 1)}
-                for i, count in enumerate(threads)]
+    pool = [0, 2, 0, 2, 2, 0, 2]  # Qt's workers, up after a fade, gone 30 s later
+    come_and_go = summary(week_samples(pool_threads=pool, threads_outside_pool=[3] * 7,
+                                       fds_outside_pool=[10] * 7), 7, 1.0, [])
+    assert (come_and_go["growth"]["threads_outside_pool"], come_and_go["growth"]["fds_outside_pool"]) == (0, 0)
+    assert come_and_go["pool_threads_max"] == 2
+    leak = summary(week_samples(pool_threads=pool, threads_outside_pool=[3, 3, 4, 5, 6, 7, 8],
+                                fds_outside_pool=[10, 10, 10, 11, 11, 11, 12]), 7, 1.0, [])["growth"]
+    assert (leak["threads_outside_pool"], leak["fds_outside_pool"]) == (5, 2)
 
-    assert summary(samples([3, 5, 3, 5, 3, 3, 5]), 70, 7, 1.0, [])["growth"]["threads"] == 0
-    assert summary(samples([3, 3, 4, 5, 6, 7, 8]), 70, 7, 1.0, [])["growth"]["threads"] == 3
+
+def test_the_week_soak_tells_qts_pool_workers_from_other_threads(monkeypatch):
+    from benchmarks import week
+
+    class Process:
+        pid = 4242
+
+        def num_fds(self) -> int:
+            return 13
+
+    names = ["python", "QXcbEventQueue", "QDBusConnection", "Thread (pooled)", "Thread (pooled)", "kiosk-decode"]
+    monkeypatch.setattr(week, "thread_names", lambda pid: names)
+    assert week.threads_and_fds(Process()) == {"fds": 13, "threads": 6, "pool_threads": 2,
+                                               "fds_outside_pool": 11, "threads_outside_pool": 4}
+
+
+def test_the_week_soak_saves_each_stretch_its_version_and_counts_those_it_missed(tmp_path):
+    from benchmarks.week import Saver
+
+    saver = Saver(tmp_path / "content.yaml", every=100, fade_every=40, census_versions=10)
+    for changes in (0, 49, 50, 60, 149, 150, 460):  # looked late once: 250 and 350 had no save
+        saver.look(changes)
+    assert (saver.number, saver.skipped) == (5, 2)
+    assert [(number, changes) for number, changes in saver.saved.values()] == [(0, 0), (1, 50), (2, 150), (5, 460)]
+    assert "v5" in (tmp_path / "content.yaml").read_text(encoding="utf-8")
+
+
+def test_the_week_soak_finds_where_each_version_first_showed_in_a_growing_play_log(tmp_path):
+    from benchmarks.week import PlayLog
+
+    path = tmp_path / "play.jsonl"
+    log = PlayLog(path)
+    assert log.count() == 0  # not written yet
+    line = '{{"start": "2026-12-04T12:00:00+00:00", "panel": "{panel}", "seconds": 0.1, "content": "{digest}"}}\n'
+    path.write_text(line.format(panel="impact", digest="aaa") + line.format(panel="window-1", digest="aaa")
+                    + line.format(panel="updates", digest="bbb")[:30], encoding="utf-8")  # the last still being written
+    assert log.count() == 2 and "bbb" not in log.first_shown
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(line.format(panel="updates", digest="bbb")[30:] + line.format(panel="impact", digest="bbb"))
+    assert log.count() == 4
+    assert (log.first_shown, log.windows) == ({"aaa": 0, "bbb": 2}, 1)
 
 
 def test_steady_state_waits_for_every_panel_to_end_two_showings():
@@ -228,15 +291,11 @@ def test_the_week_soak_tells_a_heap_that_fragments_up_to_a_plateau_from_a_leak()
     reaching their high-water mark; RSS that keeps growing with what is in use is a leak."""
     from benchmarks.week import summary
 
-    def samples(rss: list[float], used: list[float]) -> list[dict[str, float]]:
-        keys = ("pss_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets", "x_pixmaps", "x_windows",
-                "x_pictures", "x_bytes", "fds", "threads")
-        return [{"changes": 1000 * (i + 1), "rss_mb": r, "heap_used_mb": u, **dict.fromkeys(keys, 1)}
-                for i, (r, u) in enumerate(zip(rss, used, strict=True))]
-
-    plateau = summary(samples([110, 114, 120, 124, 124, 124, 124], [14] * 7), 70, 7, 1.0, [])["growth"]
+    plateau = summary(week_samples(rss_mb=[110, 114, 120, 124, 124, 124, 124], heap_used_mb=[14] * 7), 7, 1.0,
+                      [])["growth"]
     assert (plateau["rss_mb"], plateau["rss_second_half_mb"], plateau["heap_used_mb"]) == (14, 0, 0)
-    leak = summary(samples([110, 112, 114, 116, 118, 120, 122], [14, 16, 18, 20, 22, 24, 26]), 70, 7, 1.0, [])
+    leak = summary(week_samples(rss_mb=[110, 112, 114, 116, 118, 120, 122],
+                                heap_used_mb=[14, 16, 18, 20, 22, 24, 26]), 7, 1.0, [])
     assert (leak["growth"]["rss_second_half_mb"], leak["growth"]["heap_used_mb"]) == (6, 12)
 
 
