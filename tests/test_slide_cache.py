@@ -7,13 +7,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
-from PySide6.QtGui import QRegion
+from PySide6.QtGui import QPainter, QRegion
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.playlist import playlist_at
 from kiosk.core.rotation import Identity, identity
 from kiosk.playback import player as player_module
-from kiosk.playback import slide_cache
+from kiosk.playback import slide_cache, transition
 from kiosk.playback.slide_builder import build_slide
 from kiosk.playback.slide_cache import REGIONS_KEPT, SCREENS_KEPT, SLIDES_KEPT, SlideCache, SlideKey, screens_kept
 from kiosk.screen.slide import Slide
@@ -44,8 +44,14 @@ def slides(qtbot, kiosk_app, seed):
 def compares(monkeypatch):
     """Counts the changed-region comparisons (10-60 ms each)."""
     count = []
-    real = slide_cache.changed_region
-    monkeypatch.setattr(slide_cache, "changed_region", lambda a, b: count.append(1) or real(a, b))
+    real = slide_cache.changed_band
+
+    def band(before, after, top, bottom):
+        if top == 0:  # a comparison's first band
+            count.append(1)
+        return real(before, after, top, bottom)
+
+    monkeypatch.setattr(slide_cache, "changed_band", band)
     return count
 
 
@@ -264,3 +270,82 @@ def test_a_count_up_repaints_only_its_numbers(make_player, qtbot):
     assert len(recorder.regions) > 10  # it did count up, frame by frame
     outside = [region.boundingRect() for region in recorder.regions if not (region - numbers).isEmpty()]
     assert outside == []
+
+
+def test_a_grab_in_bands_is_the_whole_grab(slides):
+    key, slide = slides(1)
+    ready = SlideCache().put(key, slide)
+    bands = 0
+    while not ready.grab_band(NOW, 0, rows=16):  # a slice of idle work each
+        bands += 1
+        assert ready.look_at(NOW) is None  # half a grab is no look
+    assert bands > 5
+    assert ready.look_at(NOW).toImage() == slide.grab().toImage()
+
+
+def test_a_comparison_in_bands_finds_what_a_whole_one_does(slides, monkeypatch):
+    monkeypatch.setattr(slide_cache, "BAND_PIXELS", 320 * 20)  # bands of tile rows, as on a big screen
+    (_, first), (_, second) = slides(1), slides(2)
+    before, after = first.grab(), second.grab()
+    cache = SlideCache()
+    steps = 0
+    while cache.compare_band(before, after):
+        steps += 1
+    assert steps > 1 and cache.known_region(before.cacheKey(), after) == transition.changed_region(before, after)
+
+
+def back_on_the_counters(make_player, qtbot):
+    """A player back on the counters, counting up for an hour (so what idle work does meanwhile is
+    seen, not raced): the slides around it are built, but their grabs were let go as they left."""
+    player = make_player(seed_with("fade"))
+    player.set_paused(True)
+    wait_ready(qtbot, player)
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        player.next()
+    wait_ready(qtbot, player)
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        player.previous()
+    counters = player.slide.body
+    assert counters.animating and player._cache.get(player._key(1)).look.isNull()
+    counters._count_up.setDuration(3_600_000)
+    return player
+
+
+def test_during_a_count_up_the_next_and_previous_become_ready(make_player, qtbot, builds):
+    player = back_on_the_counters(make_player, qtbot)
+    builds.clear()
+    wait_ready(qtbot, player)
+    assert player.slide.body.animating and builds == []
+    current = player._cache.holding(player.slide).look
+    for index in (1, len(player.entries) - 1):
+        ready = player._cache.get(player._key(index))
+        assert ready is not None and not ready.look.isNull()
+        assert player._cache.has_region(current, ready.look)
+
+
+def test_a_key_mid_count_up_fades_from_ready_grabs_and_what_the_screen_shows(make_player, qtbot, builds, compares,
+                                                                          monkeypatch):
+    player = back_on_the_counters(make_player, qtbot)
+    wait_ready(qtbot, player)
+    qtbot.waitUntil(lambda: player.slide.body.shown_numbers[0] != "0")  # it has counted a little
+    on_screen = player.slide.grab().toImage()
+    grabs = []
+    monkeypatch.setattr(Slide, "grab", lambda *a: grabs.append(1) or QWidgetGrab(*a))
+    builds.clear()
+    compares.clear()
+    player.next()
+    fade = player._transition
+    assert fade.running and (builds, grabs, compares) == ([], [], [])
+    assert fade._from.toImage() == on_screen  # no jump back to zero as the fade starts
+    assert fade._changed != QRegion(player.rect())  # the region found in idle time, not the whole screen
+    assert only_within(fade._changed, fade._from, fade._to) == fade._to.toImage()  # nothing left out
+
+
+def only_within(region, before, after):
+    """``before`` with ``after`` painted over it within ``region``: what a fade repainting only there ends at."""
+    image = before.toImage()
+    painter = QPainter(image)
+    painter.setClipRegion(region)
+    painter.drawPixmap(0, 0, after)
+    painter.end()
+    return image

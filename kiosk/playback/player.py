@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
@@ -18,7 +19,7 @@ from kiosk.core.playlist import Entry, next_change
 from kiosk.core.rotation import FALLBACK_ID, Rotation, identity
 from kiosk.playback import trace
 from kiosk.playback.slide_builder import build_slide, first_working_slide, start_panel
-from kiosk.playback.slide_cache import Ready, SlideCache, SlideKey, screens_kept
+from kiosk.playback.slide_cache import Ready, SlideCache, SlideKey, band_height, screens_kept
 from kiosk.playback.transition import Transition
 from kiosk.screen.decode import decoded
 from kiosk.screen.fallback import AnySlide, FallbackSlide
@@ -34,9 +35,19 @@ log = logging.getLogger(__name__)
 # The wall clock can jump (NTP after boot, daylight saving, a suspended machine), so the
 # player never waits longer than this before asking the schedule again.
 RECHECK_SECONDS = 60.0
-# While a transition or a count-up runs, the idle work (building the next slide) waits this long
-# and looks again: a build takes tens of milliseconds, more than one frame of an animation.
+# While a transition runs, the idle work (making the next slide ready) waits this long and looks
+# again; during a count-up only a build waits (tens of milliseconds, more than one of its frames).
 PREFETCH_RETRY_MS = 50
+Step = Literal["worked", "waits", "ready"]  # a slice of idle work done; only a build is left; nothing is
+
+
+@dataclass(frozen=True)
+class Leaving:
+    """How the slide leaving the screen looks as it goes, and what that look was made from."""
+
+    look: QPixmap
+    grabbed_as: int  # the cache key of the grab it was painted from (0: grabbed just now)
+    moving: QRegion  # where it was painted again: there it may differ from that grab
 
 
 class Player(QWidget):
@@ -206,19 +217,25 @@ class Player(QWidget):
         self._transition.complete()
         self._timer.stop()
         kind = self._transition_kind()
-        outgoing = self._look_now() if self.slide and animate and kind != "none" else None
+        leaving = self._leaving() if self.slide and animate and kind != "none" else None
         if animate and entry is not None and self.rotation.is_on_screen(entry) and isinstance(self.slide, Slide) \
                 and self.slide.body.panel == entry.panel and self._built_for == self.size():
             self.slide.body.set_page(self.page)  # the same slide, as it was built: only its page moves
         else:
             self._replace_slide(direction)
-        if outgoing is None or kind == "none":
+        if leaving is None or kind == "none":
             self._arrive()
             return
         self._pending = self._generation
         incoming = self._look_of(self._cache.holding(self.slide)) or self._on_screen.grab()
-        changed = self._cache.region(outgoing, incoming) if kind == "fade" and self._compares else None
-        self._transition.run(outgoing, incoming, kind, direction, changed=changed)
+        changed = self._changed(leaving, incoming) if kind == "fade" and self._compares else None
+        self._transition.run(leaving.look, incoming, kind, direction, changed=changed)
+
+    def _changed(self, leaving: Leaving, incoming: QPixmap) -> QRegion:
+        """Where a fade repaints: what idle time found differs, or else the whole screen (comparing
+        now would hold the first frame back 30-70 ms; blending it all costs each frame a few ms)."""
+        known = self._cache.known_region(leaving.grabbed_as, incoming) if leaving.grabbed_as else None
+        return QRegion(self.rect()) if known is None else known | leaving.moving
 
     def _transition_kind(self) -> str:
         settings = self._content.content.settings
@@ -234,13 +251,19 @@ class Player(QWidget):
             return None
         return ready.look_at(self._minute(), self.page) or ready.regrab(self._minute(), self.page)
 
-    def _look_now(self) -> QPixmap:
-        """How the slide on screen looks now: its cached grab while nothing in it moves."""
+    def _leaving(self) -> Leaving:
+        """How the slide on screen looks now: its cached grab, with what moves in it (a count-up's
+        numbers) painted again over it, in place: the grab is let go of as the slide leaves."""
         slide = self._on_screen
         ready = self._cache.holding(slide)
-        if ready is None or slide.body.animating or slide.body.live:
-            return slide.grab()
-        return ready.look_at(self._minute()) or ready.regrab(self._minute(), ready.look_page)
+        if ready is None or slide.body.live:
+            return Leaving(slide.grab(), 0, QRegion())
+        look = ready.look_at(self._minute()) or ready.regrab(self._minute(), ready.look_page)
+        grabbed_as, moving = look.cacheKey(), slide.body.moving_region().translated(slide.body.mapTo(slide, QPoint()))
+        if not moving.isEmpty():
+            self._cache.stop_comparing()  # it shares the grab: painting on it would copy the screen
+            slide.render(look, moving.boundingRect().topLeft(), moving)
+        return Leaving(look, grabbed_as, moving)
 
     def _key(self, index: int) -> SlideKey:
         entry, size = self.entries[index], self.size()
@@ -290,7 +313,7 @@ class Player(QWidget):
             slide.deleteLater()
             return
         slide.body.rewind()
-        ready.look = QPixmap()  # its grab showed it on screen: grabbed again before its next turn
+        ready.drop_look()  # its grab showed it on screen: grabbed again before its next turn
 
     def _style_for(self, entry: Entry | None) -> Style:
         # entry.panel is already in entry.lang (see playlist_at); the style brings the
@@ -314,8 +337,8 @@ class Player(QWidget):
         if self.page == 0:
             start_panel(slide)
         ready = self._cache.holding(slide)
-        if ready is not None and (slide.body.animating or slide.body.live):
-            ready.look = QPixmap()  # it no longer looks as grabbed: grabbed again once it is still
+        if ready is not None and slide.body.live:
+            ready.drop_look()  # it no longer looks as grabbed (what a count-up moves is painted again as it leaves)
         self._log_first_paint()
         self.shown.emit(self.rotation.showing())
         self._schedule()
@@ -324,22 +347,24 @@ class Player(QWidget):
     # -- ready before it is needed ------------------------------------------------------
 
     def _prefetch_step(self) -> None:
-        """One piece of idle work (a build, a grab or a comparison), then the next, never during an animation."""
+        """One slice of idle work (a build, a band of a grab or of a comparison), then the next. Never
+        during a transition; during a count-up only bands, short enough to fit between two of its frames."""
         if self.loaded is None or self.slide is None or self.size().isEmpty():
             return
-        if self._transition.running or self.slide.body.animating:
+        if self._transition.running:
             self._prefetch.start(PREFETCH_RETRY_MS)
             return
-        if self._prefetch_one():
-            self._prefetch.start(0)
+        step = self._prefetch_one(can_build=not self.slide.body.animating)
+        if step != "ready":
+            self._prefetch.start(0 if step == "worked" else PREFETCH_RETRY_MS)
             return
         self.prefetched.emit()
         if self.loaded.content.settings.clock and self._cache.looks():  # grabs show the clock: again each minute
             now = self.clock()
             self._prefetch.start((60 - now.second) * 1000 - now.microsecond // 1000 + 500)
 
-    def _prefetch_one(self) -> bool:
-        """Do the first thing missing for a change to start at once; False when nothing is."""
+    def _prefetch_one(self, can_build: bool) -> Step:
+        """Do a slice of the first thing missing for a change to start at once."""
         kind = self._transition_kind()  # a cut needs no grabs: only the widgets are made ready
         # the next first: the previous only where the grabs' budget leaves room for it (not at 4K)
         around = self.rotation.around(self.page_count)[:screens_kept(self.width(), self.height()) - 1]
@@ -350,31 +375,42 @@ class Player(QWidget):
         slide = self._on_screen
         current = self._cache.holding(slide) if kind != "none" and not slide.body.live else None
         if current is not None and current.look_at(self._minute()) is None:
-            current.regrab(self._minute(), current.look_page)
-            return True
-        return any(self._ready_ahead(index, kind, current) for index in around)
+            current.grab_band(self._minute(), current.look_page, self._band_rows())
+            return "worked"
+        waits = False
+        for index in around:
+            step = self._ready_ahead(index, kind, current, can_build)
+            if step == "worked":
+                return step
+            waits = waits or step == "waits"
+        return "waits" if waits else "ready"
 
-    def _ready_ahead(self, index: int, kind: str, current: Ready | None) -> bool:
-        """One step towards entry ``index`` being ready to fade in: False when it is (or never can be)."""
+    def _band_rows(self) -> int:
+        return band_height(self.width(), self.height())
+
+    def _ready_ahead(self, index: int, kind: str, current: Ready | None, can_build: bool) -> Step:
+        """One slice of work towards entry ``index`` being ready to fade in."""
         key = self._key(index)
         ready = self._cache.get(key)
         if ready is None:
             entry = self.entries[index]
             if widget_class(entry.panel.kind).live:
-                return False  # opening a video waits for its first frame: built on its turn
+                return "ready"  # opening a video waits for its first frame: built on its turn
+            if not can_build:
+                return "waits"  # a build is one piece, longer than a frame of the count-up
             self._cache.put(key, build_slide(entry, self._style_for(entry), key.position, self)).built_ahead = True
-            return True
+            return "worked"
         if ready.slide is None or ready.slide.body.live or kind == "none":
-            return False
+            return "ready"
         if ready.look_at(self._minute(), 0) is None:
-            ready.slide.body.set_page(0)  # it may have left the screen on a later page
-            ready.regrab(self._minute(), 0)
-            return True
+            if ready.drawing.isNull():
+                ready.slide.body.set_page(0)  # it may have left the screen on a later page
+            ready.grab_band(self._minute(), 0, self._band_rows())
+            return "worked"
         if kind == "fade" and self._compares and current is not None \
-                and not self._cache.has_region(current.look, ready.look):
-            self._cache.region(current.look, ready.look)
-            return True
-        return False
+                and self._cache.compare_band(current.look, ready.look):
+            return "worked"
+        return "ready"
 
     def _log_first_paint(self) -> None:
         """The benchmarks read this line: when a content version first reached the screen."""

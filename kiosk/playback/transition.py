@@ -108,17 +108,31 @@ def paint_frame(device: QPaintDevice, outgoing: QPixmap, incoming: QPixmap, kind
         trace.mark("first frame")
 
 
+def tile_side(height: int) -> int:
+    """The side of the square tiles two screens are compared in."""
+    return max(8, -(-height // TILES_PER_HEIGHT))
+
+
 def changed_region(before: QPixmap, after: QPixmap) -> QRegion:
     """The tiles in which two screens differ, as few rectangles (runs of tiles per row)."""
-    a, b = before.toImage(), after.toImage()
-    if a.size() != b.size() or a.format() != b.format():
-        return QRegion(0, 0, max(a.width(), b.width()), max(a.height(), b.height()))
+    if before.size() != after.size():
+        return QRegion(0, 0, max(before.width(), after.width()), max(before.height(), after.height()))
+    return changed_band(before, after, 0, before.height())
+
+
+def changed_band(before: QPixmap, after: QPixmap, top: int, bottom: int) -> QRegion:
+    """``changed_region`` of the rows from ``top`` (the top of a row of tiles) to ``bottom``, so that
+    a comparison can be done a band at a time, in slices of idle work. The screens are the same size."""
+    band = QRect(0, top, before.width(), bottom - top)
+    a, b = before.copy(band).toImage(), after.copy(band).toImage()
+    if a.format() != b.format():
+        return QRegion(band)
     width, height, line, depth = a.width(), a.height(), a.bytesPerLine(), a.depth() // 8
-    tile = max(8, -(-height // TILES_PER_HEIGHT))
+    tile = tile_side(before.height())
     pixels_a, pixels_b = bytes(a.constBits()), bytes(b.constBits())
     region = QRegion()
-    for top in range(0, height, tile):
-        rows = [y * line for y in range(top, min(height, top + tile))
+    for row_top in range(0, height, tile):
+        rows = [y * line for y in range(row_top, min(height, row_top + tile))
                 if pixels_a[y * line:y * line + width * depth] != pixels_b[y * line:y * line + width * depth]]
         run_start = None
         for left in range(0, width + tile, tile):
@@ -128,6 +142,6 @@ def changed_region(before: QPixmap, after: QPixmap) -> QRegion:
             if differs and run_start is None:
                 run_start = left
             elif not differs and run_start is not None:
-                region += QRect(run_start, top, min(width, left) - run_start, min(tile, height - top))
+                region += QRect(run_start, top + row_top, min(width, left) - run_start, min(tile, height - row_top))
                 run_start = None
     return region

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QRegion
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core import theme
@@ -87,6 +87,10 @@ class FallbackSlide(QWidget):
 
     def rewind(self) -> None:
         """Nothing to rewind."""
+
+    def moving_region(self) -> QRegion:
+        """Never asked: a live slide is grabbed afresh as it leaves."""
+        return QRegion(self.rect())
 
     live = True  # its clock keeps itself current: never kept once it leaves
     animating = False

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QRegion
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.core import theme
@@ -73,6 +73,11 @@ class PanelWidget(QWidget):
     def animating(self) -> bool:
         """True while its entry animation runs: idle work waits, so as not to hitch it."""
         return False
+
+    def moving_region(self) -> QRegion:
+        """Where it may look different from a grab taken while it was on screen (a count-up's
+        numbers): what the player paints again over the grab as the slide leaves."""
+        return QRegion()
 
     def page_count(self) -> int:
         return 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QEasingCurve, QPoint, QRect, QRectF, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QRegion
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.core import theme
@@ -213,6 +213,13 @@ class CountersWidget(PanelWidget):
     @property
     def animating(self) -> bool:
         return self._count_up.state() == QVariantAnimation.State.Running
+
+    def moving_region(self) -> QRegion:
+        """The numbers' rectangles: a count-up repaints nothing else."""
+        region = QRegion()
+        for label in self._numbers:
+            region += QRect(label.mapTo(self, QPoint()), label.size())
+        return region
 
     @property
     def shown_numbers(self) -> list[str]:
