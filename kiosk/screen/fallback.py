@@ -89,6 +89,7 @@ class FallbackSlide(QWidget):
         """Nothing to rewind."""
 
     live = True  # its clock keeps itself current: never kept once it leaves
+    moves_in = False
     animating = False
 
 
