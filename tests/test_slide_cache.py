@@ -216,6 +216,23 @@ def test_memory_a_fade_borrowed_is_given_back(make_player, seed, qtbot):
     assert player._cache.looks() <= SCREENS_KEPT  # grabs of the previous, current and next only
 
 
+def test_after_a_still_slide_leaves_only_the_new_next_is_grabbed_and_compared(make_player, seed, qtbot,
+                                                                              compares, monkeypatch):
+    player = ready_player(make_player, seed, qtbot)
+    for _ in range(2):  # the counters (they count up, so are grabbed again), then a still text slide, leave
+        with qtbot.waitSignal(player.shown, timeout=3000):
+            player.next()
+        wait_ready(qtbot, player)
+    grabs = []
+    monkeypatch.setattr(Slide, "grab", lambda *a: grabs.append(1) or QWidgetGrab(*a))
+    compares.clear()
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        player.next()
+    wait_ready(qtbot, player)
+    # the way back to the text slide is the fade that brought this one in, reversed: kept, not redone
+    assert (len(grabs), len(compares)) == (1, 1)
+
+
 def test_a_whole_round_later_nothing_is_built_again(make_player, seed, qtbot, builds):
     player = ready_player(make_player, seed, qtbot)
     for _ in range(len(player.entries)):  # the first round builds each slide once

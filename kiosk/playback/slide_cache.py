@@ -145,8 +145,8 @@ class SlideCache:
             ready.slide.deleteLater()  # the slide on screen belongs to the player until it leaves
 
     def region(self, before: QPixmap, after: QPixmap) -> QRegion:
-        """Where two screens differ (kiosk/playback/transition.py), compared once per pair."""
-        pair = (before.cacheKey(), after.cacheKey())
+        """Where two screens differ (kiosk/playback/transition.py), compared once per pair, either way round."""
+        pair = self._pair(before, after)
         if pair not in self._regions:
             self._regions[pair] = changed_region(before, after)
             while len(self._regions) > REGIONS_KEPT:
@@ -155,4 +155,10 @@ class SlideCache:
         return self._regions[pair]
 
     def has_region(self, before: QPixmap, after: QPixmap) -> bool:
-        return (before.cacheKey(), after.cacheKey()) in self._regions
+        return self._pair(before, after) in self._regions
+
+    @staticmethod
+    def _pair(before: QPixmap, after: QPixmap) -> tuple[int, int]:
+        """The same key for both directions: the way back to a slide differs where the way there did."""
+        first, second = before.cacheKey(), after.cacheKey()
+        return (first, second) if first <= second else (second, first)
