@@ -78,3 +78,14 @@ def test_a_fade_of_the_seed_leaves_the_header_alone(qtbot, make_player, seed):
     frames = paints.regions[1:]  # the first paint, on show, covers the whole overlay
     assert all(rect.top() >= header_tiles_end for rect in frames)
     assert all(rect.height() < 540 for rect in frames)
+
+
+def test_a_single_changed_pixel_repaints_exactly_its_tile_either_way_round(kiosk_app):
+    size = QSize(650, 361)  # neither side a whole number of tiles
+    tile = -(-size.height() // TILES_PER_HEIGHT)
+    for corner in (QPoint(0, 0), QPoint(649, 360), QPoint(tile - 1, tile), QPoint(3 * tile, 2 * tile - 1)):
+        before, after = screen(size, []), screen(size, [QRect(corner, QSize(1, 1))])
+        left, top = corner.x() // tile * tile, corner.y() // tile * tile
+        expected = QRect(left, top, min(tile, size.width() - left), min(tile, size.height() - top))
+        assert list(changed_region(before, after)) == [expected]
+        assert list(changed_region(after, before)) == [expected]

@@ -222,6 +222,23 @@ def test_memory_a_fade_borrowed_is_given_back(make_player, seed, qtbot):
     assert player._cache.looks() <= SCREENS_KEPT  # grabs of the previous, current and next only
 
 
+def test_after_a_still_slide_leaves_only_the_new_next_is_grabbed_and_compared(make_player, seed, qtbot,
+                                                                              compares, monkeypatch):
+    player = ready_player(make_player, seed, qtbot)
+    for _ in range(2):  # the counters (they count up, so are grabbed again), then a still text slide, leave
+        with qtbot.waitSignal(player.shown, timeout=3000):
+            player.next()
+        wait_ready(qtbot, player)
+    grabs = []
+    monkeypatch.setattr(Slide, "grab", lambda *a: grabs.append(1) or QWidgetGrab(*a))
+    compares.clear()
+    with qtbot.waitSignal(player.shown, timeout=3000):
+        player.next()
+    wait_ready(qtbot, player)
+    # the way back to the text slide is the fade that brought this one in, reversed: kept, not redone
+    assert (len(grabs), len(compares)) == (1, 1)
+
+
 def test_a_whole_round_later_nothing_is_built_again(make_player, seed, qtbot, builds):
     player = ready_player(make_player, seed, qtbot)
     for _ in range(len(player.entries)):  # the first round builds each slide once
@@ -296,7 +313,8 @@ def test_a_comparison_in_bands_finds_what_a_whole_one_does(slides, monkeypatch):
 
 def back_on_the_counters(make_player, qtbot):
     """A player back on the counters, counting up for an hour (so what idle work does meanwhile is
-    seen, not raced): the slides around it are built, but their grabs were let go as they left."""
+    seen, not raced): the slides around it are built, but their grabs are let go (as a new minute does
+    when the header shows the clock), so they are grabbed again, and compared, while it counts."""
     player = make_player(seed_with("fade"))
     player.set_paused(True)
     wait_ready(qtbot, player)
@@ -306,7 +324,9 @@ def back_on_the_counters(make_player, qtbot):
     with qtbot.waitSignal(player.shown, timeout=3000):
         player.previous()
     counters = player.slide.body
-    assert counters.animating and player._cache.get(player._key(1)).look.isNull()
+    for index in (1, len(player.entries) - 1):
+        player._cache.get(player._key(index)).drop_look()
+    assert counters.animating
     counters._count_up.setDuration(3_600_000)
     return player
 

@@ -313,7 +313,10 @@ class Player(QWidget):
             slide.deleteLater()
             return
         slide.body.rewind()
-        ready.drop_look()  # its grab showed it on screen: grabbed again before its next turn
+        if slide.body.moves_in:
+            ready.drop_look()  # its grab showed it counted up: grabbed again, rewound, before its next turn
+        # else the grab still shows it (a later page is grabbed again by page), so the fade that brought
+        # it in and the way back to it are one comparison (kiosk/playback/slide_cache.py)
 
     def _style_for(self, entry: Entry | None) -> Style:
         # entry.panel is already in entry.lang (see playlist_at); the style brings the

@@ -151,7 +151,7 @@ class Comparison:
 
     @property
     def pair(self) -> tuple[int, int]:
-        return self.before.cacheKey(), self.after.cacheKey()
+        return pair_key(self.before.cacheKey(), self.after.cacheKey())
 
     def step(self) -> bool:
         """Compare one band more; True once the whole screens are compared."""
@@ -236,16 +236,17 @@ class SlideCache:
             ready.slide.deleteLater()  # the slide on screen belongs to the player until it leaves
 
     def region(self, before: QPixmap, after: QPixmap) -> QRegion:
-        """Where two screens differ (kiosk/playback/transition.py), compared once per pair, now."""
+        """Where two screens differ (kiosk/playback/transition.py), compared once per pair, either way
+        round, now."""
         while self.compare_band(before, after):
             pass
-        pair = (before.cacheKey(), after.cacheKey())
+        pair = pair_key(before.cacheKey(), after.cacheKey())
         self._regions.move_to_end(pair)
         return self._regions[pair]
 
     def compare_band(self, before: QPixmap, after: QPixmap) -> bool:
         """One band more of comparing two screens (a slice of idle work); False once they are compared."""
-        pair = (before.cacheKey(), after.cacheKey())
+        pair = pair_key(before.cacheKey(), after.cacheKey())
         if pair in self._regions:
             return False
         if self._comparing is None or self._comparing.pair != pair:
@@ -259,7 +260,7 @@ class SlideCache:
 
     def known_region(self, before_key: int, after: QPixmap) -> QRegion | None:
         """Where the screen whose grab had ``before_key`` differs from ``after``, if already compared."""
-        return self._regions.get((before_key, after.cacheKey()))
+        return self._regions.get(pair_key(before_key, after.cacheKey()))
 
     def stop_comparing(self) -> None:
         """Drop the comparison under way: it holds on to two screens (which then can't be painted on
@@ -267,4 +268,9 @@ class SlideCache:
         self._comparing = None
 
     def has_region(self, before: QPixmap, after: QPixmap) -> bool:
-        return (before.cacheKey(), after.cacheKey()) in self._regions
+        return pair_key(before.cacheKey(), after.cacheKey()) in self._regions
+
+
+def pair_key(first: int, second: int) -> tuple[int, int]:
+    """The same key for both directions: the way back to a slide differs where the way there did."""
+    return (first, second) if first <= second else (second, first)

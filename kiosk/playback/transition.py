@@ -129,19 +129,42 @@ def changed_band(before: QPixmap, after: QPixmap, top: int, bottom: int) -> QReg
         return QRegion(band)
     width, height, line, depth = a.width(), a.height(), a.bytesPerLine(), a.depth() // 8
     tile = tile_side(before.height())
-    pixels_a, pixels_b = bytes(a.constBits()), bytes(b.constBits())
+    pixels_a, pixels_b = memoryview(a.constBits()), memoryview(b.constBits())  # not copied again
     region = QRegion()
     for row_top in range(0, height, tile):
-        rows = [y * line for y in range(row_top, min(height, row_top + tile))
-                if pixels_a[y * line:y * line + width * depth] != pixels_b[y * line:y * line + width * depth]]
-        run_start = None
-        for left in range(0, width + tile, tile):
-            start, end = left * depth, min(width, left + tile) * depth
-            differs = left < width and any(pixels_a[row + start:row + end] != pixels_b[row + start:row + end]
-                                           for row in rows)
-            if differs and run_start is None:
-                run_start = left
-            elif not differs and run_start is not None:
-                region += QRect(run_start, top + row_top, min(width, left) - run_start, min(tile, height - row_top))
-                run_start = None
+        row_bottom = min(height, row_top + tile)
+        differences = band_differences(pixels_a, pixels_b, range(row_top, row_bottom), line, width * depth)
+        for left, right in changed_runs(differences, tile * depth):
+            region += QRect(left // depth, top + row_top, (right - left) // depth, row_bottom - row_top)
     return region
+
+
+def band_differences(pixels_a: memoryview, pixels_b: memoryview, rows: range, line: int, used: int) -> bytes:
+    """One row's worth of bytes, zero where every row of the band is the same in both screens.
+
+    The rows' XORs are ORed together as Python integers, so the work per row is done in C;
+    comparing tile by tile, row by row, took ~15 ms a pair at 1080p, in the idle time of every change.
+    """
+    differing = 0
+    for y in rows:
+        row_a = pixels_a[y * line:y * line + used].tobytes()  # bytes compare with memcmp, memoryviews don't
+        row_b = pixels_b[y * line:y * line + used].tobytes()
+        if row_a != row_b:
+            differing |= int.from_bytes(row_a, "little") ^ int.from_bytes(row_b, "little")
+    return differing.to_bytes(used, "little")
+
+
+def changed_runs(differences: bytes, tile_bytes: int) -> list[tuple[int, int]]:
+    """Byte ranges [start, end) of consecutive tiles with a non-zero byte in ``differences``."""
+    runs: list[tuple[int, int]] = []
+    if not any(differences):
+        return runs
+    for start in range(0, len(differences), tile_bytes):
+        end = min(len(differences), start + tile_bytes)
+        if differences.count(0, start, end) == end - start:
+            continue
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs

@@ -93,6 +93,7 @@ class FallbackSlide(QWidget):
         return QRegion(self.rect())
 
     live = True  # its clock keeps itself current: never kept once it leaves
+    moves_in = False
     animating = False
 
 

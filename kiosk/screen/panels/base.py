@@ -44,6 +44,7 @@ class PanelWidget(QWidget):
 
     max_scale = 1.0  # how far text may grow beyond the theme's sizes when there is room
     live = False  # its picture changes by itself (a video): a grab of it is never kept
+    moves_in = False  # it animates on arriving (a count-up): a grab taken on screen is not how it comes back
 
     def __init__(self, panel: PanelBase, style: Style, area: QSize) -> None:
         super().__init__()

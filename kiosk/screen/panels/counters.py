@@ -51,6 +51,7 @@ def columns_for(count: int, portrait: bool) -> int:
 @register("counters")
 class CountersWidget(PanelWidget):
     panel: CountersPanel
+    moves_in = True
 
     def build(self) -> None:
         s, p = self.style_, self.panel
