@@ -71,6 +71,20 @@ print(xml.sax.saxutils.urllib.request.urlopen.__name__)
     assert out.splitlines() == ["[]", "urlopen"]
 
 
+def test_loading_content_does_not_scan_installed_packages():
+    """pydantic's plugin discovery would import importlib.metadata (and email, zipfile, csv: ~2.7 MB)
+    to find plugins the kiosk doesn't use; its models and validation work as before."""
+    out = run_fresh("""
+import sys
+from kiosk.core.content import load_content
+from kiosk.core.status import kiosk_version
+loaded = load_content("content.yaml")
+print(sorted(m for m in ("importlib.metadata", "email") if m in sys.modules), bool(loaded.content.panels))
+print(kiosk_version() != "", "importlib.metadata" in sys.modules)  # a status file still says the version
+""")
+    assert out.splitlines() == ["[] True", "True True"]
+
+
 def test_memory_freed_in_the_middle_of_the_heap_is_given_back_after_a_change():
     """A slide's build leaves free pages below blocks still in use; the heap can't shrink past
     those by itself, so after each change the kiosk hands the free pages back."""

@@ -139,9 +139,11 @@ def test_the_compared_pairs_kept_are_bounded(kiosk_app):
     assert kept == [False] * 4 + [True] * REGIONS_KEPT  # the oldest went first
 
 
-def ready_player(make_player, seed, qtbot, **kwargs):
+def ready_player(make_player, seed, qtbot, going_back=False, **kwargs):
     player = make_player(seed_with("fade"), **kwargs)
     player.set_paused(True)
+    if going_back:
+        player.expect_going_back()  # a clicker is in use (it went back, or presentation mode)
     wait_ready(qtbot, player)
     return player
 
@@ -152,7 +154,7 @@ def wait_ready(qtbot, player):
 
 
 def test_next_and_previous_are_ready_after_a_slide_arrives(make_player, seed, qtbot):
-    player = ready_player(make_player, seed, qtbot)
+    player = ready_player(make_player, seed, qtbot, going_back=True)
     last = len(player.entries) - 1
     for index in (1, last):  # the next for the timer, the previous for a clicker going back
         ready = player._cache.get(player._key(index))
@@ -160,10 +162,26 @@ def test_next_and_previous_are_ready_after_a_slide_arrives(make_player, seed, qt
         assert player._cache.has_region(player._cache.holding(player.slide).look, ready.look)
 
 
+def test_an_unattended_rotation_grabs_only_the_current_and_next(make_player, seed, qtbot):
+    """Nothing goes back without a clicker: the previous slide's grab (~8 MB at 1080p) is not
+    kept until a key goes back once; from then on it is made ready too."""
+    player = ready_player(make_player, seed, qtbot)
+    last = len(player.entries) - 1
+    assert player._cache.looks() == 2
+    previous = player._cache.get(player._key(last))
+    assert previous is None or previous.look.isNull()
+    player.previous()
+    player._transition.complete()
+    wait_ready(qtbot, player)
+    before = player._cache.get(player._key(last - 1))
+    assert before is not None and not before.look.isNull()
+    assert player._cache.looks() == 3
+
+
 @pytest.mark.parametrize("move", ["next", "previous"])
 def test_a_key_starts_the_fade_without_building_grabbing_or_comparing(make_player, seed, qtbot, builds,
                                                                      compares, monkeypatch, move):
-    player = ready_player(make_player, seed, qtbot)
+    player = ready_player(make_player, seed, qtbot, going_back=True)
     grabs = []
     monkeypatch.setattr(Slide, "grab", lambda *a: grabs.append(1) or QWidgetGrab(*a))
     builds.clear()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 STATUS_NAME = "status.json"
@@ -19,6 +18,8 @@ SCREEN_WIDTH = 960  # screen.png is at most this wide: enough to recognise a pan
 
 
 def kiosk_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # 58 modules: only where a status is written
+
     try:
         return version("kiosk")
     except PackageNotFoundError:

@@ -84,6 +84,7 @@ class Player(QWidget):
         self._compares = isinstance(self._transition, Transition)
         self._transition.finished.connect(self._transition_done)
         self._cache = SlideCache()
+        self._goes_back = False  # a clicker went back (or presentation mode): the previous slide is grabbed ahead too
         self._prefetch = QTimer(self)  # idle work: 0 ms, after whatever the event loop has queued
         self._prefetch.setSingleShot(True)
         self._prefetch.timeout.connect(self._prefetch_step)
@@ -177,8 +178,15 @@ class Player(QWidget):
         self._present(direction=1)
 
     def previous(self) -> None:
+        self.expect_going_back()
         self.rotation.back()
         self._present(direction=-1)
+
+    def expect_going_back(self) -> None:
+        """Keep the previous slide grabbed ahead from now on, as well as the next (where the grabs'
+        budget allows it): a clicker is in use. An unattended rotation never goes back, and the grab
+        would cost a screen's worth of memory (~8 MB at 1080p) for nothing."""
+        self._goes_back = True
 
     def jump(self, index: int) -> None:
         direction = self.rotation.jump(index)
@@ -369,8 +377,7 @@ class Player(QWidget):
     def _prefetch_one(self, can_build: bool) -> Step:
         """Do a slice of the first thing missing for a change to start at once."""
         kind = self._transition_kind()  # a cut needs no grabs: only the widgets are made ready
-        # the next first: the previous only where the grabs' budget leaves room for it (not at 4K)
-        around = self.rotation.around(self.page_count)[:screens_kept(self.width(), self.height()) - 1]
+        around = self.rotation.around(self.page_count)[:self._screens_grabbed() - 1]  # the next first
         wanted = {identity(self.entries[index]) for index in around}
         if self.rotation.on_screen is not None:
             wanted.add(self.rotation.on_screen)
@@ -390,6 +397,12 @@ class Player(QWidget):
 
     def _band_rows(self) -> int:
         return band_height(self.width(), self.height())
+
+    def _screens_grabbed(self) -> int:
+        """The current and the next; the previous too once a clicker goes back, where the grabs'
+        budget leaves room for it (not at 4K). Going back the first time grabs and compares then."""
+        kept = screens_kept(self.width(), self.height())
+        return kept if self._goes_back else min(kept, 2)
 
     def _ready_ahead(self, index: int, kind: str, current: Ready | None, can_build: bool) -> Step:
         """One slice of work towards entry ``index`` being ready to fade in."""

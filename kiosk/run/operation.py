@@ -115,6 +115,8 @@ class Operation(QObject):
             self.power.changed.connect(self._log_power)
             if self.urgent is not None:
                 self.urgent.changed.connect(self._log_urgent)
+        if options.presentation:
+            player.expect_going_back()  # a clicker drives it
         if options.presentation and not options.auto:
             player.set_paused(True)  # the clicker drives; P still starts the rotation by hand
         log.info("mode: %s%s%s", "presentation" if options.presentation else "rotate",

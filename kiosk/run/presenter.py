@@ -58,9 +58,12 @@ class Presenter(QObject):
         if kind == QEvent.Type.Resize:
             self.blank.setGeometry(self.window.rect())
             self._update_number()
-        elif isinstance(event, QChildEvent) and kind in (QEvent.Type.ChildAdded, QEvent.Type.ChildPolished) \
+        elif kind == QEvent.Type.ChildPolished and isinstance(event, QChildEvent) \
                 and isinstance(event.child(), ProblemMarker):
-            event.child().installEventFilter(self)  # (polished: once fully built, before it shows)
+            # Polished: once fully built, before it shows. Only widgets are polished: asking a
+            # ChildAdded event for its child would wrap Qt's own plain QObject children too, and
+            # PySide's first wrapping of one of those costs ~2.4 MB of Python objects.
+            event.child().installEventFilter(self)
         return False
 
     def toggle_blank(self, color: str) -> None:

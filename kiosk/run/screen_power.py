@@ -175,8 +175,8 @@ class ScreenPower(QObject):
             if kind in (QEvent.Type.Show, QEvent.Type.ZOrderChange) and watched is not self.black and not self.on:
                 self.black.raise_()  # at night nothing shows but black
             return False
-        if isinstance(event, QChildEvent) and kind == QEvent.Type.ChildAdded and isinstance(event.child(), QWidget):
-            event.child().installEventFilter(self)
+        if kind == QEvent.Type.ChildPolished and isinstance(event, QChildEvent):
+            event.child().installEventFilter(self)  # a widget, before it shows (see presenter.py)
         elif kind == QEvent.Type.Resize:
             self.black.setGeometry(self.window.rect())
         elif kind == QEvent.Type.MouseButtonPress:
