@@ -242,8 +242,10 @@ def test_memory_a_fade_borrowed_is_given_back(make_player, seed, qtbot):
 
 def test_after_a_still_slide_leaves_only_the_new_next_is_grabbed_and_compared(make_player, seed, qtbot,
                                                                               compares, monkeypatch):
-    player = ready_player(make_player, seed, qtbot)
-    for _ in range(2):  # the counters (they count up, so are grabbed again), then a still text slide, leave
+    player = ready_player(make_player, seed, qtbot, going_back=True)  # a clicker: the previous is kept ready
+    # a whole round first, so that every slide is built (a build paints once: a grab of its own),
+    # then the counters (they count up, so are grabbed again) and a still text slide leave
+    for _ in range(len(player.entries) + 2):
         with qtbot.waitSignal(player.shown, timeout=3000):
             player.next()
         wait_ready(qtbot, player)
@@ -335,6 +337,7 @@ def back_on_the_counters(make_player, qtbot):
     when the header shows the clock), so they are grabbed again, and compared, while it counts."""
     player = make_player(seed_with("fade"))
     player.set_paused(True)
+    player.expect_going_back()  # a clicker: the previous is made ready too
     wait_ready(qtbot, player)
     with qtbot.waitSignal(player.shown, timeout=3000):
         player.next()
