@@ -26,6 +26,10 @@ from benchmarks.suite import BENCHMARKS, DETAIL, Plan, UnavailableError
 HERE = Path(__file__).resolve().parent
 FULL_RESULTS = HERE / "results.json"
 QUICK_RESULTS = HERE / "out" / "results-quick.json"
+# These measure the kiosk's PSS, which splits a library's pages between every process that maps
+# it: beside a runner that has loaded Qt (the frames and soak benchmarks run in process), the
+# kiosk's Qt pages would count half. So they run in a child process that never imports PySide6.
+MEASURES_PSS = ("steady memory", "browser side by side")
 
 # figure key: (label, unit, target as (statistic, limit) or None). Lower is better for all.
 FIGURES: dict[str, tuple[str, str, tuple[str, float] | None]] = {
@@ -194,7 +198,7 @@ def run(plan: Plan, only: list[str] | None) -> tuple[dict, dict, dict, bool]:
         started = time.monotonic()
         print(f"-- {name} ...", file=sys.stderr, flush=True)
         try:
-            for key, runs in benchmark(plan).items():
+            for key, runs in (in_child(name, plan) if name in MEASURES_PSS else benchmark(plan)).items():
                 if key.startswith(DETAIL):
                     details[key.removeprefix(DETAIL)] = runs
                 else:
@@ -209,6 +213,32 @@ def run(plan: Plan, only: list[str] | None) -> tuple[dict, dict, dict, bool]:
     return figures, details, notes, broken
 
 
+def in_child(name: str, plan: Plan) -> dict:
+    """Run benchmark ``name`` in a fresh interpreter (``--child``): its figures, as ``run`` wants them."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--child", name, "--plan", json.dumps(vars(plan))],
+                          cwd=HERE.parent, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{name} broke in its own process (exit {done.returncode})")
+    answer = json.loads(done.stdout)
+    if "unavailable" in answer:
+        raise UnavailableError(answer["unavailable"])
+    return answer["figures"]
+
+
+def child(name: str, plan_json: str) -> int:
+    """The child's side of ``in_child``: the figures as JSON on stdout, progress on stderr."""
+    try:
+        figures = BENCHMARKS[name](Plan(**json.loads(plan_json)))
+    except UnavailableError as reason:
+        figures = None
+        print(json.dumps({"unavailable": str(reason)}))
+    if "PySide6" in sys.modules:
+        raise RuntimeError(f"{name} loaded PySide6 into the measuring process: its PSS figures would be low")
+    if figures is not None:
+        print(json.dumps({"figures": figures}))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a reduced run for CI (under about a minute)")
@@ -221,7 +251,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="print the README's table from a results.json, run nothing")
     parser.add_argument("--out", type=Path, help="where to write the JSON (default: results.json, "
                                                  "or out/results-quick.json with --quick)")
+    parser.add_argument("--child", choices=MEASURES_PSS, help=argparse.SUPPRESS)
+    parser.add_argument("--plan", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        return child(args.child, args.plan)
     if args.markdown:
         print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))))
         return 0

@@ -6,12 +6,15 @@ The figures themselves are measured by `make bench`, never asserted here.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
 from benchmarks.run import markdown, table, verdict
 from benchmarks.stats import percentile, spread
 from benchmarks.webpage import page_html
+from tests.harness.contentfiles import ROOT
 
 
 def test_percentiles_interpolate_like_numpy():
@@ -307,3 +310,15 @@ def test_the_week_soak_reads_the_census_with_and_without_the_heap():
     assert with_heap is not None and with_heap.groups() == ("1000", "240", "125", "14336", "2048", "1024")
     without = CENSUS.search("kiosk: INFO: census: changes=1000 qobjects=240 widgets=125")
     assert without is not None and without.group(4) is None
+
+
+def test_the_memory_benchmarks_run_where_qt_is_not_loaded():
+    """The kiosk's PSS splits Qt's pages with any other process that maps them: the benchmarks that
+    measure it run in a child of the runner, and nothing that child imports may load PySide6."""
+    from benchmarks.run import MEASURES_PSS
+
+    probe = ("import sys, benchmarks.run, benchmarks.suite, benchmarks.browser, benchmarks.steady;"
+             "print('PySide6' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    assert set(MEASURES_PSS) == {"steady memory", "browser side by side"}
