@@ -15,6 +15,8 @@ import base64
 import html
 import importlib.resources
 import json
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -215,5 +217,21 @@ show(0);"""
 def write_page(loaded: Loaded, path: Path) -> Path:
     path.write_text(page_html(loaded), encoding="utf-8")
     return path
+
+
+def write_page_apart(content: Path, path: Path) -> list[float]:
+    """``write_page`` in a process of its own (drawing the icons loads Qt, which must not share its
+    pages with the kiosk being measured); the slides' ``rotation_seconds``."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.webpage", str(content), str(path)],
+                          cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+if __name__ == "__main__":
+    from kiosk.core.content import load_content
+
+    loaded_content = load_content(Path(sys.argv[1]))
+    write_page(loaded_content, Path(sys.argv[2]))
+    print(json.dumps(rotation_seconds(loaded_content)))
 
 
