@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from kiosk.core import theme
+from kiosk.playback.slide_cache import SlideCache
 from kiosk.playback.transition import TILES_PER_HEIGHT, Transition, changed_region
 
 
@@ -50,6 +51,14 @@ def test_pixels_outside_the_region_are_the_same_on_both_screens(kiosk_app):
 def test_screens_of_different_sizes_change_everywhere(kiosk_app):
     region = changed_region(screen(QSize(640, 360), []), screen(QSize(320, 180), []))
     assert region.boundingRect() == QRect(0, 0, 640, 360)
+
+
+def test_compared_a_band_at_a_time_screens_of_different_sizes_change_everywhere(kiosk_app):
+    """The idle-time comparison (a band per slice) agrees with the whole one after a screen turns."""
+    cache, before, after = SlideCache(), screen(QSize(640, 360), []), screen(QSize(360, 640), [])
+    while cache.compare_band(before, after):
+        pass
+    assert cache.known_region(before.cacheKey(), after).boundingRect() == QRect(0, 0, 640, 640)
 
 
 class OverlayPaints(QObject):

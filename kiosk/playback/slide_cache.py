@@ -31,7 +31,7 @@ from PySide6.QtGui import QPainter, QPixmap, QRegion
 
 from kiosk.core.content.model import PanelBase, Settings
 from kiosk.core.rotation import Identity
-from kiosk.playback.transition import changed_band, tile_side
+from kiosk.playback.transition import changed_band, covering_both, tile_side
 from kiosk.screen.slide import Slide
 
 SLIDES_KEPT = 12  # slides whose widgets are kept: ~4 MB of PSS at 1080p, ~7 MB at 4K
@@ -156,9 +156,9 @@ class Comparison:
 
     def step(self) -> bool:
         """Compare one band more; True once the whole screens are compared."""
-        if self.before.size() != self.after.size():
-            self.region = QRegion(QRect(0, 0, max(self.before.width(), self.after.width()),
-                                        max(self.before.height(), self.after.height())))
+        both = covering_both(self.before, self.after)
+        if both is not None:
+            self.region = both
             return True
         bottom = min(self.before.height(), self.done_to + self.rows)
         self.region += changed_band(self.before, self.after, self.done_to, bottom)
@@ -236,15 +236,6 @@ class SlideCache:
         if ready.slide is not None and ready.slide.isHidden():
             ready.slide.deleteLater()  # the slide on screen belongs to the player until it leaves
 
-    def region(self, before: QPixmap, after: QPixmap) -> QRegion:
-        """Where two screens differ (kiosk/playback/transition.py), compared once per pair, either way
-        round, now."""
-        while self.compare_band(before, after):
-            pass
-        pair = pair_key(before.cacheKey(), after.cacheKey())
-        self._regions.move_to_end(pair)
-        return self._regions[pair]
-
     def compare_band(self, before: QPixmap, after: QPixmap) -> bool:
         """One band more of comparing two screens (a slice of idle work); False once they are compared."""
         pair = pair_key(before.cacheKey(), after.cacheKey())
@@ -267,9 +258,6 @@ class SlideCache:
         """Drop the comparison under way: it holds on to two screens (which then can't be painted on
         in place without a copy)."""
         self._comparing = None
-
-    def has_region(self, before: QPixmap, after: QPixmap) -> bool:
-        return pair_key(before.cacheKey(), after.cacheKey()) in self._regions
 
 
 def pair_key(first: int, second: int) -> tuple[int, int]:

@@ -115,9 +115,16 @@ def tile_side(height: int) -> int:
 
 def changed_region(before: QPixmap, after: QPixmap) -> QRegion:
     """The tiles in which two screens differ, as few rectangles (runs of tiles per row)."""
-    if before.size() != after.size():
-        return QRegion(0, 0, max(before.width(), after.width()), max(before.height(), after.height()))
-    return changed_band(before, after, 0, before.height())
+    both = covering_both(before, after)
+    return both if both is not None else changed_band(before, after, 0, before.height())
+
+
+def covering_both(before: QPixmap, after: QPixmap) -> QRegion | None:
+    """For screens of different sizes (a rotated or resized screen), all of both: there is
+    nothing to compare tile by tile. None for screens of the same size."""
+    if before.size() == after.size():
+        return None
+    return QRegion(0, 0, max(before.width(), after.width()), max(before.height(), after.height()))
 
 
 def changed_band(before: QPixmap, after: QPixmap, top: int, bottom: int) -> QRegion:
