@@ -145,6 +145,18 @@ def threads_and_fds(me: psutil.Process) -> dict[str, int]:
             "fds_outside_pool": fds - pooled, "threads_outside_pool": len(names) - pooled}
 
 
+def resident_kinds(pid: int) -> dict[str, float]:
+    """RSS split (``/proc/PID/status``): anonymous pages (the heaps: what a leak grows) and file
+    pages (the libraries' code and data, paged in the first time a path runs, shared with others)."""
+    kinds = {"RssAnon": "rss_anon_mb", "RssFile": "rss_file_mb"}
+    found: dict[str, float] = {}
+    for line in Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines():
+        name, _, value = line.partition(":")
+        if name in kinds:
+            found[kinds[name]] = round(int(value.split()[0]) / 1024, 1)  # kB
+    return found
+
+
 def sample(kiosk: KioskProcess, display: str, census: re.Match[str]) -> dict[str, float]:
     me = psutil.Process(kiosk.pid)
     memory = me.memory_full_info()
@@ -157,7 +169,8 @@ def sample(kiosk: KioskProcess, display: str, census: re.Match[str]) -> dict[str
             "heap_used_mb": round(int(census.group(4) or -1024) / 1024, 1),
             "heap_free_mb": round(int(census.group(5) or -1024) / 1024, 1),
             "heap_mapped_mb": round(int(census.group(6) or -1024) / 1024, 1),  # of in use: big blocks
-            "rss_mb": round(memory.rss / MB, 1), "pss_mb": round(memory.pss / MB, 1), **threads_and_fds(me),
+            "rss_mb": round(memory.rss / MB, 1), "pss_mb": round(memory.pss / MB, 1), **resident_kinds(kiosk.pid),
+            **threads_and_fds(me),
             "x_pixmaps": x.get("pixmaps", -1), "x_windows": x.get("windows", -1),
             "x_pictures": x.get("pictures", -1), "x_bytes": x.get("total bytes", -1)}
 
@@ -265,7 +278,8 @@ class PlayLog:
         self.lines += 1
 
 
-GROWTH_KEYS = ("rss_mb", "pss_mb", "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets",
+GROWTH_KEYS = ("rss_mb", "rss_anon_mb", "rss_file_mb", "pss_mb",
+               "heap_used_mb", "heap_free_mb", "heap_mapped_mb", "qobjects", "widgets",
                "x_pixmaps", "x_windows", "x_pictures", "x_bytes", "fds_outside_pool", "threads_outside_pool")
 
 

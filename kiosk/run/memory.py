@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import logging
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QPixmapCache
@@ -30,9 +31,16 @@ MMAP_THRESHOLD_BYTES = 1024 * 1024
 PIXMAP_CACHE_KB = 2048
 
 
+@cache
+def _c_library() -> ctypes.CDLL:
+    # Loaded once: each CDLL builds a class of its own, and the trim runs after every change.
+    return ctypes.CDLL(None)
+
+
+@cache
 def _libc(name: str, argtypes: tuple[type, ...]) -> Callable[..., int] | None:
     """glibc's function ``name``, or None where the C library has none (musl and others)."""
-    function = getattr(ctypes.CDLL(None), name, None)
+    function = getattr(_c_library(), name, None)
     if function is not None:
         function.argtypes, function.restype = argtypes, ctypes.c_int
     return function
@@ -75,7 +83,7 @@ def heap_usage() -> tuple[int, int, int] | None:
     The soak tells a leak from fragmentation by these: a leak grows what is in use; free holes
     between small blocks that stay in use (which malloc_trim cannot return) grow only the free part,
     up to a high-water mark."""
-    mallinfo2 = getattr(ctypes.CDLL(None), "mallinfo2", None)
+    mallinfo2 = getattr(_c_library(), "mallinfo2", None)
     if mallinfo2 is None:
         return None
     mallinfo2.argtypes, mallinfo2.restype = (), _MallInfo2
