@@ -150,3 +150,31 @@ for _ in range(200):
 print(len(gc.get_objects()) - before)
 """)
     assert int(out) < 10
+
+
+def test_a_slide_s_icons_go_when_the_slide_goes():
+    """Each content version rebuilds its slides; their old icons must not stay alive in Qt's
+    shared pixmap cache (a QLabel's pixmap went there on every paint, up to the cache's limit)."""
+    out = run_fresh("""
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QColor, QPixmapCache
+from PySide6.QtWidgets import QApplication
+from kiosk.run.memory import heap_usage, return_big_blocks
+from kiosk.screen.icons import icon_label
+return_big_blocks()
+app = QApplication([])
+QPixmapCache.setCacheLimit(64 * 1024)  # room for everything: only what is alive should stay
+def build_and_drop(shade):
+    label = icon_label("fa5s.users", QColor(shade, 0, 0), 120)  # 56 KB a pixmap
+    label.grab()  # painted, as on screen
+    label.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
+build_and_drop(0)
+before = heap_usage()[0]
+for shade in range(1, 101):
+    build_and_drop(shade)
+print((heap_usage()[0] - before) // 1024)
+""")
+    assert int(out) < 1024  # KB; 100 icons kept would be 5.6 MB

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.core import theme
 from kiosk.core.content import ContentError, Problem
 from kiosk.core.content.model import Settings
-from kiosk.screen.icons import icon_pixmap
+from kiosk.screen.icons import IconLabel, icon_pixmap
 from kiosk.screen.style import Style, style_for
 from kiosk.screen.text import text_label
 
@@ -64,8 +64,7 @@ class ProblemMarker(QWidget):
         self.detailed = detailed
         self._style: Style | None = None
         self._summary = ""  # in full; the label shows it elided to the marker's width
-        self.icon = QLabel()
-        self.icon.setTextFormat(Qt.TextFormat.PlainText)  # holds a pixmap; still never rich text
+        self.icon = IconLabel()
         self.summary = text_label("", QFont(), QColor(), wrap=False)
         self.details = text_label("", QFont(), QColor())
         self.details.setVisible(detailed)
@@ -108,8 +107,7 @@ class ProblemMarker(QWidget):
         self._column.setContentsMargins(pad * 2, pad, pad * 2, pad)
         self._row.setSpacing(pad)
         side = s.px(theme.MARKER_ICON)
-        self.icon.setPixmap(icon_pixmap(WARNING_ICON, s.color("accent"), side, self.devicePixelRatioF()))
-        self.icon.setFixedSize(side, side)
+        self.icon.set_pixmap(icon_pixmap(WARNING_ICON, s.color("accent"), side, self.devicePixelRatioF()))
         self._set_look(self.summary, s.font(theme.MARKER_TEXT), QColor(s.palette.muted))
         self._set_look(self.details, s.font(theme.MARKER_DETAIL_TEXT), s.color("text"))
         width = round(s.size.width() * (theme.MARKER_DETAIL_WIDTH if self.detailed else theme.MARKER_WIDTH))

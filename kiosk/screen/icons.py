@@ -8,8 +8,8 @@ needs a glyph of one or two fonts, so it registers those and draws the glyph its
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content.icons import icon_glyph
 
@@ -55,10 +55,35 @@ def icon_pixmap(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPix
     return draw_icon(name, color, size, ratio)
 
 
-def icon_label(name: str, color: QColor, size: int) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setPixmap(icon_pixmap(name, color, size))
-    label.setFixedSize(size, size)
-    return label
+class IconLabel(QWidget):
+    """An icon, painted as drawn.
+
+    Not a QLabel: Qt 6 keeps a label's pixmap as a QIcon, whose every paint files a copy in Qt's
+    shared pixmap cache under that label's own key. A slide rebuilt for each content version left
+    its old icons there, alive, until the cache was full (the week soak's heap grew ~1 MB over
+    the first twenty versions, and Qt's default limit is 10 MB)."""
+
+    def __init__(self, pixmap: QPixmap | None = None) -> None:
+        super().__init__()
+        self._pixmap = QPixmap()
+        if pixmap is not None:
+            self.set_pixmap(pixmap)
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        side = pixmap.deviceIndependentSize().toSize()
+        self._pixmap = pixmap
+        self.setFixedSize(side)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._pixmap)
+        painter.end()
+
+
+def icon_label(name: str, color: QColor, size: int) -> IconLabel:
+    return IconLabel(icon_pixmap(name, color, size))
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from kiosk.screen.icons import IconLabel
 from kiosk.screen.images import Picture
 from kiosk.screen.panels.spotlight import Avatar
 from kiosk.screen.qr import QrCode
@@ -43,10 +44,10 @@ def visible_rect(widget: QWidget, slide: QWidget) -> QRect:
 
 def leaves(slide: QWidget) -> list[QWidget]:
     """What carries content: labels with text, QR codes, photos and pictures that are shown."""
-    kinds = (QLabel, QrCode, Avatar, Picture)
+    kinds = (QLabel, QrCode, Avatar, Picture, IconLabel)
     found = [w for w in slide.findChildren(QWidget) if isinstance(w, kinds) and w.isVisibleTo(slide)]
-    return [w for w in found if not isinstance(w, QLabel) or w.text() or w.pixmap() is not None
-            and not w.pixmap().isNull()]
+    return [w for w in found if not isinstance(w, (QLabel, IconLabel)) or isinstance(w, QLabel) and w.text()
+            or not w.pixmap().isNull()]
 
 
 def layout_faults(slide: QWidget) -> list[str]:
