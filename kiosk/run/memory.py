@@ -27,7 +27,10 @@ M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number (malloc.h)
 MMAP_THRESHOLD_BYTES = 1024 * 1024
 # Qt's shared pixmap cache, which Qt's own painting fills (the kiosk puts nothing in it). Its
 # default, 10 MB, filled over the first ~500 fades of the week soak and held there: +10 MB
-# of RSS for the rest of the run (with no limit the soak's RSS stayed flat over 160 fades).
+# of RSS for the rest of the run. Every insertion seen there (gdb, a breakpoint on
+# QPixmapCache::insert over a run of the seed) came from a QLabel's paint: Qt 6 files a label's
+# pixmap there, under a key of that label's, and the entry outlives the label. So icons are not
+# labels (kiosk/screen/icons.py); the bound stays for whatever else Qt may file there.
 PIXMAP_CACHE_KB = 2048
 
 
