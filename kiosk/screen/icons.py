@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content.icons import icon_glyph
+from kiosk.screen.faults import PaintedWidget
 
 GLYPH_SHARE = 0.875  # qtawesome's glyph size over icon size, which leaves room for the bearing
 _families: dict[str, str] = {}
@@ -55,7 +55,7 @@ def icon_pixmap(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPix
     return draw_icon(name, color, size, ratio)
 
 
-class IconLabel(QWidget):
+class IconLabel(PaintedWidget):
     """An icon, painted as drawn.
 
     Not a QLabel: Qt 6 keeps a label's pixmap as a QIcon, whose every paint files a copy in Qt's
@@ -78,7 +78,7 @@ class IconLabel(QWidget):
         self.setFixedSize(side)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paint(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._pixmap)
         painter.end()
