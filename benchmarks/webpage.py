@@ -233,5 +233,3 @@ if __name__ == "__main__":
     loaded_content = load_content(Path(sys.argv[1]))
     write_page(loaded_content, Path(sys.argv[2]))
     print(json.dumps(rotation_seconds(loaded_content)))
-
-

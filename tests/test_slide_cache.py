@@ -146,7 +146,7 @@ def test_the_compared_pairs_kept_are_bounded(kiosk_app):
     pairs = [(screen(2 * n), screen(2 * n + 1)) for n in range(REGIONS_KEPT + 4)]
     for before, after in pairs:
         compared(cache, before, after)
-    kept = [cache.known_region(before.cacheKey(), after) is not None for before, after in pairs]
+    kept = [has_region(cache, before, after) for before, after in pairs]
     assert kept == [False] * 4 + [True] * REGIONS_KEPT  # the oldest went first
 
 

@@ -46,8 +46,16 @@ def leaves(slide: QWidget) -> list[QWidget]:
     """What carries content: labels with text, QR codes, photos and pictures that are shown."""
     kinds = (QLabel, QrCode, Avatar, Picture, IconLabel)
     found = [w for w in slide.findChildren(QWidget) if isinstance(w, kinds) and w.isVisibleTo(slide)]
-    return [w for w in found if not isinstance(w, (QLabel, IconLabel)) or isinstance(w, QLabel) and w.text()
-            or not w.pixmap().isNull()]
+    return [w for w in found if carries_content(w)]
+
+
+def carries_content(widget: QWidget) -> bool:
+    """A label with text, an icon with a picture; QR codes, photos and pictures always."""
+    if isinstance(widget, QLabel):  # the kiosk's labels hold text only (icons are IconLabels)
+        return bool(widget.text())
+    if isinstance(widget, IconLabel):
+        return not widget.pixmap().isNull()
+    return True
 
 
 def layout_faults(slide: QWidget) -> list[str]:
