@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.core import theme
 from kiosk.core.content import ContentError, Problem
 from kiosk.core.content.model import Settings
-from kiosk.screen.icons import IconLabel, icon_pixmap
+from kiosk.screen.icons import IconLabel, draw_icon
 from kiosk.screen.style import Style, style_for
 from kiosk.screen.text import text_label
 
@@ -107,7 +107,7 @@ class ProblemMarker(QWidget):
         self._column.setContentsMargins(pad * 2, pad, pad * 2, pad)
         self._row.setSpacing(pad)
         side = s.px(theme.MARKER_ICON)
-        self.icon.set_pixmap(icon_pixmap(WARNING_ICON, s.color("accent"), side, self.devicePixelRatioF()))
+        self.icon.set_pixmap(draw_icon(WARNING_ICON, s.color("accent"), side, self.devicePixelRatioF()))
         self._set_look(self.summary, s.font(theme.MARKER_TEXT), QColor(s.palette.muted))
         self._set_look(self.details, s.font(theme.MARKER_DETAIL_TEXT), s.color("text"))
         width = round(s.size.width() * (theme.MARKER_DETAIL_WIDTH if self.detailed else theme.MARKER_WIDTH))

@@ -50,11 +50,6 @@ def draw_icon(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPixma
     return pixmap
 
 
-def icon_pixmap(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPixmap:
-    """A qtawesome icon drawn at ``size`` device-independent pixels ."""
-    return draw_icon(name, color, size, ratio)
-
-
 class IconLabel(PaintedWidget):
     """An icon, painted as drawn.
 
@@ -85,5 +80,5 @@ class IconLabel(PaintedWidget):
 
 
 def icon_label(name: str, color: QColor, size: int) -> IconLabel:
-    return IconLabel(icon_pixmap(name, color, size))
+    return IconLabel(draw_icon(name, color, size))
 
