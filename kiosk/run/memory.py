@@ -15,6 +15,7 @@ import ctypes
 import logging
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QPixmapCache
@@ -41,11 +42,11 @@ def _c_library() -> ctypes.CDLL:
 
 
 @cache
-def _libc(name: str, argtypes: tuple[type, ...]) -> Callable[..., int] | None:
+def _libc(name: str, argtypes: tuple[type, ...], restype: type = ctypes.c_int) -> Callable[..., Any] | None:
     """glibc's function ``name``, or None where the C library has none (musl and others)."""
     function = getattr(_c_library(), name, None)
     if function is not None:
-        function.argtypes, function.restype = argtypes, ctypes.c_int
+        function.argtypes, function.restype = argtypes, restype
     return function
 
 
@@ -86,10 +87,9 @@ def heap_usage() -> tuple[int, int, int] | None:
     The soak tells a leak from fragmentation by these: a leak grows what is in use; free holes
     between small blocks that stay in use (which malloc_trim cannot return) grow only the free part,
     up to a high-water mark."""
-    mallinfo2 = getattr(_c_library(), "mallinfo2", None)
+    mallinfo2 = _libc("mallinfo2", (), _MallInfo2)
     if mallinfo2 is None:
         return None
-    mallinfo2.argtypes, mallinfo2.restype = (), _MallInfo2
     info = mallinfo2()
     return info.uordblks + info.hblkhd, info.hblkhd, info.fordblks
 

@@ -123,9 +123,10 @@ def test_cage_runs_the_command_kiosk_setup_writes_and_quits_with_the_kiosk(conte
         # The blanking check runs once the window is painted, so its line comes last; wait for all three.
         expected = ("display: wayland", PAINTED, "nothing blanks the screen in cage (Wayland)")
         deadline = time.monotonic() + 30
-        while not all(line in (said := log.read_text(errors="replace")) for line in expected) \
-                and time.monotonic() < deadline:
+        said = log.read_text(errors="replace")
+        while not all(line in said for line in expected) and time.monotonic() < deadline:
             time.sleep(0.1)  # the kiosk's log is in cage's; poll it as it grows
+            said = log.read_text(errors="replace")
         assert all(line in said for line in expected), said[-3000:]
         # cage 0.1.4 lays its outputs side by side and a full-screen client spans them all.
         deadline = time.monotonic() + 15
