@@ -1,0 +1,1 @@
+"""kiosk: a full-screen, rotating information display read from content.yaml, in Qt."""

@@ -36,6 +36,7 @@ def size_arg(text: str) -> tuple[int, int]:
 
 
 def build_parser(default_content: str) -> argparse.ArgumentParser:
+    """The parser for every command; the ones that read content default to ``default_content``."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Full-screen rotating information display, read from content.yaml.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -209,6 +210,7 @@ def schema_json(urgent: bool = False) -> str:
 
 
 def main(argv: list[str] | None = None, default_content: str = "content.yaml") -> int:
+    """Run the command in ``argv`` (default: the process's), ``run`` when none is named; the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "run")

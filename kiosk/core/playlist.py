@@ -31,6 +31,7 @@ class Entry:
 
     @property
     def id(self) -> str:
+        """The panel's id, the same for its entries in every language."""
         return self.panel.id
 
 

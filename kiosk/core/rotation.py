@@ -29,6 +29,7 @@ class Identity(NamedTuple):
 
 
 def identity(entry: Entry) -> Identity:
+    """Which slide ``entry`` is: its panel, in its language."""
     return Identity(entry.id, entry.lang)
 
 
@@ -44,6 +45,7 @@ class Showing:
 
     @property
     def id(self) -> str:
+        """The panel id on screen, or FALLBACK_ID for the title and clock."""
         return self.entry.id if self.entry is not None else FALLBACK_ID
 
 
@@ -175,6 +177,7 @@ class Rotation:
         self.on_screen = identity(self.entries[index])
 
     def is_on_screen(self, entry: Entry | None) -> bool:
+        """True when ``entry`` is the slide on screen (the same panel, in the same language)."""
         return entry is not None and identity(entry) == self.on_screen
 
     def _index_of(self, wanted: Identity | None) -> int | None:

@@ -18,6 +18,7 @@ SCREEN_WIDTH = 960  # screen.png is at most this wide: enough to recognise a pan
 
 
 def kiosk_version() -> str:
+    """The kiosk's installed version, as status.json says it; "unknown" when it isn't installed."""
     from importlib.metadata import PackageNotFoundError, version  # 58 modules: only where a status is written
 
     try:
@@ -45,6 +46,7 @@ class Status:
     next_change: str | None = None  # the next moment the schedule or the power changes
 
     def to_json(self) -> bytes:
+        """The status as status.json's bytes: indented UTF-8 JSON ending in a newline."""
         return (json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n").encode()
 
 

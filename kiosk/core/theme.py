@@ -66,6 +66,8 @@ FALLBACK_FONTS = ("Source Sans Pro", "Noto Sans CJK SC", "Noto Sans CJK JP", "No
 
 @dataclass(frozen=True)
 class Palette:
+    """The colours a screen is drawn in: background, text, accent, and the series for counters' shares."""
+
     background: str
     text: str
     accent: str

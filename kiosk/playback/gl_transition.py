@@ -43,6 +43,7 @@ class GlTransition(QOpenGLWidget):
 
     @property
     def running(self) -> bool:
+        """True while the transition animates."""
         return self._animation.state() == self._animation.State.Running
 
     def complete(self) -> None:
@@ -62,6 +63,7 @@ class GlTransition(QOpenGLWidget):
         self.finished.emit()
 
     def paintGL(self) -> None:  # noqa: N802
+        """Draw the frame ``t`` of the way through (nothing before the first run)."""
         if self._to.isNull():
             return
         paint_frame(self, self._from, self._to, self._kind, self._t, self._direction, first=self._first_frame_due)

@@ -152,6 +152,7 @@ class Comparison:
 
     @property
     def pair(self) -> tuple[int, int]:
+        """The two screens' grab keys, the same whichever way round (see ``pair_key``)."""
         return pair_key(self.before.cacheKey(), self.after.cacheKey())
 
     def step(self) -> bool:
@@ -193,10 +194,12 @@ class SlideCache:
         return ready
 
     def holding(self, slide: object) -> Ready | None:
+        """The cache entry of this very slide widget, or None when it isn't cached."""
         return next((ready for ready in self._slides.values() if ready.slide is slide), None)
 
     def put(self, key: SlideKey, slide: Slide | None, look: QPixmap | None = None,
             minute: datetime | None = None, page: int = 0) -> Ready:
+        """Keep ``slide`` under ``key`` in place of its identity's old one; the least recent go beyond ``bound``."""
         self.discard(key.identity, unless=slide)
         ready = self._slides[key.identity] = Ready(key, slide, look or QPixmap(), minute, page, self._epoch)
         self._slides.move_to_end(key.identity)
@@ -218,6 +221,7 @@ class SlideCache:
         return sum(not ready.look.isNull() for ready in self._slides.values())
 
     def discard(self, identity: Identity, unless: object = None) -> None:
+        """Forget the slide kept for ``identity``, unless it is the widget ``unless``."""
         ready = self._slides.get(identity)
         if ready is not None and ready.slide is not unless:
             self._drop(identity)

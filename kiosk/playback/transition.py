@@ -54,6 +54,7 @@ class Transition(QWidget):
 
     @property
     def running(self) -> bool:
+        """True while the transition animates."""
         return self._animation.state() == QVariantAnimation.State.Running
 
     def complete(self) -> None:
@@ -74,6 +75,7 @@ class Transition(QWidget):
         self.finished.emit()
 
     def paintEvent(self, event: object) -> None:  # noqa: N802
+        """Draw the frame ``t`` of the way through: the outgoing pixmap, and the incoming one over it."""
         paint_frame(self, self._from, self._to, self._kind, self._t, self._direction, first=self._first_frame_due)
         self._first_frame_due = False
 

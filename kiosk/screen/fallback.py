@@ -58,6 +58,7 @@ class FallbackSlide(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the time and date now, and wait for the next minute."""
         now = self._clock()
         locale = self._style.locale
         self.time_label.setText(f"{now:%H:%M}")
@@ -68,12 +69,15 @@ class FallbackSlide(QWidget):
     # The player treats every slide alike: this one has one page and no entry animation.
     @property
     def body(self) -> FallbackSlide:
+        """The part the player starts and pages, as on every slide; here the slide itself."""
         return self
 
     def page_count(self) -> int:
+        """Always one: the title and clock have no pages."""
         return 1
 
     def seconds(self, scheduled: float) -> float:
+        """The scheduled time: nothing on this slide sets its own length."""
         return scheduled
 
     def set_page(self, page: int) -> None:

@@ -34,6 +34,7 @@ class PaintedWidget(QWidget):
         raise NotImplementedError
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        """Qt's paint call: ``paint``, with an exception charged to the slide instead of reaching Qt."""
         try:
             self.paint(event)
         except Exception as exc:
@@ -44,6 +45,7 @@ class PaintedWidget(QWidget):
 
 
 def boundary_of(widget: QWidget | None) -> FaultBoundary | None:
+    """The FaultBoundary ``widget`` is in (or is), or None outside any slide."""
     while widget is not None and not isinstance(widget, FaultBoundary):
         widget = widget.parentWidget()
     return widget

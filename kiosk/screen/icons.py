@@ -65,20 +65,24 @@ class IconLabel(PaintedWidget):
             self.set_pixmap(pixmap)
 
     def pixmap(self) -> QPixmap:
+        """The icon as drawn."""
         return self._pixmap
 
     def set_pixmap(self, pixmap: QPixmap) -> None:
+        """Show another icon, taking its size."""
         side = pixmap.deviceIndependentSize().toSize()
         self._pixmap = pixmap
         self.setFixedSize(side)
         self.update()
 
     def paint(self, event: QPaintEvent) -> None:
+        """Draw the icon unscaled: it was drawn at the size it is shown."""
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._pixmap)
         painter.end()
 
 
 def icon_label(name: str, color: QColor, size: int) -> IconLabel:
+    """A label showing icon ``name`` in ``color``, ``size`` pixels square."""
     return IconLabel(draw_icon(name, color, size))
 

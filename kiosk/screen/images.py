@@ -107,6 +107,7 @@ class Picture(PaintedWidget):
         self.setFixedSize(image.size())
 
     def paint(self, event: object) -> None:
+        """Draw the image over the whole widget (it was decoded at that size)."""
         QPainter(self).drawImage(QRectF(self.rect()), self.image)
 
 
@@ -119,15 +120,18 @@ class Poster(PaintedWidget):
         self.setFixedSize(box)
 
     def set_image(self, image: QImage) -> None:
+        """Show another image in the same box (a slide deck's next page)."""
         self.image = image
         self.update()
 
     def image_rect(self) -> QRect:
+        """Where the image sits: at its own size, centred in the box."""
         rect = QRect(0, 0, self.image.width(), self.image.height())
         rect.moveCenter(self.rect().center())
         return rect
 
     def paint(self, event: object) -> None:
+        """Fill the box with the bar colour and draw the image centred on it."""
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.bars)
         painter.drawImage(self.image_rect(), self.image)

@@ -24,6 +24,7 @@ class FramePacer:
         self._clock.invalidate()
 
     def due(self, last: bool = False) -> bool:
+        """True when this step is to be painted (the ``last`` always is); then the wait for the next begins."""
         if last or not self._clock.isValid() or self._clock.elapsed() >= self._interval_ms:
             self._clock.start()
             return True

@@ -85,6 +85,7 @@ class QrCode(PaintedWidget):
         self.setFixedSize(self._image.size())
 
     def paint(self, event: object) -> None:
+        """Draw the code: a picture on screen, vector shapes in a PDF."""
         painter = QPainter(self)
         if painter.paintEngine().type() == QPaintEngine.Type.Pdf:
             self._paint_vector(painter)  # print: modules as shapes, sharp at any zoom

@@ -29,6 +29,7 @@ class Dots(PaintedWidget):
         self.setFixedSize(max(1, self.count * dot * 2), dot * 2)
 
     def paint(self, event: object) -> None:
+        """Draw the dots, the current one larger and in the accent colour."""
         dot = self._style.px(theme.DOT)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -130,6 +131,7 @@ class Slide(FaultBoundary):
 
 
 def paint_background(widget: QWidget, color: QColor) -> None:
+    """Give ``widget`` a solid background of ``color``, painted by Qt itself."""
     widget.setAutoFillBackground(True)
     palette = widget.palette()
     palette.setColor(widget.backgroundRole(), color)

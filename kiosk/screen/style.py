@@ -55,10 +55,12 @@ class Style:
 
     @property
     def palette(self) -> theme.Palette:
+        """The colours of this content's theme."""
         return theme.palette_for(self.settings.theme)
 
     @property
     def portrait(self) -> bool:
+        """True on a screen taller than it is wide."""
         return self.size.height() > self.size.width()
 
     @property
@@ -87,6 +89,7 @@ class Style:
 
     def font(self, fraction: float, weight: QFont.Weight = QFont.Weight.Normal,
              italic: bool = False) -> QFont:
+        """The theme font at ``fraction`` (sized as ``text_px``), with fallbacks for scripts it lacks."""
         font = QFont()
         # The theme font first, then fonts for what it lacks (CJK), when the system has them.
         font.setFamilies([self.settings.theme.font, *theme.FALLBACK_FONTS])
@@ -99,6 +102,7 @@ class Style:
         return font
 
     def color(self, name: str) -> QColor:
+        """The palette colour called ``name`` (``accent``, ``muted``, ...) as a QColor."""
         return QColor(getattr(self.palette, name))
 
     def number(self, value: int) -> str:
@@ -106,6 +110,7 @@ class Style:
         return self.locale.toString(int(value))
 
     def with_scale(self, scale: float) -> Style:
+        """The same style with text at ``scale`` times the theme's sizes: how fitting shrinks a panel."""
         return replace(self, scale=scale)
 
 

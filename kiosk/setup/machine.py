@@ -25,6 +25,7 @@ class Target:
 
     @property
     def real(self) -> bool:
+        """True when this is the machine itself (root ``/``), not a folder standing in for it."""
         return self.root == Path("/")
 
     def path(self, path: str | Path) -> Path:
@@ -50,6 +51,7 @@ class Target:
                                      for line in conf.read_text(errors="replace").splitlines())
 
     def program(self, name: str) -> str | None:
+        """Where program ``name`` is installed (in a standard bin folder), or None."""
         for folder in ("/usr/bin", "/usr/local/bin", "/bin"):
             if self.path(f"{folder}/{name}").exists():
                 return f"{folder}/{name}"
@@ -62,9 +64,11 @@ class Target:
         return {line.split(":", 1)[0] for line in path.read_text(errors="replace").splitlines() if ":" in line}
 
     def has_user(self, name: str) -> bool:
+        """True when ``/etc/passwd`` has user ``name``."""
         return name in self._names("passwd")
 
     def home(self, name: str) -> Path:
+        """User ``name``'s home folder from ``/etc/passwd`` (``/home/NAME`` when it isn't listed)."""
         for line in self.path("/etc/passwd").read_text(errors="replace").splitlines() \
                 if self.path("/etc/passwd").exists() else ():
             fields = line.split(":")

@@ -39,6 +39,8 @@ class SetupError(Exception):
 
 @dataclass(frozen=True)
 class File:
+    """A file setup writes (or takes away), with its mode and owner."""
+
     path: str  # on the target machine
     text: str
     mode: int = 0o644
@@ -47,12 +49,16 @@ class File:
 
 @dataclass(frozen=True)
 class Step:
+    """A command setup runs, and the one that undoes it on ``--remove``."""
+
     argv: tuple[str, ...]
     undo: tuple[str, ...] | None = None
 
 
 @dataclass
 class Plan:
+    """Everything one mode needs: files to write, commands to run, and notes for staff."""
+
     mode: str
     files: list[File] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
@@ -70,6 +76,7 @@ def choose_mode(target: Target) -> tuple[str, str]:
 
 
 def default_user(mode: str, environ: dict[str, str]) -> str:
+    """Who the kiosk runs as: the desktop's user (the one behind sudo), else the system user."""
     if mode != "desktop":
         return SYSTEM_USER
     return environ.get("SUDO_USER") or environ.get("USER") or pwd.getpwuid(os.getuid()).pw_name
@@ -82,6 +89,7 @@ def kiosk_program() -> tuple[str, ...]:
 
 
 def make_plan(mode: str, user: str, kiosk: KioskCommand, target: Target) -> Plan:
+    """What ``mode`` needs on ``target``; SetupError when the machine lacks a package for it."""
     _check_packages(mode, target)
     plan = Plan(mode)
     (_desktop if mode == "desktop" else _system)(plan, mode, user, kiosk, target)
@@ -151,6 +159,7 @@ def removal_plan(user: str, target: Target) -> Plan:
 
 def carry_out(plan: Plan, target: Target, dry_run: bool, say: Callable[[str], None] = print,
               remove: bool = False) -> None:
+    """Write (with ``remove``, delete) the files, run the commands, say the notes; ``dry_run`` only says."""
     for file in plan.files:
         (_remove_file if remove else _write_file)(file, target, dry_run, say)
     for step in plan.steps:

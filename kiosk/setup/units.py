@@ -37,6 +37,7 @@ class KioskCommand:
     screen: str | None = None
 
     def line(self, *options: str) -> str:
+        """The unit's ExecStart line, with ``options`` added (where it logs, for one)."""
         argv = [*self.program, "run", self.content, "--lock", "--wait-for-content", *options]
         if self.screen is not None:
             argv += ["--screen", self.screen]
@@ -44,6 +45,7 @@ class KioskCommand:
 
 
 def user_unit(kiosk: KioskCommand) -> str:
+    """The systemd user unit that runs the kiosk in a desktop session and restarts it."""
     state = "%h/.local/state/kiosk"
     command = kiosk.line("--log-file", f"{state}/kiosk.log", "--play-log", f"{state}/play.jsonl")
     return f"""\
@@ -87,6 +89,7 @@ exec systemctl --user start kiosk.service
 
 
 def autostart_entry(script: str) -> str:
+    """The desktop's autostart entry, which runs ``script`` at login."""
     return f"""\
 [Desktop Entry]
 Type=Application

@@ -31,6 +31,7 @@ def relative_luminance(color: str) -> float:
 
 
 def contrast_ratio(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours: 1 (the same) to 21 (black on white)."""
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 

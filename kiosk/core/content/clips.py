@@ -38,4 +38,5 @@ def clip_problem(folder: Path, name: str) -> str | None:
 
 
 def is_mp4(head: bytes) -> bool:
+    """True when a file's first bytes open ISO media (MP4): its ``ftyp`` box."""
     return head[4:8] == b"ftyp"

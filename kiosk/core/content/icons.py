@@ -40,6 +40,7 @@ def _codes(prefix: str) -> dict[str, str]:
 
 
 def icon_exists(name: str) -> bool:
+    """True when qtawesome has icon ``name`` (``fa5s.baby``): the content's icon check."""
     prefix, _, icon = name.partition(".")
     return bool(icon) and icon in _codes(prefix)
 

@@ -30,6 +30,7 @@ class Loaded:
 
     @property
     def folder(self) -> Path:
+        """The folder the content file is in: its file names are relative to it."""
         return self.path.parent
 
 
@@ -40,6 +41,7 @@ def load_content(path: str | Path) -> Loaded:
 
 
 def load_bytes(raw: bytes, path: Path) -> Loaded:
+    """Parse and validate a content file's bytes, read from ``path``. Raises ContentError."""
     source = parse_yaml(str(path), raw)
     content = validated(source, model.Content, "the file must be a mapping with `settings:` and `panels:`")
     errors = [_located(source, loc, message, Severity.ERROR) for loc, message in content_errors(content)]

@@ -11,6 +11,8 @@ from enum import Enum
 
 
 class Severity(str, Enum):
+    """How bad a Problem is: an error stops the file being used, a warning doesn't."""
+
     ERROR = "error"
     WARNING = "warning"
 
@@ -33,6 +35,7 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
+        """True for a problem that stops the file being used."""
         return self.severity is Severity.ERROR
 
 

@@ -48,6 +48,7 @@ class Rule:
         return {}
 
     def wrap(self, value: Any, handler: Callable[[Any], Any]) -> Any:
+        """Read the value as its type; whatever the type says against it becomes this rule's first message."""
         try:
             return handler(value)
         except ValidationError:
@@ -91,9 +92,11 @@ class Range(Rule):
         return f"must be {words} {_number(limit)}{' ' + unit if unit else ''}{self.note}"
 
     def messages(self) -> list[str]:
+        """Too small, too large, and not a finite number."""
         return [self._say("at least", self.low), self._say("at most", self.high), FINITE]
 
     def check(self, value: float) -> float:
+        """The number, unless it is NaN, infinite or outside ``low`` to ``high``."""
         if not math.isfinite(value):
             raise StaffError(FINITE)
         if value < self.low:
@@ -103,6 +106,7 @@ class Range(Rule):
         return value
 
     def json_keywords(self) -> dict[str, Any]:
+        """The bounds, as ``minimum`` and ``maximum``."""
         return {"minimum": self.low, "maximum": self.high}
 
 
@@ -113,10 +117,12 @@ class Length(Rule):
         self.low, self.high, self.fits = low, high, fits
 
     def messages(self) -> list[str]:
+        """Empty where text is needed, and too long where there is a limit."""
         longest = [f"must be at most {self.high:,} characters long"] if self.high is not None else []
         return [*(["must not be empty"] if self.low else []), *longest]
 
     def check(self, value: str) -> str:
+        """The text, unless it is empty where text is needed or longer than ``high``."""
         if len(value) < self.low:
             raise StaffError("must not be empty")
         if self.high is not None and len(value) > self.high:
@@ -124,6 +130,7 @@ class Length(Rule):
         return value
 
     def json_keywords(self) -> dict[str, Any]:
+        """The bounds, as ``minLength`` and ``maxLength``."""
         return {"minLength": self.low, **({"maxLength": self.high} if self.high is not None else {})}
 
 
@@ -136,11 +143,13 @@ class Items(Rule):
         self.low, self.high = low, high
 
     def messages(self) -> list[str]:
+        """Too few items, and too many where there is a limit."""
         unit = "item" if self.low == 1 else "items"
         few = f"needs at least {self.low} {unit}"
         return [few, *([f"has too many items; at most {self.high:,} items allowed"] if self.high else [])]
 
     def check(self, value: Any) -> Any:
+        """The list, unless it has too few or too many items; what isn't a list is left to its type."""
         if not isinstance(value, list | tuple):
             return value  # not a list at all: the list type says so
         if len(value) < self.low:
@@ -150,6 +159,7 @@ class Items(Rule):
         return value
 
     def json_keywords(self) -> dict[str, Any]:
+        """The bounds, as ``minItems`` and ``maxItems``."""
         return {"minItems": self.low, **({"maxItems": self.high} if self.high is not None else {})}
 
 
@@ -166,18 +176,22 @@ class Shaped(Rule):
         self.message = message
 
     def fits(self, value: str) -> bool:
+        """True when ``value`` has the shape; each kind of Shaped rule says what that is."""
         raise NotImplementedError
 
     def messages(self) -> list[str]:
+        """The one message, which says what to write."""
         return [self.message]
 
     def wrap(self, value: Any, handler: Callable[[Any], Any]) -> Any:
+        """Read the value as its type, then test it; either failure gives the one message."""
         try:
             return self.check(handler(value))
         except ValidationError:
             raise StaffError(self.message.format(value=value)) from None
 
     def check(self, value: str) -> str:
+        """The text, if it has the shape; else the one message, naming the value."""
         if not self.fits(value):
             raise StaffError(self.message.format(value=value))
         return value
@@ -191,9 +205,11 @@ class Matches(Shaped):
         self.pattern, self.regex = pattern, re.compile(pattern)
 
     def fits(self, value: str) -> bool:
+        """True when the pattern matches from the start of the text."""
         return bool(self.regex.match(value))
 
     def json_keywords(self) -> dict[str, Any]:
+        """The same pattern, for editors to check as staff type."""
         return {"pattern": self.pattern}
 
 
@@ -205,6 +221,7 @@ class Check(Shaped):
         self.passes = passes
 
     def fits(self, value: str) -> bool:
+        """True when the test passes."""
         return self.passes(value)
 
 
@@ -215,9 +232,11 @@ class OneOf(Rule):
     options: Sequence[str] = ()
 
     def bind(self, source: Any) -> None:
+        """Learn the allowed words from the Literal this rule annotates."""
         self.options = get_args(source)
 
     def messages(self) -> list[str]:
+        """The allowed words, in one message."""
         return [f"must be one of: {', '.join(self.options)}"]
 
 
@@ -230,6 +249,7 @@ class Says(Rule):
         self.message = message
 
     def messages(self) -> list[str]:
+        """The one message, for every form the value may take."""
         return [self.message]
 
 
@@ -240,9 +260,11 @@ class Unique(Rule):
         self.what = what
 
     def messages(self) -> list[str]:
+        """The ask: list each item once."""
         return [f"list each {self.what} once"]
 
     def check(self, values: list[Any]) -> list[Any]:
+        """The list, unless an item appears twice (every repeated one is named)."""
         repeated = sorted({str(v) for v in values if values.count(v) > 1})
         if repeated:
             raise StaffError(f"{', '.join(repeated)} listed twice; list each {self.what} once")
@@ -256,13 +278,16 @@ class Kinds(Rule):
     kinds: Sequence[str] = ()
 
     def bind(self, source: Any) -> None:
+        """Learn the ``kind`` word of each model in the union."""
         self.kinds = [get_args(member.model_fields["kind"].annotation)[0] for member in get_args(source)]
 
     def messages(self) -> list[str]:
+        """An unknown kind, and a panel with no kind; both list the kinds there are."""
         kinds = ", ".join(self.kinds)
         return [f"unknown kind; use one of: {kinds}", f"every panel needs `kind:` (one of: {kinds})"]
 
     def check(self, value: Any) -> Any:
+        """The mapping, unless its ``kind`` is missing or unknown (the error points at ``kind``)."""
         if isinstance(value, dict) and value.get("kind") not in self.kinds:
             unknown, missing = self.messages()
             raise StaffError(unknown if "kind" in value else missing, at=("kind",))
@@ -282,9 +307,11 @@ class Parse(Rule):
         self.read, self.hint, self.schema, self.also = read, hint, schema, also
 
     def messages(self) -> list[str]:
+        """The hint: how to write the value."""
         return [self.hint]
 
     def check(self, value: Any) -> Any:
+        """The value as ``read`` makes it; its ValueError becomes the message staff read."""
         try:
             return self.read(value)
         except StaffError:

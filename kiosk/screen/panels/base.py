@@ -81,6 +81,7 @@ class PanelWidget(QWidget):
         return QRegion()
 
     def page_count(self) -> int:
+        """How many pages the panel splits its content into; most panels have one."""
         return 1
 
     def seconds(self, scheduled: float) -> float:

@@ -31,6 +31,7 @@ class ShareBar(PaintedWidget):
         self.setFixedHeight(height)
 
     def paint(self, event: object) -> None:
+        """Draw each share as a block in its colour, with a gap between blocks."""
         total = sum(self.values) or 1
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -50,10 +51,13 @@ def columns_for(count: int, portrait: bool) -> int:
 
 @register("counters")
 class CountersWidget(PanelWidget):
+    """The counters panel: numbers that count up as it arrives, each group's share, and the total."""
+
     panel: CountersPanel
     moves_in = True
 
     def build(self) -> None:
+        """Lay out the title, intro, number tiles, share bar, total and foot; the numbers start at zero."""
         s, p = self.style_, self.panel
         layout = self.column(s.px(theme.GAP) // 2)
         width = self.area.width()
@@ -195,6 +199,7 @@ class CountersWidget(PanelWidget):
             self._show_fraction(fraction)
 
     def start(self) -> None:
+        """Count the numbers up from zero (with reduced motion, show them at once)."""
         if self.style_.settings.reduce_motion:  # accessibility: the numbers simply appear
             self.finish()
             return
@@ -204,15 +209,18 @@ class CountersWidget(PanelWidget):
         self._count_up.start()
 
     def finish(self) -> None:
+        """Show the final numbers."""
         self._count_up.stop()
         self._show_fraction(1.0)
 
     def rewind(self) -> None:
+        """Back to zero, ready to count up on the next turn."""
         self._count_up.stop()
         self._show_fraction(0.0)
 
     @property
     def animating(self) -> bool:
+        """True while the numbers count up."""
         return self._count_up.state() == QVariantAnimation.State.Running
 
     def moving_region(self) -> QRegion:

@@ -20,9 +20,12 @@ MAX_CROP = 0.25  # `check --size` warns when cover cuts off more than this share
 
 @register("image")
 class ImageWidget(PanelWidget):
+    """The image panel: a poster, with its caption and link at the foot or over it (``bleed``)."""
+
     panel: ImagePanel
 
     def build(self) -> None:
+        """Decode the image for the room the foot leaves (bars until a live decode is done) and lay it out."""
         s, p = self.style_, self.panel
         layout = self.column(s.px(theme.GAP) // 2)
         foot = self._foot()

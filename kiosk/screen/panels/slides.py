@@ -74,9 +74,12 @@ def render_page(deck: Deck, index: int, box: QSize) -> QImage:
 
 @register("slides")
 class SlidesWidget(PanelWidget):
+    """The slides panel: a PDF deck, one page at a time, with its page number."""
+
     panel: SlidesPanel
 
     def build(self) -> None:
+        """Open the deck (a placeholder if it can't be) and size the page to the room left by the foot."""
         s, p = self.style_, self.panel
         layout = self.column(0)  # the stretches around the page take no spacing of their own
         gap = s.px(theme.GAP) // 2
@@ -145,9 +148,11 @@ class SlidesWidget(PanelWidget):
         return box
 
     def page_count(self) -> int:
+        """The deck's pages; one when it couldn't be opened."""
         return len(self.deck.pages) if self.deck is not None else 1
 
     def set_page(self, page: int) -> None:
+        """Show page ``page`` (kept within the deck) and its number."""
         self._page = max(0, min(page, self.page_count() - 1))
         if self._number is not None:
             count = self.page_count()

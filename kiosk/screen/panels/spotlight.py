@@ -33,6 +33,7 @@ class Avatar(PaintedWidget):
         self._photo, self._letters, self._style = photo, letters, style
 
     def paint(self, event: object) -> None:
+        """Draw the photo clipped to a circle, or the initials on the card colour, inside an accent ring."""
         s = self._style
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -60,9 +61,12 @@ class Avatar(PaintedWidget):
 
 @register("spotlight")
 class SpotlightWidget(PanelWidget):
+    """The spotlight panel: one person's photo or initials, their words and their link."""
+
     panel: SpotlightPanel
 
     def build(self) -> None:
+        """Lay the avatar beside the words, or above them on portrait screens."""
         s, p = self.style_, self.panel
         portrait = s.portrait
         side = s.px(theme.AVATAR * s.scale * (0.8 if portrait else 1.0))

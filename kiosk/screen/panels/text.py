@@ -20,10 +20,13 @@ IMAGE_HEIGHT = 0.34  # share of the area's height an image may take above portra
 
 @register("text")
 class TextWidget(PanelWidget):
+    """The text panel: a heading, paragraphs, and an image and the link's QR code beside them."""
+
     panel: TextPanel
     max_scale = 1.3  # a short paragraph reads better larger than lost in empty space
 
     def build(self) -> None:
+        """Lay out the heading, then the paragraphs with the picture and link aside (below on portrait)."""
         s = self.style_
         layout = self.column(s.px(theme.GAP))
         layout.addLayout(self._heading())

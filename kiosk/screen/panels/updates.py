@@ -20,9 +20,12 @@ COLUMNS = 2
 
 @register("updates")
 class UpdatesWidget(PanelWidget):
+    """The updates panel: news items as cards in two columns, paged when they don't fit one screen."""
+
     panel: UpdatesPanel
 
     def build(self) -> None:
+        """Lay out the heading with its page number, and the cards split into pages that fit the room."""
         s, p = self.style_, self.panel
         gap = s.px(theme.GAP)
         layout = self.column(gap)
@@ -147,9 +150,11 @@ class UpdatesWidget(PanelWidget):
         return page
 
     def page_count(self) -> int:
+        """How many pages the cards take."""
         return len(self._pages)
 
     def set_page(self, page: int) -> None:
+        """Show the cards of page ``page`` and its number."""
         for index, widget in enumerate(self._pages):
             widget.setVisible(index == page)
         count = len(self._pages)

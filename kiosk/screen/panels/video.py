@@ -37,11 +37,13 @@ class Screen(PaintedWidget):
         self._background = background
 
     def show_frame(self, image: QImage) -> None:
+        """Show ``image`` as the current frame."""
         self.frame = image
         self.frames_shown += 1
         self.update()
 
     def paint(self, event: object) -> None:
+        """Draw the frame aspect-fit and centred over the background."""
         painter = QPainter(self)
         painter.fillRect(self.rect(), self._background)
         if self.frame.isNull():
@@ -68,10 +70,13 @@ def prepare_multimedia() -> None:
 
 @register("video")
 class VideoWidget(PanelWidget):
+    """The video panel: a clip that plays while its slide is on screen, its length the slide's time."""
+
     panel: VideoPanel
     live = True  # frames of its own; opening it runs an event loop, so it is never built ahead
 
     def build(self) -> None:
+        """Check the clip may play here, lay out its screen and caption, and open it (its first frame shown)."""
         s, p = self.style_, self.panel
         if not video_support():
             raise PanelUnavailable(("kind",), f"video support is not installed ({INSTALL_VIDEO})")
@@ -128,6 +133,7 @@ class VideoWidget(PanelWidget):
         log.warning("video %r: %s", self.panel.file, self._error)
 
     def start(self) -> None:
+        """Play the clip from its start."""
         self.player.setPosition(0)
         self.player.play()
 
@@ -141,5 +147,6 @@ class VideoWidget(PanelWidget):
         return duration * self.panel.loop / 1000 if duration > 0 else scheduled
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        """Pause as the slide leaves the screen, so a hidden clip stops decoding."""
         self.player.pause()  # a slide that left the screen stops decoding
         super().hideEvent(event)
