@@ -51,7 +51,7 @@ schema: $(STAMP)
 
 # The README's content-format tables and the JSON Schema, both written from the models.
 docs: schema
-	$(PY) -m kiosk.core.content.reference README.md
+	$(PY) -m tools.format_reference docs/format.md
 
 clean:
 	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache .mypy_cache

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from kiosk.core.content import model, reference
+from kiosk.core.content import model
+from tools import format_reference as reference
 from tests.conftest import ROOT
 
-README = ROOT / "README.md"
+README = ROOT / "docs" / "format.md"
 
 
 def test_readme_format_tables_agree_with_the_models():
