@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from kiosk.run.systemd import SystemdNotifier, notify_address, watchdog_interval_ms
+from kiosk.run.process.systemd import SystemdNotifier, notify_address, watchdog_interval_ms
 from tests.conftest import ROOT
 
 
@@ -72,7 +72,7 @@ def test_without_systemd_nothing_is_sent(qapp, caplog):
 
 def test_a_dead_socket_is_logged_once(qapp, caplog):
     notifier = SystemdNotifier(environ={"NOTIFY_SOCKET": f"@kiosk-nobody-{uuid.uuid4().hex}"})
-    with caplog.at_level(logging.WARNING, logger="kiosk.run.systemd"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.process.systemd"):
         for _ in range(3):
             notifier.send("WATCHDOG=1")
     assert caplog.text.count("cannot reach systemd") == 1
@@ -108,7 +108,7 @@ def test_sigterm_ends_the_event_loop_cleanly_even_before_it_runs():
     code = textwrap.dedent("""
         import os, signal
         from PySide6.QtCore import QCoreApplication
-        from kiosk.run.signals import quit_on_terminate
+        from kiosk.run.process.signals import quit_on_terminate
         app = QCoreApplication([])
         quit_on_terminate(app)
         os.kill(os.getpid(), signal.SIGTERM)  # before exec(), as a fast `systemctl stop` may

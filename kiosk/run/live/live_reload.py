@@ -17,9 +17,9 @@ from kiosk.core import theme
 from kiosk.core.content import ContentError, Loaded
 from kiosk.core.content.model import Settings
 from kiosk.playback.player import Player
-from kiosk.run.problem_marker import ProblemMarker, detail_text, headline
-from kiosk.run.watcher import DEBOUNCE_MS, QUIET_MS, ContentWatcher, panel_files
+from kiosk.run.live.watcher import DEBOUNCE_MS, QUIET_MS, ContentWatcher, panel_files
 from kiosk.screen.fallback import FallbackSlide
+from kiosk.screen.problem_marker import ProblemMarker, detail_text, headline
 from kiosk.screen.style import style_for
 from kiosk.screen.text import text_label
 

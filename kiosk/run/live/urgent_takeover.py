@@ -19,9 +19,9 @@ from kiosk.core.content import ContentError
 from kiosk.core.content.model import Settings, Urgent
 from kiosk.core.urgent import in_languages, load_urgent, urgent_active
 from kiosk.playback.player import Player
-from kiosk.run.problem_marker import ProblemMarker
-from kiosk.run.screen_power import PauseHold, ScreenPower
-from kiosk.run.watcher import Signature, signature
+from kiosk.run.live.watcher import Signature, signature
+from kiosk.run.power.screen_power import PauseHold, ScreenPower
+from kiosk.screen.problem_marker import ProblemMarker
 from kiosk.screen.style import style_for
 from kiosk.screen.urgent import UrgentScreen
 

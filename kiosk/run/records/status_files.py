@@ -24,8 +24,8 @@ from kiosk.core.playlist import timeline
 from kiosk.core.status import SCREEN_NAME, SCREEN_WIDTH, STATUS_NAME, Status, stamp
 from kiosk.export.render import png_bytes
 from kiosk.playback.player import Player
-from kiosk.run.screen_power import ScreenPower
-from kiosk.run.urgent_takeover import UrgentTakeover
+from kiosk.run.live.urgent_takeover import UrgentTakeover
+from kiosk.run.power.screen_power import ScreenPower
 
 log = logging.getLogger(__name__)
 HEARTBEAT_MS = 60_000

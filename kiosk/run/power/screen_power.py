@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk.core.content.model import Power
 from kiosk.core.power import next_power_change, scheduled_on, screen_on, wake_end
 from kiosk.playback.player import Player
-from kiosk.run.display_power import DisplayPower, methods_for
-from kiosk.run.window import KioskWindow
+from kiosk.run.power.display_power import DisplayPower, methods_for
+from kiosk.run.window.window import KioskWindow
 from kiosk.screen.slide import paint_background
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,6 @@ class ScreenPower(QObject):
         children: Iterable[QWidget] = window.findChildren(QWidget)
         for child in children:
             child.installEventFilter(self)
-        window.keys.sleep = self  # keys come through the key map's handler
 
     @property
     def power(self) -> Power | None:
