@@ -117,7 +117,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     route_qt_messages()
     app = make_screen_app(backend)
     sys.excepthook = log_uncaught
-    quit_on_terminate(app)
+    signals = quit_on_terminate(app)  # restored once the run has stopped
     scale = time_scale()
     clock = kiosk_clock(scale)
     options = run_options(args, loaded, clock=clock, time_scale=scale)
@@ -146,4 +146,5 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     # filters see the teardown, and nothing keeps the window alive past the run.
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    signals.restore()  # after the play log's last line: a stop signal until here still stops cleanly
     return code

@@ -145,3 +145,23 @@ def test_the_real_kiosk_stops_cleanly_on_each_stop_signal(kiosk_process, tmp_pat
     assert kiosk.exit_code(timeout=10) == 0
     assert f"stopping on {signum.name}" in kiosk.log
     assert json.loads(play_log.read_text().splitlines()[-1])["panel"] == "impact"
+
+
+def test_the_stop_signal_handlers_are_handed_back_once_the_kiosk_stops(kiosk_app):
+    """An in-process caller's own handlers (and Python's Ctrl+C) come back after a run."""
+    from kiosk.run.process.signals import STOP_SIGNALS, quit_on_terminate
+
+    def callers_own(signum, frame):
+        raise AssertionError("not called here")
+
+    before = {signum: signal.signal(signum, callers_own) for signum in STOP_SIGNALS}
+    try:
+        wakeup = quit_on_terminate(kiosk_app)
+        assert all(signal.getsignal(signum) is not callers_own for signum in STOP_SIGNALS)
+        wakeup.restore()
+        assert {signum: signal.getsignal(signum) for signum in STOP_SIGNALS} == dict.fromkeys(STOP_SIGNALS, callers_own)
+        assert signal.set_wakeup_fd(-1) == -1  # the wakeup fd is back to none
+        wakeup.deleteLater()
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
