@@ -146,7 +146,8 @@ def test_the_cycle_finder_finds_a_circle_hidden_behind_type_checking(tmp_path):
     package = tmp_path / "kiosk"
     package.mkdir()
     (package / "__init__.py").write_text("")
-    (package / "keys.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kiosk.lock import Lock\n")
+    hidden = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kiosk.lock import Lock\n"
+    (package / "keys.py").write_text(hidden)
     (package / "lock.py").write_text("from kiosk import window\n")
     (package / "window.py").write_text("def make():\n    from kiosk.keys import Handler\n")
     (package / "alone.py").write_text("import kiosk.window\n")

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class RunOptions:
+    """How this run is operated: the command line merged over the content's settings."""
+
     presentation: bool = False
     auto: bool = False  # presentation mode only: keep rotating on a timer as well
     lock: bool = False

@@ -47,6 +47,7 @@ class KioskLock(QObject):
         window.installEventFilter(self)  # closing and losing the front; keys come through the gate
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Refuse closing the window, and take the front again when the window loses it."""
         kind = event.type()
         if kind == QEvent.Type.Close and not self.unlocking:
             self._refuse("the window was asked to close")

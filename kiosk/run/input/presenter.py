@@ -45,6 +45,7 @@ class Presenter(QObject):
         window.installEventFilter(self)  # size and the problem marker; keys go to the key map
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Keep the blank screen and the corner number placed as the window and the marker change."""
         kind = event.type()
         if not shiboken6.isValid(self.window):
             # The window is being destroyed (its last Hide): nothing to place, and touching it

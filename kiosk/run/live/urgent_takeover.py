@@ -52,6 +52,7 @@ class UrgentTakeover(QObject):
             power.changed.connect(lambda _on: self._show())
 
     def start(self) -> None:
+        """Look at urgent.yaml now, and again on the timer."""
         self.look()
         self._timer.start()
 
@@ -131,6 +132,7 @@ class UrgentTakeover(QObject):
         return self.player.loaded.content.settings if self.player.loaded else Settings(title="")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Rebuild the urgent screen when the window changes size."""
         if event.type() == QEvent.Type.Resize and self.screen is not None \
                 and self.screen.size() != self.window.size():
             self._rebuild()
