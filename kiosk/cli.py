@@ -16,8 +16,8 @@ from kiosk.core.content import ContentError, Loaded, load_content
 from kiosk.core.content.model import Content, Urgent
 from kiosk.core.content.schedule import written
 from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
-from kiosk.run.display import DISPLAYS
-from kiosk.run.logsetup import setup_logging
+from kiosk.platform.display import DISPLAYS
+from kiosk.run.process.logsetup import setup_logging
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
 EXIT_NO_DISPLAY = 1  # a system problem, said in one line
@@ -305,8 +305,8 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
 
 def _screens(display: str) -> int:
     from kiosk.app import make_screen_app
-    from kiosk.run.display import DisplayError, prepare_display
-    from kiosk.run.screens import screen_infos
+    from kiosk.platform.display import DisplayError, prepare_display
+    from kiosk.run.window.screens import screen_infos
 
     try:
         app = make_screen_app(prepare_display(display))
@@ -321,7 +321,7 @@ def _screens(display: str) -> int:
 
 def _run(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
-    from kiosk.run.display import DisplayError, prepare_display
+    from kiosk.platform.display import DisplayError, prepare_display
 
     display = args.display or (loaded.content.settings.display if loaded else "auto")
     try:

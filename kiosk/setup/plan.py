@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.run.display import LIBRARIES
+from kiosk.platform.display import LIBRARIES
 from kiosk.setup.machine import Target, unreadable_part
 from kiosk.setup.units import (
     GNOME_BLANKING_UNDO,

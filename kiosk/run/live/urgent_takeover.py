@@ -19,9 +19,9 @@ from kiosk.core.content import ContentError
 from kiosk.core.content.model import Settings, Urgent
 from kiosk.core.urgent import in_languages, load_urgent, urgent_active
 from kiosk.playback.player import Player
-from kiosk.run.problem_marker import ProblemMarker
-from kiosk.run.screen_power import PauseHold, ScreenPower
-from kiosk.run.watcher import Signature, signature
+from kiosk.run.live.watcher import Signature, signature
+from kiosk.run.power.screen_power import PauseHold, ScreenPower
+from kiosk.screen.problem_marker import ProblemMarker
 from kiosk.screen.style import style_for
 from kiosk.screen.urgent import UrgentScreen
 
@@ -52,6 +52,7 @@ class UrgentTakeover(QObject):
             power.changed.connect(lambda _on: self._show())
 
     def start(self) -> None:
+        """Look at urgent.yaml now, and again on the timer."""
         self.look()
         self._timer.start()
 
@@ -131,6 +132,7 @@ class UrgentTakeover(QObject):
         return self.player.loaded.content.settings if self.player.loaded else Settings(title="")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Rebuild the urgent screen when the window changes size."""
         if event.type() == QEvent.Type.Resize and self.screen is not None \
                 and self.screen.size() != self.window.size():
             self._rebuild()

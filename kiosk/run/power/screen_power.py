@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk.core.content.model import Power
 from kiosk.core.power import next_power_change, scheduled_on, screen_on, wake_end
 from kiosk.playback.player import Player
-from kiosk.run.display_power import DisplayPower, methods_for
-from kiosk.run.window import KioskWindow
+from kiosk.run.power.display_power import DisplayPower, methods_for
+from kiosk.run.window.window import KioskWindow
 from kiosk.screen.slide import paint_background
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ class PauseHold:
         self.player, self.reason = player, reason
 
     def hold(self, hold: bool) -> None:
+        """Hold the rotation paused for this reason (True), or let go of it (False)."""
         holders = self._holders.setdefault(self.player, set())
         before = bool(holders)
         (holders.add if hold else holders.discard)(self.reason)
@@ -77,7 +78,6 @@ class ScreenPower(QObject):
         children: Iterable[QWidget] = window.findChildren(QWidget)
         for child in children:
             child.installEventFilter(self)
-        window.keys.sleep = self  # keys come through the key map's handler
 
     @property
     def power(self) -> Power | None:
@@ -170,6 +170,7 @@ class ScreenPower(QObject):
         self._timer.start(max(1, round(max(0.0, seconds) * 1000 * self.time_scale)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Keep the black on top at night, size it with the window; a click wakes the screen."""
         kind = event.type()
         if watched is not self.window:  # a widget over the window (a marker, a number) came up
             if kind in (QEvent.Type.Show, QEvent.Type.ZOrderChange) and watched is not self.black and not self.on:

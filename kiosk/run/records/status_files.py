@@ -24,8 +24,8 @@ from kiosk.core.playlist import timeline
 from kiosk.core.status import SCREEN_NAME, SCREEN_WIDTH, STATUS_NAME, Status, stamp
 from kiosk.export.render import png_bytes
 from kiosk.playback.player import Player
-from kiosk.run.screen_power import ScreenPower
-from kiosk.run.urgent_takeover import UrgentTakeover
+from kiosk.run.live.urgent_takeover import UrgentTakeover
+from kiosk.run.power.screen_power import ScreenPower
 
 log = logging.getLogger(__name__)
 HEARTBEAT_MS = 60_000
@@ -59,6 +59,7 @@ class StatusFiles(QObject):
             urgent.changed.connect(self._screen_changed)
 
     def start(self) -> None:
+        """Create the status folder and start the heartbeat."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -69,11 +70,13 @@ class StatusFiles(QObject):
     # -- what happened --------------------------------------------------------------------
 
     def content_loaded(self, loaded: Loaded, *_: object) -> None:
+        """A reload was accepted: record its digest and time."""
         self.status.content, self.status.content_loaded = loaded.digest, stamp(datetime.now())
         self.status.reload = {"ok": True, "errors": []}
         self.write_status()
 
     def content_refused(self, error: ContentError) -> None:
+        """A reload was refused: record its errors."""
         self.status.reload = {"ok": False, "errors": [str(p) for p in error.problems if p.is_error]}
         self.write_status()
 
@@ -88,6 +91,7 @@ class StatusFiles(QObject):
     # -- the files ----------------------------------------------------------------------
 
     def write_status(self) -> None:
+        """Write status.json with what the display is doing now."""
         status = self.status
         loaded = self.player.loaded
         if loaded is not None and not status.content:
@@ -144,5 +148,6 @@ class StatusFiles(QObject):
             log.error("status: %s", message)
 
     def stop(self) -> None:
+        """Stop the heartbeat and the pending screenshot."""
         self._heartbeat.stop()
         self._picture_later.stop()

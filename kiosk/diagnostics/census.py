@@ -5,7 +5,7 @@ With ``KIOSK_CENSUS_EVERY=N`` in the environment (the week soak in ``make bench`
 the kiosk logs ``census: changes=… qobjects=… widgets=… heap_used_kb=… heap_free_kb=… heap_mapped_kb=…``
 after every N changes (on the first panel's next showing): the C heap's bytes in use (of them in
 their own mappings) and free, which tell a leak (in use grows) from fragmentation (only free grows;
-see kiosk/run/memory.py).
+see kiosk/run/process/memory.py).
 Unset, it does nothing.
 """
 
@@ -13,15 +13,29 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
-from kiosk.playback.player import Player
-from kiosk.run.memory import heap_usage
-
 log = logging.getLogger(__name__)
+
+HeapUsage = Callable[[], "tuple[int, int, int] | None"]
+
+
+class ShowsSlides(Protocol):
+    """What the census reads of the player (diagnostics sits below playback, so no import of it)."""
+
+    @property
+    def shown(self) -> SignalInstance: ...  # noqa: D102
+    @property
+    def loaded(self) -> Any: ...  # noqa: D102
+    @property
+    def current_id(self) -> str | None: ...  # noqa: D102
+    @property
+    def page(self) -> int: ...  # noqa: D102
 
 
 def live_qobjects() -> tuple[int, int]:
@@ -35,8 +49,10 @@ def live_qobjects() -> tuple[int, int]:
     return len(seen), len(QApplication.allWidgets())
 
 
-def count_on_request(player: Player, environ: dict[str, str] | None = None) -> None:
-    """Log a census every ``KIOSK_CENSUS_EVERY`` changes of ``player``, if that is set."""
+def count_on_request(player: ShowsSlides, heap_usage: HeapUsage, environ: dict[str, str] | None = None) -> None:
+    """Log a census every ``KIOSK_CENSUS_EVERY`` changes of ``player``, if that is set.
+
+    ``heap_usage`` reads the C heap (kiosk.run.process.memory's, handed in from above)."""
     try:
         every = int((environ if environ is not None else os.environ).get("KIOSK_CENSUS_EVERY", "0"))
     except ValueError:
@@ -54,12 +70,12 @@ def count_on_request(player: Player, environ: dict[str, str] | None = None) -> N
             due[0] += every
             # Counted once back in the event loop, with the slide that just left deleted: which
             # panel that was (a scheduled one or not) must not change the count.
-            QTimer.singleShot(0, lambda count=changes[0]: _log_census(count))
+            QTimer.singleShot(0, lambda count=changes[0]: _log_census(count, heap_usage))
 
     player.shown.connect(changed)
 
 
-def _log_census(changes: int) -> None:
+def _log_census(changes: int, heap_usage: HeapUsage) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qobjects, widgets = live_qobjects()
     heap = heap_usage()

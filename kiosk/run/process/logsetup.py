@@ -51,6 +51,7 @@ class KeptLogFile(logging.handlers.RotatingFileHandler):
     failing = False
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Write the record, and say once the log file can be written again."""
         super().emit(record)
         if self.failing and not self._error_now:
             self.failing = False
@@ -58,6 +59,7 @@ class KeptLogFile(logging.handlers.RotatingFileHandler):
         self._error_now = False
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        """Say once, on stderr, that the log file cannot be written, instead of a traceback per line."""
         self._error_now = True
         if self.failing:
             return
@@ -68,6 +70,7 @@ class KeptLogFile(logging.handlers.RotatingFileHandler):
                          "the kiosk keeps running and logs to standard error only until it can\n")
 
     def close(self) -> None:
+        """Close the file, quietly if its last line cannot be written either."""
         with contextlib.suppress(OSError):  # the last buffered line could not be written either; said already
             super().close()
 

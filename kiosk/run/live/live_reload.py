@@ -17,9 +17,9 @@ from kiosk.core import theme
 from kiosk.core.content import ContentError, Loaded
 from kiosk.core.content.model import Settings
 from kiosk.playback.player import Player
-from kiosk.run.problem_marker import ProblemMarker, detail_text, headline
-from kiosk.run.watcher import DEBOUNCE_MS, QUIET_MS, ContentWatcher, panel_files
+from kiosk.run.live.watcher import DEBOUNCE_MS, QUIET_MS, ContentWatcher, panel_files
 from kiosk.screen.fallback import FallbackSlide
+from kiosk.screen.problem_marker import ProblemMarker, detail_text, headline
 from kiosk.screen.style import style_for
 from kiosk.screen.text import text_label
 
@@ -98,12 +98,14 @@ class WaitingScreen(QObject):
 
     @property
     def text(self) -> str:
+        """The words the waiting screen shows (for tests and the log)."""
         if self.slide is None:
             return ""
         labels: Iterable[QLabel] = self.slide.findChildren(QLabel)
         return "\n".join(label.text() for label in labels)
 
     def show_error(self, error: ContentError) -> None:
+        """Show why the content file is refused, in place of the previous screen."""
         self.error = error
         old, self.slide = self.slide, self._build()
         self.slide.show()
@@ -112,6 +114,7 @@ class WaitingScreen(QObject):
             old.deleteLater()
 
     def close_screen(self) -> None:
+        """Take the waiting screen down: good content has arrived."""
         self.window.removeEventFilter(self)
         if self.slide is not None:
             self.slide.hide()
@@ -128,6 +131,7 @@ class WaitingScreen(QObject):
         return slide
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Rebuild the waiting screen when the window changes size."""
         if event.type() == QEvent.Type.Resize and self.slide is not None \
                 and self.slide.size() != self.window.size():
             self.show_error(self.error)

@@ -59,6 +59,7 @@ class Commands:
     on: tuple[tuple[str, ...], ...]
 
     def switch(self, on: bool, run: Runner) -> None:
+        """Run the fixed commands for on or off."""
         for argv in self.on if on else self.off:
             run(argv, TIMEOUT)
 
@@ -75,9 +76,11 @@ class Cec:
 
     @property
     def name(self) -> str:
+        """The method as the log names it."""
         return f"CEC on {self.device}"
 
     def switch(self, on: bool, run: Runner) -> None:
+        """Switch the TV on (and to the kiosk's input) or to standby over HDMI-CEC."""
         def cec(*args: str) -> str:
             return _tried(lambda: run(("cec-ctl", "-d", self.device, *args), CEC_TIMEOUT))
 

@@ -31,6 +31,7 @@ def listed_line(problem: Problem) -> str:
 
 
 def detail_text(error: ContentError) -> str:
+    """The lines of the marker's detail: the first errors, and how many more."""
     errors = [p for p in error.problems if p.is_error]
     lines = [listed_line(p) for p in errors[:MAX_LISTED]]
     if len(errors) > MAX_LISTED:
@@ -87,6 +88,7 @@ class ProblemMarker(QWidget):
         self.raise_()
 
     def clear(self) -> None:
+        """Hide the marker: the content is good again."""
         self.hide()
         self._summary = ""
         self.summary.setText("")
@@ -132,12 +134,14 @@ class ProblemMarker(QWidget):
         self.move(self._host.width() - self.width() - s.px(theme.MARGIN) * 16 // 10, top)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Restyle the marker when the host changes size."""
         if event.type() == QEvent.Type.Resize and self._style is not None:
             self._style = replace(self._style, size=self._host.size())
             self._restyle()
         return False
 
     def paintEvent(self, event: object) -> None:  # noqa: N802
+        """Paint the marker's rounded background."""
         if self._style is None:
             return
         painter = QPainter(self)

@@ -4,7 +4,7 @@ The screen saver and power blanking are held off through the freedesktop
 ``org.freedesktop.ScreenSaver`` D-Bus interface, which GNOME, KDE, Xfce and LXQt implement.
 The inhibition belongs to our D-Bus connection: the desktop drops it when that connection
 closes, so a crash never leaves a machine that can't blank. Without the service, the log
-gives the session's own way to stop blanking, once (kiosk.run.session).
+gives the session's own way to stop blanking, once (kiosk.platform.session).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.run.session import Session, current_session
+from kiosk.platform.session import Session, current_session
 
 log = logging.getLogger(__name__)
 SERVICE = PATH_INTERFACE = "org.freedesktop.ScreenSaver"

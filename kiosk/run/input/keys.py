@@ -1,9 +1,11 @@
 """The one key map: which key does what, and when; and the one handler that reads it.
 
-The window hands every key press and release to ``KeyHandler``. Presenter mode makes the
+``KeyHandler`` filters the window's key presses and releases. Presenter mode makes the
 booth's actions live (blanking), it doesn't receive keys itself; a locked kiosk puts its
-gate (kiosk.run.lock) in front of the handler, and the gate decides which actions run.
-In front of both, a sleeping screen (kiosk.run.screen_power) takes the first key to wake up.
+gate (kiosk.run.input.lock) in front of the handler, and the gate decides which actions run.
+In front of both, a sleeping screen (kiosk.run.power.screen_power) takes the first key to wake up.
+Each comes to the handler at construction as a small Protocol (``Blanker``, ``Gate``, ``Waker``),
+handed over by kiosk.run.operation, so this module imports none of them.
 The README's "Keys" table is this map in words; tests/test_keys.py holds the two together.
 """
 
@@ -13,18 +15,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.playback.player import Player
-
-if TYPE_CHECKING:  # each attaches itself to a window's handler; none is imported at run time
-    from kiosk.run.lock import KioskLock
-    from kiosk.run.presenter import Presenter
-    from kiosk.run.screen_power import ScreenPower
 
 log = logging.getLogger(__name__)
 Key = Qt.Key
@@ -78,6 +75,7 @@ class Binding:
     held: bool = False  # the key is held down; the gate (the lock) says for how long
 
     def matches(self, key: int, modifiers: Modifier) -> bool:
+        """This binding runs for ``key`` pressed with ``modifiers``."""
         if key not in self.keys or modifiers & self.chord != self.chord:
             return False
         return not self.plain or not modifiers & ~Modifier.KeypadModifier
@@ -112,16 +110,69 @@ def binding_for(key: int, modifiers: Modifier, live: set[Mode]) -> Binding | Non
     return next((b for b in KEY_MAP if b.mode in live and b.matches(key, modifiers)), None)
 
 
-class KeyHandler:
+class Blanker(Protocol):
+    """Presenter mode as the keys see it: whether its keys are live, and the blank screen."""
+
+    @property
+    def presentation(self) -> bool:
+        """Presentation mode: the booth's blanking keys are live."""
+
+    @property
+    def blank_color(self) -> str | None:
+        """The colour the screen is blanked to, or None while the panel shows."""
+
+    def set_blank(self, color: str | None) -> None:
+        """Blank the screen to ``color``, or show the panel again (None)."""
+
+    def toggle_blank(self, color: str) -> None:
+        """The same colour again brings the panel back; another one replaces it."""
+
+
+class Gate(Protocol):
+    """The lock in front of the keys: which actions run, and the held chord that quits."""
+
+    @property
+    def unlocked(self) -> SignalInstance:
+        """Emitted once the quit chord was held long enough."""
+
+    def admits(self, binding: Binding, event: QKeyEvent) -> bool:
+        """Whether the action of ``binding`` runs for this press."""
+
+    def released(self, event: QKeyEvent) -> None:
+        """A key was let go (a held chord ends)."""
+
+
+class Waker(Protocol):
+    """A sleeping screen: the first key wakes it and does nothing else."""
+
+    def key_wakes(self) -> bool:
+        """Wake the screen for a key; True when it was asleep, so the key does nothing else."""
+
+
+class KeyHandler(QObject):
     """Reads the key map for one window: runs what a key means, behind the lock's gate."""
 
-    def __init__(self, player: Player) -> None:
+    def __init__(self, window: QWidget, player: Player, *, presenter: Blanker | None = None,
+                 gate: Gate | None = None, waker: Waker | None = None) -> None:
+        super().__init__(window)
         self.player = player
-        self.presenter: Presenter | None = None  # set by the Presenter; presentation makes its keys live
-        self.gate: KioskLock | None = None  # set by the lock; it admits or refuses each action
-        self.sleep: ScreenPower | None = None  # set by the screen power; a sleeping screen's key wakes it
+        self.presenter = presenter  # presentation makes its keys live
+        self.gate = gate  # the lock: it admits or refuses each action
+        self.sleep = waker  # a sleeping screen's key wakes it
+        if gate is not None:
+            gate.unlocked.connect(lambda: self.run(Action.UNLOCK))
+        window.installEventFilter(self)  # every key press and release of the window comes here, and only here
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Key presses the map knows are taken here; releases go on to the window as well."""
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            return self.press(event)
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyRelease:
+            self.release(event)
+        return False
 
     def live_modes(self) -> set[Mode]:
+        """The modes whose bindings count now."""
         live = {Mode.EVERY}
         if self.presenter is not None and self.presenter.presentation:
             live.add(Mode.PRESENTER)
@@ -141,6 +192,7 @@ class KeyHandler:
         return True
 
     def release(self, event: QKeyEvent) -> None:
+        """A key let go: the gate hears of it."""
         if self.gate is not None:
             self.gate.released(event)  # a held chord ends when its keys are let go
 

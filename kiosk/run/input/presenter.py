@@ -1,7 +1,7 @@
 """Presenter mode: a clicker drives the panels, the screen can go blank, a corner says "3 / 6".
 
 Which keys blank the screen, and which bring it back, is the key map's business
-(kiosk.run.keys); this module holds the blank screen and the corner number.
+(kiosk.run.input.keys); this module holds the blank screen and the corner number.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core import theme
 from kiosk.playback.player import Player
-from kiosk.run.problem_marker import ProblemMarker
-from kiosk.run.window import KioskWindow
+from kiosk.run.window.window import KioskWindow
+from kiosk.screen.problem_marker import ProblemMarker
 from kiosk.screen.slide import paint_background
 from kiosk.screen.style import Style, style_for
 
@@ -43,9 +43,9 @@ class Presenter(QObject):
         self.blank.hide()
         player.shown.connect(self._update_number)
         window.installEventFilter(self)  # size and the problem marker; keys go to the key map
-        window.keys.presenter = self
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Keep the blank screen and the corner number placed as the window and the marker change."""
         kind = event.type()
         if not shiboken6.isValid(self.window):
             # The window is being destroyed (its last Hide): nothing to place, and touching it

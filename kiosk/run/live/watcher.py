@@ -127,6 +127,7 @@ class ContentWatcher(QObject):
         self.loaded.emit(loaded, changed)
 
     def watched(self) -> list[str]:
+        """The files and folders being watched now."""
         return [*self._watcher.files(), *self._watcher.directories()]
 
     # -- internals --------------------------------------------------------------------

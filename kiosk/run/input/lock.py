@@ -2,7 +2,7 @@
 
 Only a deliberate chord quits: hold Ctrl+Shift+Q for two seconds. A visitor who finds the
 keyboard behind the TV and presses Esc gets nothing, and the log says it happened. The lock
-is the gate in front of the key map's handler (kiosk.run.keys): every action but quitting
+is the gate in front of the key map's handler (kiosk.run.input.keys): every action but quitting
 passes; the chord's binding is live only while locked.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
-from kiosk.run.keys import Action, Binding
-from kiosk.run.window import KioskWindow
+from kiosk.run.input.keys import Action, Binding
+from kiosk.run.window.window import KioskWindow
 
 log = logging.getLogger(__name__)
 Key = Qt.Key
@@ -25,6 +25,8 @@ REFOCUS_TRIES = 4
 
 class KioskLock(QObject):
     """The gate in front of the window's keys, and an event filter that keeps the window in front."""
+
+    unlocked = Signal()  # the quit chord was held long enough: the key handler quits
 
     def __init__(self, window: KioskWindow, hold_ms: int = QUIT_HOLD_MS) -> None:
         super().__init__(window)
@@ -43,9 +45,9 @@ class KioskLock(QObject):
         self._refocus.timeout.connect(self._take_front)
         window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         window.installEventFilter(self)  # closing and losing the front; keys come through the gate
-        window.keys.gate = self
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Refuse closing the window, and take the front again when the window loses it."""
         kind = event.type()
         if kind == QEvent.Type.Close and not self.unlocking:
             self._refuse("the window was asked to close")
@@ -94,7 +96,7 @@ class KioskLock(QObject):
             return
         log.info("quit: Ctrl+Shift+Q held for %.0f s", self._hold.interval() / 1000)
         self.unlocking = True
-        self.window.keys.run(Action.UNLOCK)
+        self.unlocked.emit()  # the key handler runs the unlock (it was handed this gate)
 
     def _covers_screen(self) -> bool:
         screen = self.window.screen()

@@ -57,6 +57,7 @@ class SystemdNotifier(QObject):
 
     @property
     def watchdog_ms(self) -> int:
+        """The watchdog ping interval in milliseconds, or -1 without a watchdog."""
         return self._watchdog.interval() if self._watchdog.isActive() else -1
 
     def ready(self, *_: object) -> None:
@@ -82,6 +83,7 @@ class SystemdNotifier(QObject):
             handle.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """READY=1 once the window is first exposed (painted) on screen."""
         if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow) and watched.isExposed():
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self.ready)
@@ -91,6 +93,7 @@ class SystemdNotifier(QObject):
         return False
 
     def send(self, message: str) -> None:
+        """Send one message to systemd's notify socket, if there is one."""
         if not self.address:
             return
         try:

@@ -85,6 +85,7 @@ class Machine:
 
     @property
     def user(self) -> str:
+        """The user the kiosk runs as, from the environment."""
         return self.environ.get("USER") or self.environ.get("LOGNAME") or "$USER"
 
     def cards(self) -> list[Path]:

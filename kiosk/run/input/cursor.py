@@ -28,12 +28,15 @@ class CursorHider(QObject):
 
     @property
     def hidden(self) -> bool:
+        """The window's cursor is hidden now."""
         return self.window.cursor().shape() == Qt.CursorShape.BlankCursor
 
     def hide(self) -> None:
+        """Hide the mouse cursor over the window."""
         self.window.setCursor(QCursor(Qt.CursorShape.BlankCursor))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """In a preview window a moving mouse shows the cursor again until it rests."""
         if self.windowed and event.type() in (QEvent.Type.MouseMove, QEvent.Type.Enter):
             if self.hidden:
                 self.window.unsetCursor()

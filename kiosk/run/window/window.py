@@ -1,28 +1,26 @@
-"""The kiosk window: which screen, full screen or a preview window; its keys go to the key map."""
+"""The kiosk window: which screen, full screen or a preview window (kiosk.run.input.keys filters its keys)."""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.playback.player import Player
-from kiosk.run.keys import KeyHandler
 
 log = logging.getLogger(__name__)
 
 
 class KioskWindow(QWidget):
-    """Hosts the player, full screen unless previewing in a window (kiosk.run.cursor hides the cursor)."""
+    """Hosts the player, full screen unless previewing in a window (kiosk.run.input.cursor hides the cursor)."""
 
     def __init__(self, player: Player, *, windowed: bool = False, size: QSize | None = None,
                  screen: QScreen | None = None) -> None:
         super().__init__()
         self.player = player
         self.windowed = windowed
-        self.keys = KeyHandler(player)  # every key press and release goes here, and only here
         self.setWindowTitle("kiosk")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,11 +60,3 @@ class KioskWindow(QWidget):
                 # is mapped (first shown); showing it again is how it moves to another output.
                 self.hide()
             self.present()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not self.keys.press(event):
-            super().keyPressEvent(event)
-
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        self.keys.release(event)
-        super().keyReleaseEvent(event)

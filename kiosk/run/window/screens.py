@@ -21,6 +21,8 @@ ScreenSpec = int | str | None
 
 @dataclass(frozen=True)
 class ScreenInfo:
+    """One screen as ``kiosk screens`` lists it."""
+
     index: int
     name: str
     x: int
@@ -59,6 +61,7 @@ def parse_screen(text: str) -> ScreenSpec:
 
 
 def matches(screen: QScreen, index: int, spec: ScreenSpec) -> bool:
+    """``screen`` (number ``index``) is the one ``spec`` names, by number or name."""
     if spec is None:
         return False
     if isinstance(spec, int):
@@ -101,11 +104,13 @@ class ScreenKeeper(QObject):
         app.primaryScreenChanged.connect(lambda *_: QTimer.singleShot(0, self, self.place))
 
     def screen_added(self, screen: QScreen) -> None:
+        """A screen came: place the window again once its geometry settles."""
         log.info("screen attached: %s", screen.name())
         # A returning TV often reports its final mode a moment later; let the geometry settle.
         QTimer.singleShot(0, self, self.place)
 
     def screen_removed(self, screen: QScreen) -> None:
+        """A screen went: forget it, and place the window again."""
         log.warning("screen detached: %s", screen.name())
         if screen is self._watched:
             self._watched = None  # Qt deletes it; don't touch it again
