@@ -161,11 +161,14 @@ def test_without_inotify_there_is_no_tracker(monkeypatch):
     assert OpenWriters.open() is None
 
 
-def test_when_the_kernel_refuses_an_instance_there_is_no_tracker(monkeypatch):
+@pytest.mark.parametrize("refusal", [OSError(24, "Too many open files"),  # max_user_instances reached
+                                     AttributeError("inotify_init1")],  # a C library without inotify
+                         ids=["limit", "no inotify in libc"])
+def test_when_the_kernel_refuses_an_instance_there_is_no_tracker(monkeypatch, refusal):
     class Refusing:
         @staticmethod
         def INotify(**_options):  # noqa: N802 - inotify_simple's name
-            raise OSError(24, "Too many open files")
+            raise refusal
 
     monkeypatch.setattr(open_writers, "inotify_simple", Refusing)
     assert OpenWriters.open() is None

@@ -68,7 +68,7 @@ class OpenWriters:
             return None
         try:
             return cls(inotify_simple.INotify(nonblocking=True, closefd=False))
-        except OSError as error:  # EMFILE: fs.inotify.max_user_instances reached
+        except (OSError, AttributeError) as error:  # EMFILE: max_user_instances; a C library without inotify
             log.info("no close events (%s): every save in place waits for its quiet period", error)
             return None
 
