@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.run import open_writers
-from kiosk.run.open_writers import IGNORED, MODIFY, Q_OVERFLOW, Event, OpenWriters
+from kiosk.platform import open_writers
+from kiosk.platform.open_writers import IGNORED, MODIFY, Q_OVERFLOW, Event, OpenWriters
 
 
 @pytest.fixture

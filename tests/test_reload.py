@@ -16,9 +16,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import load_content
+from kiosk.platform.open_writers import OpenWriters
 from kiosk.run.live.live_reload import LiveContent
 from kiosk.run.live.watcher import ContentWatcher
-from kiosk.run.open_writers import OpenWriters
 from tests.conftest import SEED
 from tests.helpers.screen import shown_texts
 

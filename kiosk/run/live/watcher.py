@@ -8,7 +8,7 @@ changing. Content whose bytes (and photos) did not change is ignored.
 
 A file written in place (the same inode as the version on screen), or made again after
 it was gone, can be caught half written, and a half can itself be valid YAML. On Linux the
-kernel says when its writer closes it (kiosk/run/open_writers.py): a file closed, or renamed
+kernel says when its writer closes it (kiosk/platform/open_writers.py): a file closed, or renamed
 over the old one, is taken at once; one still open for writing waits for its close. Only a
 writer that never closes, or a folder those events don't reach (another platform, a watch
 limit), leaves the old rule: the file must stay unchanged for a quiet period before it is
@@ -32,7 +32,7 @@ from kiosk.core.content import ContentError, Loaded, load_bytes
 from kiosk.core.content.loader import content_digest
 from kiosk.core.content.model import PanelBase
 from kiosk.core.content.yamlsource import read_bytes
-from kiosk.run.open_writers import OpenWriters
+from kiosk.platform.open_writers import OpenWriters
 
 DEBOUNCE_MS = 150
 CLOSED_MS = 10  # a file its writer closed is read this soon (the other watcher's events for it come along)
