@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,video,bench]' $(if $(QT),'PySide6-Essentials==$(QT)' 'PySide6-Addons==$(QT)' 'shiboken6==$(QT)')
+	$(PY) -m pip install --quiet -e '.[test,video,bench,edit]' $(if $(QT),'PySide6-Essentials==$(QT)' 'PySide6-Addons==$(QT)' 'shiboken6==$(QT)')
 	touch $(STAMP)
 
 run: $(STAMP)
