@@ -87,10 +87,14 @@ def gated(handler: Handler, signed_in: bool = True) -> Callable[[Request], Await
         sent = (await _form(request, editor)).get("csrf") if request.method == "POST" else None
         if request.method == "POST" and not session.csrf_ok(sent if isinstance(sent, str) else None):
             return _expired()
-        if signed_in and editor.password is not None and not session.signed_in:
-            response: Response = RedirectResponse("/login", 303)
-        else:
-            response = await handler(request, editor, session)
+        try:
+            if signed_in and editor.password is not None and not session.signed_in:
+                response: Response = RedirectResponse("/login", 303)
+            else:
+                response = await handler(request, editor, session)
+        finally:
+            if request.method == "POST":
+                await (await _form(request, editor)).close()  # uploads' temporary files
         if fresh and token:
             set_cookie(response, token)
         response.headers.setdefault("Cache-Control", "no-store")

@@ -36,6 +36,8 @@ class PageForm(HTMLParser):
             self._in_form = True
         if tag == "label" and "for" in a:
             self.labels.add(a["for"])
+        if tag == "button" and a.get("form") == "editor":
+            self.buttons.append(a)  # a button of the form placed elsewhere (the conflict's)
         if not self._in_form:
             return
         if "id" in a and "name" in a:
@@ -111,3 +113,31 @@ def submit(client: TestClient, fields: list[tuple[str, str]], do: str = "save", 
     data = as_data([*fields, ("do", do)])
     return client.post("/", data=data, files=files or {"_": ("", b"", "application/octet-stream")},
                        follow_redirects=True)
+
+
+class _TextOf(HTMLParser):
+    """The text inside the element with one id."""
+
+    def __init__(self, element_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.element_id, self.depth, self.parts = element_id, 0, []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        inside = self.depth or dict(attrs).get("id") == self.element_id
+        if inside and tag not in ("input", "img", "br", "meta", "link"):
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+def text_of(html: str, element_id: str) -> str:
+    """The text of the element ``element_id`` ("" when there is none), spaces collapsed."""
+    parser = _TextOf(element_id)
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
