@@ -109,6 +109,9 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     setup.add_argument("--mode", choices=("desktop", "cage", "console"),
                        help="default: desktop if there is one, else cage if installed, else console")
     setup.add_argument("--user", help="who runs it (default: you on a desktop, else a new user `kiosk`)")
+    setup.add_argument("--editor", nargs="?", const="127.0.0.1:8080", metavar="ADDRESS:PORT",
+                       help="also install `kiosk edit` as a second unit (default 127.0.0.1:8080; "
+                            "0.0.0.0:8080 for the LAN, after `kiosk edit --set-password`)")
     setup.add_argument("--dry-run", action="store_true", help="print everything, write and run nothing")
     setup.add_argument("--remove", action="store_true", help="take away what setup wrote")
     setup.add_argument("--root", metavar="DIR", help="treat DIR as the machine's / (for tests); runs no command")
