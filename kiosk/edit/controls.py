@@ -105,7 +105,7 @@ def hint_of(info: FieldInfo) -> str:
     """The model's description without markdown links (the README's anchors mean nothing here)."""
     text = info.description or ""
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    return re.sub(r";?\s*see \*[^*]+\*", "", text)
+    return re.sub(r";\s*see [A-Z*][^.;]*", "", text)  # "see *Two languages*": a README section
 
 
 def language_name(code: str) -> str:
@@ -143,7 +143,11 @@ def control(name: str, key: str, info: FieldInfo, value: Any, context: Context) 
     """The control for one field."""
     shape = field_shape(info)
     absent = value is MISSING
-    made = Control(name, label_of(key), shape, hint_of(info), required=info.is_required(), absent=absent)
+    hint = hint_of(info)
+    if shape.kind == "check":  # a box is ticked, not `true`
+        hint = re.sub(r"`?\btrue\b`?", "ticked", re.sub(r"`?\bfalse\b`?", "unticked", hint))
+        hint = hint[:1].upper() + hint[1:]
+    made = Control(name, label_of(key), shape, hint, required=info.is_required(), absent=absent)
     return fill(made, default_of(info) if absent else value, context)
 
 
