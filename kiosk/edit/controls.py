@@ -55,6 +55,7 @@ class Control:
 
     @property
     def errors(self) -> list[Problem]:
+        """The errors among this control's problems (not the warnings)."""
         return [problem for problem in self.problems if problem.is_error]
 
     @property

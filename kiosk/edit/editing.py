@@ -66,9 +66,11 @@ class ContentFile:
 
     @property
     def folder(self) -> Path:
+        """The content folder: uploads go here, and only its files are shown."""
         return self.path.parent
 
     def read(self) -> bytes:
+        """The file's bytes as they are on disk now."""
         return self.path.read_bytes()
 
     def draft_text(self, draft: dict[str, Any]) -> str:

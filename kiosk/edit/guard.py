@@ -39,6 +39,7 @@ class Session:
     notices: list[str] = field(default_factory=list)
 
     def expired(self, now: float) -> bool:
+        """True once the session is older than SESSION_HOURS."""
         return now - self.created > SESSION_HOURS * 3600
 
     def csrf_ok(self, token: str | None) -> bool:
@@ -74,6 +75,7 @@ class Sessions:
             return token, session
 
     def end(self, token: str | None) -> None:
+        """Forget a session (signing out, or a new token at sign-in)."""
         with self._lock:
             self._by_token.pop(token or "", None)
 
@@ -104,10 +106,12 @@ class LoginLimiter:
             return LOGIN_WINDOW_S - (now - failures[0])
 
     def failed(self, address: str) -> None:
+        """Count a wrong password from ``address``."""
         with self._lock:
             self._failures.setdefault(address, deque()).append(self._clock())
 
     def succeeded(self, address: str) -> None:
+        """A right password: ``address`` starts afresh."""
         with self._lock:
             self._failures.pop(address, None)
 
@@ -119,6 +123,7 @@ class BodyLimit:
         self.app, self.limit = app, limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on, counting its body; 413 once it is over the limit."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

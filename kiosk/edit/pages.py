@@ -102,6 +102,7 @@ def disk_view(editor: Editor) -> View:
 
 
 async def show(request: Request, editor: Editor, session: Session) -> Response:
+    """GET /: the page as the file is now."""
     return render(request, editor, session, disk_view(editor))
 
 

@@ -119,12 +119,14 @@ async def _form(request: Request, editor: Editor) -> FormData:
 
 
 async def login_page(request: Request, editor: Editor, session: Session) -> Response:
+    """GET /login: the sign-in form (straight to the page when there is no password or one is signed in)."""
     if editor.password is None or session.signed_in:
         return RedirectResponse("/", 303)
     return editor.templates.TemplateResponse(request, "login.html", {"csrf": session.csrf, "message": ""})
 
 
 async def login(request: Request, editor: Editor, session: Session) -> Response:
+    """POST /login: check the password (rate-limited); a right one gets a new, signed-in session."""
     if editor.password is None:
         return RedirectResponse("/", 303)
     address = request.client.host if request.client else "?"
@@ -148,6 +150,7 @@ async def login(request: Request, editor: Editor, session: Session) -> Response:
 
 
 async def logout(request: Request, editor: Editor, session: Session) -> Response:
+    """POST /logout: end the session and its cookie."""
     editor.sessions.end(request.cookies.get(COOKIE))
     response = RedirectResponse("/login" if editor.password else "/", 303)
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
@@ -169,6 +172,7 @@ async def shown_file(request: Request, editor: Editor, session: Session) -> Resp
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
+    """Any other address: a plain 404 (never a folder listing)."""
     return PlainTextResponse(f"Nothing here: {html.escape(request.url.path)}. The editor is at /.", 404)
 
 

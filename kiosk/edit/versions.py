@@ -31,10 +31,12 @@ class Version:
 
     @property
     def name(self) -> str:
+        """The version's file name, the only way a request may name it."""
         return self.path.name
 
     @property
     def size(self) -> int:
+        """Its size in bytes."""
         return self.path.stat().st_size
 
 
