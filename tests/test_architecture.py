@@ -13,7 +13,7 @@ from pathlib import Path
 import kiosk
 from tests.conftest import ROOT
 
-LAYERS = ("platform", "core", "diagnostics", "screen", "playback", "export", "run", "setup")
+LAYERS = ("platform", "core", "diagnostics", "screen", "playback", "export", "run", "setup", "edit")
 
 
 def test_import_contracts_hold():
