@@ -20,13 +20,13 @@ from starlette.responses import RedirectResponse, Response
 from kiosk.core.content import ContentError, Problem, Severity, load_bytes
 from kiosk.core.content.model import Content
 from kiosk.edit import actions
+from kiosk.edit.context import Editor, read_form
 from kiosk.edit.controls import Context, Control, attach, model_controls
 from kiosk.edit.document import draft_of
 from kiosk.edit.editing import Conflict, Outcome, file_digest
 from kiosk.edit.formread import read_model
 from kiosk.edit.guard import Session
 from kiosk.edit.preview import PreviewError, render_panel
-from kiosk.edit.server import Editor, _form
 from kiosk.edit.shapes import field_shape, fields_of, summary
 from kiosk.edit.uploads import ACCEPTS, BROWSER_TYPES, UploadError, store
 
@@ -108,7 +108,7 @@ async def show(request: Request, editor: Editor, session: Session) -> Response:
 
 async def submit(request: Request, editor: Editor, session: Session) -> Response:
     """Any button of the page's form: Save, Preview, or a change to the draft's shape."""
-    form = await _form(request, editor)
+    form = await read_form(request, editor)
     fields = {key: [value for value in form.getlist(key) if isinstance(value, str)] for key in form}
     draft = read_model(Content, fields, "")
     view = View(draft, str(form.get("base") or ""), unsaved=True)
@@ -210,7 +210,7 @@ def _add_panel(view: View, kind: str, panel_id: str) -> None:
 
 async def restore(request: Request, editor: Editor, session: Session) -> Response:
     """Put a kept version back, through the same checks as Save."""
-    form = await _form(request, editor)
+    form = await read_form(request, editor)
     outcome = await run_in_threadpool(editor.file.restore, str(form.get("version") or ""), str(form.get("base") or ""))
     if outcome.saved:
         session.notices.append("Restored the earlier version. The display shows it within a few seconds; the "

@@ -8,72 +8,24 @@ from __future__ import annotations
 
 import html
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from markupsafe import Markup
 from starlette.applications import Starlette
-from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp
 
-from kiosk.edit.controls import Control, singular
-from kiosk.edit.editing import ContentFile
-from kiosk.edit.guard import COOKIE, BodyLimit, LoginLimiter, Session, Sessions, host_allowed, set_cookie
-from kiosk.edit.passwords import PasswordHash
-from kiosk.edit.shapes import Shape
-from kiosk.edit.uploads import BROWSER_TYPES, MAX_UPLOAD_BYTES, sniff
-from kiosk.edit.versions import Versions, versions_folder
-
-HERE = Path(__file__).parent
-MAX_FIELDS = 20_000  # 200 panels of many fields each
-MAX_FILES = 20
-
-
-@dataclass
-class Editor:
-    """Everything one editor server serves: the file, its versions, the password, the limits."""
-
-    content: Path
-    password: PasswordHash | None = None
-    loopback_only: bool = True
-    size: tuple[int, int] = (1920, 1080)
-    max_upload: int = MAX_UPLOAD_BYTES
-    versions: Versions | None = None
-    sessions: Sessions = field(default_factory=Sessions)
-    limiter: LoginLimiter = field(default_factory=LoginLimiter)
-
-    def __post_init__(self) -> None:
-        self.content = self.content.resolve()
-        self.versions = self.versions or Versions(versions_folder(self.content))
-        self.file = ContentFile(self.content, self.versions)
-        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
-        self.templates.env.filters.update(hint=hint_markup, anchor=anchor_of, singular=singular)
-
-
-def hint_markup(text: str) -> Markup:
-    """A model's description for the page: escaped, with its `code` spans as <code>."""
-    parts = html.escape(text).split("`")
-    return Markup("".join(f"<code>{part}</code>" if odd else part for odd, part in
-                          ((index % 2 == 1, part) for index, part in enumerate(parts))))
-
-
-def anchor_of(name: str) -> str:
-    """The element id of the control for a problem's field (Control.dom_id)."""
-    return Control(name, "", Shape("text")).dom_id
-
+from kiosk.edit.context import HERE, Editor, read_form
+from kiosk.edit.guard import COOKIE, BodyLimit, Session, host_allowed, set_cookie
+from kiosk.edit.uploads import BROWSER_TYPES, sniff
 
 Handler = Callable[[Request, Editor, Session], Awaitable[Response]]
 
 
-def gated(handler: Handler, signed_in: bool = True) -> Callable[[Request], Awaitable[Response]]:
+def gated(editor: Editor, handler: Handler, signed_in: bool = True) -> Callable[[Request], Awaitable[Response]]:
     """The request handler behind the gate (see the module's docstring)."""
     async def endpoint(request: Request) -> Response:
-        editor: Editor = request.app.state.editor
         if not host_allowed(request, editor.loopback_only):
             return PlainTextResponse("This editor answers only at 127.0.0.1 (start it with --listen to "
                                      "reach it from another machine).", 421)
@@ -84,7 +36,7 @@ def gated(handler: Handler, signed_in: bool = True) -> Callable[[Request], Await
             if request.method == "POST":
                 return _expired()
             token, session = editor.sessions.start()
-        sent = (await _form(request, editor)).get("csrf") if request.method == "POST" else None
+        sent = (await read_form(request, editor)).get("csrf") if request.method == "POST" else None
         if request.method == "POST" and not session.csrf_ok(sent if isinstance(sent, str) else None):
             return _expired()
         try:
@@ -94,7 +46,7 @@ def gated(handler: Handler, signed_in: bool = True) -> Callable[[Request], Await
                 response = await handler(request, editor, session)
         finally:
             if request.method == "POST":
-                await (await _form(request, editor)).close()  # uploads' temporary files
+                await (await read_form(request, editor)).close()  # uploads' temporary files
         if fresh and token:
             set_cookie(response, token)
         response.headers.setdefault("Cache-Control", "no-store")
@@ -111,11 +63,6 @@ def gated(handler: Handler, signed_in: bool = True) -> Callable[[Request], Await
 def _expired() -> Response:
     return PlainTextResponse("This page has expired or did not come from this editor. Go back, reload the page "
                              "and try again (what you typed is still on the page you came from).", 403)
-
-
-async def _form(request: Request, editor: Editor) -> FormData:
-    """The request's form, read once (the body limit has already capped its size)."""
-    return await request.form(max_files=MAX_FILES, max_fields=MAX_FIELDS, max_part_size=1_000_000)
 
 
 async def login_page(request: Request, editor: Editor, session: Session) -> Response:
@@ -135,7 +82,7 @@ async def login(request: Request, editor: Editor, session: Session) -> Response:
         message = f"Too many wrong passwords. Wait {int(wait) + 1} seconds, then try again."
         return editor.templates.TemplateResponse(request, "login.html", {"csrf": session.csrf, "message": message},
                                                  status_code=429)
-    password = (await _form(request, editor)).get("password")
+    password = (await read_form(request, editor)).get("password")
     if not isinstance(password, str) or not editor.password.matches(password):
         editor.limiter.failed(address)
         return editor.templates.TemplateResponse(request, "login.html", {
@@ -181,15 +128,14 @@ def build_app(editor: Editor) -> ASGIApp:
     from kiosk.edit import pages
 
     routes = [
-        Route("/", gated(pages.show), methods=["GET"]),
-        Route("/", gated(pages.submit), methods=["POST"]),
-        Route("/restore", gated(pages.restore), methods=["POST"]),
-        Route("/login", gated(login_page, signed_in=False), methods=["GET"]),
-        Route("/login", gated(login, signed_in=False), methods=["POST"]),
-        Route("/logout", gated(logout, signed_in=False), methods=["POST"]),
-        Route("/file/{path:path}", gated(shown_file), methods=["GET"]),
+        Route("/", gated(editor, pages.show), methods=["GET"]),
+        Route("/", gated(editor, pages.submit), methods=["POST"]),
+        Route("/restore", gated(editor, pages.restore), methods=["POST"]),
+        Route("/login", gated(editor, login_page, signed_in=False), methods=["GET"]),
+        Route("/login", gated(editor, login, signed_in=False), methods=["POST"]),
+        Route("/logout", gated(editor, logout, signed_in=False), methods=["POST"]),
+        Route("/file/{path:path}", gated(editor, shown_file), methods=["GET"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={404: not_found})
-    app.state.editor = editor
     return BodyLimit(app, editor.max_upload + 1_000_000)
