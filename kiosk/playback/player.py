@@ -17,7 +17,7 @@ from kiosk.core.content import Loaded
 from kiosk.core.content.timetext import instant
 from kiosk.core.playlist import Entry, next_change
 from kiosk.core.rotation import FALLBACK_ID, Rotation, identity
-from kiosk.playback import trace
+from kiosk.diagnostics import trace
 from kiosk.playback.slide_builder import build_slide, first_working_slide, start_panel
 from kiosk.playback.slide_cache import Ready, SlideCache, SlideKey, band_height, screens_kept
 from kiosk.playback.transition import Transition
