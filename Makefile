@@ -49,7 +49,7 @@ schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json
 	$(PY) main.py schema --urgent > resources/urgent.schema.json
 
-# The README's content-format tables and the JSON Schema, both written from the models.
+# docs/format.md's field tables and the JSON Schema, both written from the models.
 docs: schema
 	$(PY) -m tools.format_reference docs/format.md
 

@@ -1,7 +1,7 @@
-"""The README's content-format tables, written from the models, so the two never disagree.
+"""docs/format.md's field tables, written from the models, so the two never disagree.
 
-``make docs`` (``python -m kiosk.core.content.reference README.md``) rewrites every table
-between ``<!-- format: NAME -->`` and ``<!-- /format -->``; a test fails when the README
+``make docs`` (``python -m tools.format_reference docs/format.md``) rewrites every table
+between ``<!-- format: NAME -->`` and ``<!-- /format -->``; a test fails when the page
 differs from what this module writes. The models' descriptions, defaults and rules are the
 only source; nothing here is written by hand but the column headings. No Qt here.
 """
@@ -131,7 +131,7 @@ def _kind(name: str) -> type[BaseModel]:
 
 
 def table(name: str) -> str:
-    """The Markdown table called ``name`` in the README."""
+    """The Markdown table called ``name`` in docs/format.md."""
     head: tuple[str, ...] = ("field", "type", "default", "meaning")
     if name == "settings":
         body = list(rows(model.Settings))
@@ -158,7 +158,7 @@ def rewrite(readme: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0] if argv else "README.md")
+    path = Path(argv[0] if argv else "docs/format.md")
     text = path.read_text(encoding="utf-8")
     missing = [name for name in TABLES if f"<!-- format: {name} -->" not in text]
     if missing:
