@@ -1,4 +1,4 @@
-"""The layers on disk: import-linter's contracts hold, the core imports no Qt, and docs/architecture.md maps every module."""
+"""The layers on disk: import-linter's contracts hold, the core imports no Qt, the code map is whole."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import kiosk
 from tests.conftest import ROOT
 
 LAYERS = ("platform", "core", "diagnostics", "screen", "playback", "export", "run", "setup", "edit")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kiosk.core.content import model
-from tools import format_reference as reference
 from tests.conftest import ROOT
+from tools import format_reference as reference
 
 FORMAT_PAGE = ROOT / "docs" / "format.md"
 

@@ -72,6 +72,7 @@ def _key(name: str, info: FieldInfo) -> str:
 
 
 def default_label(info: FieldInfo) -> str:
+    """How a field's default reads in a table: "required", "none", "`12`"."""
     if info.is_required():
         return "required"
     value = info.default
@@ -121,6 +122,7 @@ def _examples(info: FieldInfo) -> str:
 
 
 def show_rows() -> Iterator[tuple[str, ...]]:
+    """The rows of the `show:` table: field, examples as written in YAML, meaning."""
     for name, info in model.Show.model_fields.items():
         yield f"`{_key(name, info)}`", _examples(info), _cell(info.description or "")
 
@@ -158,6 +160,7 @@ def rewrite(readme: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """``make docs``: rewrite the tables of the page named in ``argv`` (docs/format.md); 1 if a marker is missing."""
     path = Path(argv[0] if argv else "docs/format.md")
     text = path.read_text(encoding="utf-8")
     missing = [name for name in TABLES if f"<!-- format: {name} -->" not in text]
