@@ -71,7 +71,7 @@ def test_nothing_repaints_between_transitions(qtbot, player):
     finally:
         QApplication.instance().removeEventFilter(counter)
     assert counter.painted == []
-    assert player.interval_ms == 12000
+    assert player.timers.interval_ms == 12000
 
 
 def test_a_crossfade_paints_at_its_own_frame_rate(qtbot, player):

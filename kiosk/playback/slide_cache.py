@@ -6,15 +6,15 @@ panel as it plays now (an expired item changes it), the settings, the screen siz
 dots (its place in the rotation) and the day (dates such as "today" are relative to it).
 The header clock's minute only makes a *grab* stale: the widget keeps its own time.
 
-Two bounds, because the two things kept cost very different memory (measured, README
-"Performance"): a slide's widgets cost ~0.3 MB of PSS at 1080p and ~0.55 MB at 4K, its grab
+Two bounds, because the two things kept cost very different memory (measured; see docs/performance.md):
+a slide's widgets cost ~0.3 MB of PSS at 1080p and ~0.55 MB at 4K, its grab
 (a screen-sized pixmap) ~8 MB and ~32 MB. So the widgets of up to ``SLIDES_KEPT`` slides are
 kept (a rotation of that many panels never builds a slide twice), but grabs only of the
 slides a change can land on: the previous, current and next (``SCREENS_KEPT``), within
 ``GRABS_BUDGET_MB``: at 4K that leaves out the previous (a clicker going back there waits
 for a grab, ~60 ms, but not for a build or a comparison: a fade whose changed region is not
 known yet blends the whole screen). The player asks for the previous only once a clicker
-has gone back (``Player.expect_going_back``): an unattended rotation never does.
+has gone back (``Prefetcher.expect_going_back``): an unattended rotation never does.
 
 Grabs and comparisons are made ready in slices (``band_height``), a band of the screen at a
 time, so that they can run between two frames of a count-up without a visible hitch.
