@@ -1,4 +1,5 @@
-"""Every relative link and #anchor between the README, CONTRIBUTING, CHANGELOG and docs/ resolves."""
+"""Every relative link and #anchor between the README, CONTRIBUTING, CHANGELOG and docs/ resolves,
+and every file of the repository they name is there."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.DOTALL | re.MULTILINE)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+# A file of the repository named in the text, such as `kiosk/run/input/keys.py` (not /opt/kiosk/…).
+REPO_PATH = re.compile(r"(?<![\w/~.-])((?:kiosk|tests|benchmarks|tools|examples|resources|docs)/[\w./-]*"
+                       r"\.(?:py|yaml|json|sh|md|png))")
+GENERATED = ("benchmarks/out/",)  # written by a run, not kept in the repository
 
 
 def pages(root: Path) -> list[Path]:
@@ -59,10 +64,29 @@ def broken_links(page: Path, root: Path) -> list[str]:
     return broken
 
 
+def missing_files(page: Path, root: Path) -> list[str]:
+    """The repository files ``page`` names, code blocks included, that are not there (moved or renamed)."""
+    named = REPO_PATH.findall(page.read_text(encoding="utf-8"))
+    return [f"{page.relative_to(root)}: {path} is not there" for path in dict.fromkeys(named)
+            if not path.startswith(GENERATED) and not (root / path).exists()]
+
+
 def test_every_link_between_the_docs_resolves():
     checked = pages(ROOT)
     assert {"README.md", "CONTRIBUTING.md", "CHANGELOG.md", "format.md", "architecture.md"} <= {p.name for p in checked}
     assert [line for page in checked for line in broken_links(page, ROOT)] == []
+
+
+def test_every_file_the_docs_name_is_there():
+    assert [line for page in pages(ROOT) for line in missing_files(page, ROOT)] == []
+
+
+def test_a_file_named_after_it_moved_is_found(tmp_path):
+    (tmp_path / "kiosk" / "run").mkdir(parents=True)
+    (tmp_path / "kiosk" / "run" / "keys.py").write_text("")
+    (tmp_path / "README.md").write_text("`kiosk/run/keys.py` and `kiosk/run/lock.py`, in /opt/kiosk/content.yaml,\n"
+                                        "benchmarks/out/results.json\n")
+    assert missing_files(tmp_path / "README.md", tmp_path) == ["README.md: kiosk/run/lock.py is not there"]
 
 
 def test_github_slugs_drop_code_marks_and_punctuation():
