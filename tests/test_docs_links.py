@@ -77,6 +77,11 @@ def test_every_link_between_the_docs_resolves():
     assert [line for page in checked for line in broken_links(page, ROOT)] == []
 
 
+def test_the_readme_stays_a_page_for_the_people_who_run_a_display():
+    """What a developer needs lives in docs/ and CONTRIBUTING.md; the README stays short."""
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) <= 250
+
+
 def test_every_file_the_docs_name_is_there():
     assert [line for page in pages(ROOT) for line in missing_files(page, ROOT)] == []
 
