@@ -8,7 +8,7 @@ QT ?=
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint sysdeps render bench schema docs clean editor-shots
+.PHONY: run test lint sysdeps render bench schema docs clean editor-shots hooks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,9 @@ schema: $(STAMP)
 # The README's content-format tables and the JSON Schema, both written from the models.
 docs: schema
 	$(PY) -m kiosk.core.content.reference README.md
+
+hooks:
+	git config core.hooksPath .githooks
 
 clean:
 	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache .mypy_cache
