@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.core.content.icons import icon_exists
-from kiosk.core.content.plugins_off import turn_plugins_off
 from kiosk.core.content.rules import Check, Doc, Items, Kinds, Length, Matches, OneOf, Parse, Range, Says, Unique
 from kiosk.core.content.timetext import (
     HOURS_RANGE,
@@ -25,8 +24,6 @@ from kiosk.core.content.timetext import (
     parse_hours,
     parse_moment,
 )
-
-turn_plugins_off()  # before the first model class
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0
