@@ -14,7 +14,7 @@ import pytest
 from benchmarks.run import markdown, table, verdict
 from benchmarks.stats import percentile, spread
 from benchmarks.webpage import page_html
-from tests.harness.contentfiles import ROOT
+from harness.contentfiles import ROOT
 
 
 def test_percentiles_interpolate_like_numpy():
@@ -240,7 +240,7 @@ def test_steady_state_waits_for_every_panel_to_end_two_showings():
 
 def test_the_seed_panels_in_play_are_its_five_panels():
     from benchmarks.steady import panels_in_play
-    from tests.harness.contentfiles import SEED
+    from harness.contentfiles import SEED
 
     assert panels_in_play(SEED) == {"impact", "goal", "student-of-the-year", "pass", "updates"}
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import threading
 
-from tests.harness.contentfiles import ROOT
+from harness.contentfiles import ROOT
 
 
 def test_a_decode_still_queued_when_the_command_ends_never_runs(kiosk_app):

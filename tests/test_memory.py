@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 
-from tests.harness.contentfiles import ROOT
+from harness.contentfiles import ROOT
 
 MB = 2**20
 # Grab a 1080p screen and free it twice (the first free is what makes glibc start keeping

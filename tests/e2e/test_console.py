@@ -7,9 +7,9 @@ import os
 import subprocess
 import sys
 
+from harness.displays import launch
 from tests.conftest import ROOT
 from tests.e2e.test_real_window import THREE_PANELS
-from tests.harness.displays import launch
 from tests.helpers.vnc import VncClient
 
 WIDTH, HEIGHT = 640, 360
