@@ -33,20 +33,24 @@ def test_a_decode_still_queued_when_the_command_ends_never_runs(kiosk_app):
 
 
 SCRIPT = """
-import sys, time
+import threading
 from kiosk.screen import decode
 from kiosk.cli import main
 decode.live_decoding(True)
-def slow(name):
+started, release = threading.Event(), threading.Event()
+def held(name):
     def work():
-        time.sleep(2)  # stands in for a slow SVG
+        started.set()
+        release.wait(10)  # a slow SVG, still decoding when the command returns
         print("decoded", name, flush=True)
         return None, ""
     return work
 for name in "abcd":
-    decode.decode((name,), slow(name))
+    decode.decode((name,), held(name))
+started.wait(10)
 code = main(["schema"])
 print("exit", code, flush=True)
+release.set()
 """
 
 
