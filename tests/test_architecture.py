@@ -180,6 +180,27 @@ def test_no_object_reaches_through_another_to_set_an_attribute():
     assert found == []
 
 
+MAX_MODULE_LINES = 400
+MAX_CLASS_METHODS = 30
+
+
+def test_no_module_is_too_long_to_hold_in_your_head():
+    long = {str(path.relative_to(ROOT)): count for path in sorted((ROOT / "kiosk").rglob("*.py"))
+            if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert long == {}, f"modules over {MAX_MODULE_LINES} lines: split them by what they do"
+
+
+def test_no_class_does_more_than_one_job():
+    crowded = {}
+    for path in sorted((ROOT / "kiosk").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                methods = [item for item in node.body if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))]
+                if len(methods) > MAX_CLASS_METHODS:
+                    crowded[f"{path.relative_to(ROOT)}:{node.name}"] = len(methods)
+    assert crowded == {}, f"classes with more than {MAX_CLASS_METHODS} methods (properties count)"
+
+
 def _imported_packages(tree: ast.Module) -> set[str]:
     names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0}

@@ -151,5 +151,5 @@ def test_digits_act_behind_a_blank_screen_and_a_click_reveals_the_panel(qtbot, m
 
 def test_presentation_mode_grabs_the_previous_slide_ahead_too(qtbot, make_player, seed):
     """A clicker drives a presentation: going back is as ready as going on from the start."""
-    assert kiosk(make_player, seed, RunOptions(presentation=True)).player._screens_grabbed() == 3
-    assert kiosk(make_player, seed, RunOptions()).player._screens_grabbed() == 2
+    assert kiosk(make_player, seed, RunOptions(presentation=True)).player.prefetcher.screens_grabbed() == 3
+    assert kiosk(make_player, seed, RunOptions()).player.prefetcher.screens_grabbed() == 2

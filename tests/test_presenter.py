@@ -39,7 +39,7 @@ def press(qtbot, window, key, expected: str | None = None) -> None:
 
 def test_presentation_waits_for_the_clicker(qtbot, booth):
     player = booth.player
-    assert player.paused and player.interval_ms == -1
+    assert player.paused and player.timers.interval_ms == -1
     with qtbot.assertNotEmitted(player.shown, wait=500):  # 4 panel durations at this scale
         pass
     assert player.current_id == "impact"

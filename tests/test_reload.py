@@ -437,13 +437,13 @@ def test_position_is_kept_when_other_panels_change(make_kiosk):
 def test_an_edit_elsewhere_keeps_the_panel_and_restarts_its_timer(make_kiosk):
     kiosk = make_kiosk(content("a", "b", "c"), time_scale=0.05)  # 12 s -> 600 ms
     kiosk.player.jump(1)
-    kiosk.wait_for(lambda: kiosk.player.current_id == "b" and kiosk.player.interval_ms > 0)
-    kiosk.wait_for(lambda: 0 < kiosk.player.remaining_ms < 400)  # part of its time has run
+    kiosk.wait_for(lambda: kiosk.player.current_id == "b" and kiosk.player.timers.interval_ms > 0)
+    kiosk.wait_for(lambda: 0 < kiosk.player.timers.remaining_ms < 400)  # part of its time has run
     slide = kiosk.player.slide
     kiosk.save(content("a=Changed", "b", "c"))
     kiosk.wait_for(lambda: kiosk.player.entries[0].panel.title == "Changed")
     assert kiosk.player.slide is slide
-    assert kiosk.player.remaining_ms > 450  # the full 600 ms again
+    assert kiosk.player.timers.remaining_ms > 450  # the full 600 ms again
 
 
 def test_added_panels_show_in_the_dots_at_once(make_kiosk):
@@ -461,7 +461,7 @@ def test_changing_the_panel_on_screen_swaps_at_once_and_restarts_its_timer(make_
     kiosk.save(content("zero", "a", "b=After"))
     kiosk.wait_for(lambda: "After" in kiosk.texts)
     assert kiosk.player.current_id == "b" and kiosk.player.index == 2
-    assert kiosk.player.interval_ms == 12000 and kiosk.player.remaining_ms > 11000
+    assert kiosk.player.timers.interval_ms == 12000 and kiosk.player.timers.remaining_ms > 11000
 
 
 def test_a_panel_added_joins_in_file_order_and_a_removed_one_leaves(make_kiosk):

@@ -68,11 +68,11 @@ def test_nothing_repaints_between_transitions(qtbot, player):
     QApplication.instance().installEventFilter(counter)
     try:
         # an idle stretch of half a second, measured on the rotation timer itself (armed for 12 s)
-        qtbot.waitUntil(lambda: 0 <= player.remaining_ms <= 11500, timeout=3000)
+        qtbot.waitUntil(lambda: 0 <= player.timers.remaining_ms <= 11500, timeout=3000)
     finally:
         QApplication.instance().removeEventFilter(counter)
     assert counter.painted == []
-    assert player.interval_ms == 12000
+    assert player.timers.interval_ms == 12000
 
 
 def test_a_crossfade_paints_at_its_own_frame_rate(qtbot, player):

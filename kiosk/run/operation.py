@@ -121,7 +121,7 @@ class Operation(QObject):
             if self.urgent is not None:
                 self.urgent.changed.connect(self._log_urgent)
         if options.presentation:
-            player.expect_going_back()  # a clicker drives it
+            player.prefetcher.expect_going_back()  # a clicker drives it
         if options.presentation and not options.auto:
             player.set_paused(True)  # the clicker drives; P still starts the rotation by hand
         log.info("mode: %s%s%s", "presentation" if options.presentation else "rotate",
