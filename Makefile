@@ -23,7 +23,7 @@ sysdeps:
 	@resources/install-system-deps.sh
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kiosk tests benchmarks main.py
+	$(VENV)/bin/ruff check kiosk tests harness benchmarks main.py
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
