@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 LAYERS = ("platform", "core", "diagnostics", "screen", "playback", "export", "run", "setup", "edit")
@@ -219,3 +221,19 @@ def test_no_class_does_more_than_one_job():
                 if len(methods) > MAX_CLASS_METHODS:
                     crowded[f"{path.relative_to(ROOT)}:{node.name}"] = len(methods)
     assert crowded == {}, f"classes with more than {MAX_CLASS_METHODS} methods (properties count)"
+
+
+def _imported_packages(tree: ast.Module) -> set[str]:
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0}
+    return {name.split(".")[0] for name in names}
+
+
+@pytest.mark.parametrize("folder", ["benchmarks", "harness"])
+def test_the_benchmarks_and_their_harness_never_import_the_tests(folder):
+    """The benchmarks run from a checkout without tests/ on the path; what they share with the tests is harness/."""
+    reaching = [str(path.relative_to(ROOT)) for path in sorted((ROOT / folder).rglob("*.py"))
+                if "tests" in _imported_packages(ast.parse(path.read_text(encoding="utf-8")))]
+    assert reaching == []
+    assert folder != "benchmarks" or any("harness" in _imported_packages(ast.parse(path.read_text(encoding="utf-8")))
+                                         for path in (ROOT / folder).rglob("*.py"))  # the scan sees imports at all
