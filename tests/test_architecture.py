@@ -1,4 +1,4 @@
-"""The layers on disk: import-linter's contracts hold, the core imports no Qt, and the README maps every module."""
+"""The layers on disk: import-linter's contracts hold, the core imports no Qt, the code map is whole."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-import kiosk
 from tests.conftest import ROOT
 
 LAYERS = ("platform", "core", "diagnostics", "screen", "playback", "export", "run", "setup", "edit")
@@ -38,12 +37,35 @@ def test_kiosk_holds_only_layers_and_entry_points():
     assert top == {"__init__.py", "__main__.py", "cli.py", "app.py", *LAYERS}
 
 
-def test_readme_code_map_names_every_module():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    layout = readme[readme.index("## Layout of the code"):]
-    named = set(re.findall(r"[\w]+\.py", layout))
-    modules = {path.name for path in Path(kiosk.__file__).parent.rglob("*.py") if path.name != "__init__.py"}
-    assert modules - named == set(), "README's 'Layout of the code' misses these modules"
+def code_map(text: str) -> set[str]:
+    """The module paths a code map names: a folder line opens a folder, indented lines are inside it."""
+    block = text[text.index("## Layout of the code"):].split("```")[1]
+    folders: list[str] = []
+    named = set()
+    for line in block.splitlines():
+        match = re.match(r"( *)(\S+)", line)
+        if not match:
+            continue
+        indent, name = len(match[1]) // 2, match[2]
+        folders = folders[:indent] if indent else []
+        if name.endswith("/"):
+            folders.append(name)
+        elif name.endswith(".py"):
+            named.add("".join(folders) + name)
+    return {path for path in named if path.startswith("kiosk/")}
+
+
+def test_the_code_map_names_every_module_where_it_is():
+    named = code_map((ROOT / "docs" / "architecture.md").read_text(encoding="utf-8"))
+    modules = {str(path.relative_to(ROOT)) for path in (ROOT / "kiosk").rglob("*.py") if path.name != "__init__.py"}
+    assert modules - named == set(), "docs/architecture.md's 'Layout of the code' misses these modules"
+    assert named - modules == set(), "docs/architecture.md's 'Layout of the code' names modules that aren't there"
+
+
+def test_the_code_map_reads_folders_from_indentation():
+    text = "## Layout of the code\n```\nkiosk/app.py   x\nkiosk/run/   y\n  live/   z\n    watcher.py  w\n" \
+           "  operation.py  v\ntools/t.py  u\n```\n"
+    assert code_map(text) == {"kiosk/app.py", "kiosk/run/live/watcher.py", "kiosk/run/operation.py"}
 
 
 def _kiosk_sources() -> dict[str, ast.Module]:
