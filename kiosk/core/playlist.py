@@ -95,6 +95,7 @@ def next_change(content: Content, when: datetime) -> datetime | None:
 def _changes(content: Content, when: datetime) -> Iterator[datetime]:
     for panel in content.panels:
         yield from changes(panel.show, when)
+        yield from panel.changes_after(when)
         for item in panel.expiring_items():
             if item.until is not None:
                 yield end_of(item.until)
