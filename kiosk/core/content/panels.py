@@ -108,6 +108,10 @@ class PanelBase(Model):
         """Moments after ``when`` at which ``playing_at`` may answer differently (besides ``show``)."""
         return iter(())
 
+    def playing_note(self) -> str:
+        """A few words on what it shows as it plays (an agenda's event on now), for `kiosk playlist`."""
+        return ""
+
     def redraws_in_place(self) -> bool:
         """True when a change of how it plays (an agenda's next event) redraws it where it is on
         screen; other kinds give way to the next panel (an expired item)."""

@@ -19,7 +19,7 @@ from pydantic import Field, PrivateAttr
 from kiosk.core.calendar.agenda import AgendaView, agenda_at, next_change, window
 from kiosk.core.calendar.events import MAX_DAYS, SUFFIXES, CalendarError, Unit
 from kiosk.core.content.panels import Loc, PanelBase, ShownFile
-from kiosk.core.content.rules import Check, Doc, Items, OneOf, Range, Unique
+from kiosk.core.content.rules import Check, Doc, Items, OneOf, Range, StaffError, Unique
 from kiosk.core.content.timetext import instant, start_of
 from kiosk.core.content.values import FilePath, Moment, Text, inside_folder
 
@@ -35,17 +35,24 @@ SUFFIX_HINT = ("{value!r} is not a calendar file; give an .ics file (every calen
                "or a .csv file with the columns start,end,title,location")
 
 
-def _calendar_suffix(path: str) -> bool:
-    return Path(path).suffix.lower() in SUFFIXES
+OUTSIDE_HINT = ("{value!r} is outside the content file's folder; put the calendar beside it "
+                "(or in a folder inside it) and write its name, such as sessions.ics")
 
 
-CalendarPath = Annotated[
-    FilePath,
-    Check(inside_folder, "{value!r} is outside the content file's folder; put the calendar beside it "
-                         "(or in a folder inside it) and write its name, such as sessions.ics"),
-    Check(_calendar_suffix, SUFFIX_HINT),
-    Doc("calendar path"),
-]
+class CalendarName(Check):
+    """A calendar file's name: inside the content folder, and an .ics or a .csv (one message for each)."""
+
+    def __init__(self) -> None:
+        super().__init__(lambda path: Path(path).suffix.lower() in SUFFIXES, SUFFIX_HINT)
+
+    def check(self, value: str) -> str:
+        """The name, if the kiosk will read it; else what is wrong with it."""
+        if not inside_folder(value):
+            raise StaffError(OUTSIDE_HINT.format(value=value))
+        return super().check(value)
+
+
+CalendarPath = Annotated[FilePath, CalendarName(), Doc("calendar path")]
 
 
 class AgendaPanel(PanelBase):
@@ -113,6 +120,15 @@ class AgendaPanel(PanelBase):
                 yield next_change(self._calendar.events_between(when, window(when, self.days)[1]), when)
             except CalendarError:
                 return
+
+    def playing_note(self) -> str:
+        """ "now: Keynote", "next: Lunch", or "nothing left" for `kiosk playlist`."""
+        view = self.view
+        if view.now:
+            return "now: " + ", ".join(event.title for event in view.now)
+        if view.next:
+            return f"next: {view.next[0].title}" + (f" on {view.day:%a %Y-%m-%d}" if view.day else "")
+        return "nothing left"
 
     def redraws_in_place(self) -> bool:
         """An event starting or ending redraws the agenda where it is, rather than moving on."""
