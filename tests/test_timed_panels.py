@@ -117,8 +117,8 @@ def test_a_countdown_ticks_each_second_stops_at_zero_and_switches_to_then_at_tha
 
     qtbot.waitUntil(look, timeout=4000)
     texts = [text for _, text, then in seen if not then]
-    assert texts[0] == "0 minutes 02 seconds" and "0 minutes 01 second" in texts  # CLDR: one second
-    assert "0 minutes 00 seconds" not in texts  # the figures never read zero before the moment
+    assert texts[0] == "00 minutes 02 seconds" and "00 minutes 01 second" in texts  # CLDR: one second
+    assert "00 minutes 00 seconds" not in texts  # the figures never read zero before the moment
     switched = next(when for when, _, then in seen if then)
     assert moment <= switched < moment + timedelta(milliseconds=150)
     assert not body.title.isVisible() and body.then.text() == "Closed now"
@@ -129,7 +129,7 @@ def test_a_countdown_far_away_shows_days_and_hours_in_the_language(booth, slide_
                    languages="[en, es]")
     slide = slide_at(loaded, "closes", datetime(2026, 12, 8, 10, 15), lang="es")
     body = slide.body
-    assert body.figures_text == "3 días 07 horas"  # 3 d 6 h 45 min, the hours rounded up
+    assert body.figures_text == "03 días 07 horas"  # 3 d 6 h 45 min, the hours rounded up
     assert "Viernes, 11 de diciembre · 17:00" in shown_texts(body)
 
 

@@ -91,20 +91,25 @@ class AgendaWidget(PanelWidget):
         title = self.label(heading.upper(), theme.FINE_PRINT * 1.1, color="accent", weight=Weight.Bold, wrap=False)
         title.setContentsMargins(s.px(0.018) + max(3, s.px(0.005)), 0, 0, 0)
         column.addWidget(title)
-        time_width = self._time_width
         pad = s.px(0.018)
         edge = max(3, s.px(0.005))
+        inset = pad + edge  # the card's inside: the times and titles still line up with the next section's
         grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setContentsMargins(inset, pad if now else 0, pad, pad if now else 0)
         grid.setHorizontalSpacing(s.px(theme.GAP))
         grid.setVerticalSpacing(s.px(0.014))
-        inset = pad + edge  # the card's inside: the times and titles still line up with the next section's
-        grid.setContentsMargins(inset, pad if now else 0, pad, pad if now else 0)
-        text_width = width - time_width - s.px(theme.GAP) - inset - pad
+        # Portrait: the time over the title, which then has the whole width.
+        time_width = self.area.width() if s.portrait else self._time_width
+        text_width = width - inset - pad - (0 if s.portrait else time_width + s.px(theme.GAP))
         for row, event in enumerate(events):
             what = self._what(event, text_width)
             when = self.label(times[event], theme.SUBTITLE, color="text" if now else "accent",
-                              weight=Weight.DemiBold, wrap=False, width=time_width)
+                              weight=Weight.DemiBold, wrap=False)
+            if s.portrait:
+                what.insertWidget(0, when)
+                grid.addLayout(what, row, 0)
+                continue
+            when.setFixedWidth(time_width)
             title_font = self.style_.font(EVENT_TITLE, Weight.DemiBold)
             # on the title's first baseline
             when.setContentsMargins(0, QFontMetrics(title_font).ascent() - QFontMetrics(when.font()).ascent(), 0, 0)

@@ -98,18 +98,18 @@ class CountdownWidget(PanelWidget):
         """Show the figures (or ``then``) for the style's clock; the seconds until they next change."""
         left = seconds_left(self.panel.to, self.style_.clock())
         past = left <= 0
-        self.then.setVisible(past and self.panel.then is not None)
-        self.title.setVisible(not self.then.isVisible())
-        self.figures.setVisible(not self.then.isVisible())
+        then = past and self.panel.then is not None
+        self.then.setVisible(then)
+        self.title.setVisible(not then)
+        self.figures.setVisible(not then)
         units = tuple(self.panel.units or default_units(left))
         if units != self._units:
             self._lay_out_figures(units)
         locale = self.style_.locale.name()
-        for index, ((unit, value), number, word) in enumerate(zip(remaining_parts(left, units), self._numbers,
-                                                                   self._words)):
-            # the largest unit as it is (12 days); the others on two digits, as a clock shows them (04)
-            number.setText(self.style_.number(value) if index == 0 else f"{value:02d}")
-            number.setMinimumWidth(self._digit * max(2 if index else 1, len(number.text())))
+        for (unit, value), number, word in zip(remaining_parts(left, units), self._numbers, self._words):
+            # on two digits at least, as a clock shows them (03 06 45): the columns keep one rhythm
+            number.setText(f"{value:02d}" if value < 100 else self.style_.number(value))
+            number.setMinimumWidth(self._digit * len(number.text()))
             word.setText(unit_word(unit, value, locale))
         return next_tick(left, units)
 
