@@ -198,3 +198,23 @@ def test_saving_the_calendar_reaches_the_screen_and_a_bad_save_keeps_the_last_go
         save_by_rename(calendar, good.replace(str(now - timedelta(hours=1)), "soon"))
     assert any("sessions.csv:2:" in str(w) for w in loaded.args[0].warnings)
     assert "Keynote in Hall B" in shown_texts(player.slide)
+
+
+@pytest.mark.parametrize("kind", ["agenda", "countdown"])
+def test_a_side_column_gets_the_narrow_layout_and_fits(booth, qtbot, kind):
+    from kiosk.screen.slide import fit_panel
+
+    loaded = booth(AGENDA + "  - {id: closes, kind: countdown, title: Enrollment closes in, to: 2026-12-11 17:00,"
+                            " units: [days, hours, minutes, seconds], link: {label: Enroll, url: 'https://e.org'}}\n")
+    when = datetime(2026, 12, 8, 9, 30)
+    entry = next(e for e in playlist_at(loaded.content, when) if e.panel.kind == kind)
+    style = style_for(loaded.content.settings, QSize(1920, 1080), loaded.folder, clock=lambda: when)
+    body = fit_panel(entry.panel, style, QSize(560, 830))  # a side column of 30 % beside the rotation
+    qtbot.addWidget(body)
+    body.setFixedSize(560, 830)
+    body.grab()  # laid out and painted as in its slide, without a window of its own
+    assert body.needed_height() <= 830 and body.layout().totalMinimumSize().width() <= 560
+    if kind == "agenda":
+        labels = {label.text(): label for label in body.findChildren(type(body.texts[0].label))}
+        time, title = labels["9:00\u2009–\u200910:00\u00a0AM"], labels["Opening keynote"]
+        assert time.mapTo(body, time.rect().topLeft()).y() < title.mapTo(body, title.rect().topLeft()).y()

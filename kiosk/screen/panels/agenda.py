@@ -32,6 +32,7 @@ Weight = QFont.Weight
 Align = Qt.AlignmentFlag
 EVENT_TITLE = theme.SUBTITLE * 1.15  # an event's title: the line read from across the room
 WHERE = theme.BODY * 0.85  # its place, under the title
+NARROW = 1.2  # width to height below which the times go over the titles, not beside them
 
 
 @register("agenda")
@@ -46,7 +47,7 @@ class AgendaWidget(PanelWidget):
         s, view = self.style_, self.panel.view
         gap = s.px(theme.GAP)
         layout = self.column(gap)
-        link = link_block(self, self.panel.link, ("link",)) if self.panel.link and not s.portrait else None
+        link = link_block(self, self.panel.link, ("link",)) if self.panel.link and not self.narrow else None
         width = self.area.width() - (link.width() + 2 * gap if link else 0)
         layout.addWidget(self.label(self.panel.title, theme.TITLE, weight=Weight.Bold, width=width, field=("title",)))
         rows = QVBoxLayout()
@@ -69,8 +70,13 @@ class AgendaWidget(PanelWidget):
             layout.addLayout(rows, 1)
         else:
             self._beside(layout, rows, link, gap)
-        if self.panel.link and s.portrait:
+        if self.panel.link and self.narrow:
             layout.addWidget(link_block(self, self.panel.link, ("link",), width=self.area.width(), beside=True))
+
+    @property
+    def narrow(self) -> bool:
+        """An area about as wide as it is tall or narrower: a portrait screen, or a side column."""
+        return self.area.width() < self.area.height() * NARROW
 
     def _beside(self, layout: QVBoxLayout, rows: QVBoxLayout, link: QWidget, gap: int) -> None:
         """The rows with the link's QR code in a column beside them."""
@@ -98,14 +104,14 @@ class AgendaWidget(PanelWidget):
         grid.setContentsMargins(inset, pad if now else 0, pad, pad if now else 0)
         grid.setHorizontalSpacing(s.px(theme.GAP))
         grid.setVerticalSpacing(s.px(0.014))
-        # Portrait: the time over the title, which then has the whole width.
-        time_width = self.area.width() if s.portrait else self._time_width
-        text_width = width - inset - pad - (0 if s.portrait else time_width + s.px(theme.GAP))
+        # Narrow (portrait, a side column): the time over the title, which then has the whole width.
+        time_width = self.area.width() if self.narrow else self._time_width
+        text_width = width - inset - pad - (0 if self.narrow else time_width + s.px(theme.GAP))
         for row, event in enumerate(events):
             what = self._what(event, text_width)
             when = self.label(times[event], theme.SUBTITLE, color="text" if now else "accent",
                               weight=Weight.DemiBold, wrap=False)
-            if s.portrait:
+            if self.narrow:
                 what.insertWidget(0, when)
                 grid.addLayout(what, row, 0)
                 continue

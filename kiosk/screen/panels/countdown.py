@@ -12,7 +12,7 @@ import math
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core import theme
 from kiosk.core.calendar.countdown import Unit, default_units, next_tick, remaining_parts, seconds_left
@@ -43,16 +43,16 @@ class CountdownWidget(PanelWidget):
         gap = s.px(theme.GAP)
         layout = self.column(gap)
         width = self.area.width()
-        link = link_block(self, p.link, ("link",), width=width if s.portrait else None, beside=s.portrait) \
+        self.narrow = self.area.width() < self.area.height()  # a portrait screen or a side column
+        link = link_block(self, p.link, ("link",), width=width if self.narrow else None, beside=self.narrow) \
             if p.link else None
         layout.addStretch(1)
         self.title = self.label(p.title, theme.TITLE, weight=Weight.Bold, width=width, align=Align.AlignHCenter,
                                 field=("title",))
         layout.addWidget(self.title)
         self.figures = QWidget()
-        self._figure_row = QHBoxLayout(self.figures)
+        self._figure_row = QGridLayout(self.figures)
         self._figure_row.setContentsMargins(0, 0, 0, 0)
-        self._figure_row.setSpacing(gap * 3)
         layout.addWidget(self.figures, 0, Align.AlignHCenter)
         self.then = self.label(p.then or "", THEN, color="accent", weight=Weight.Bold, width=width,
                                align=Align.AlignHCenter, field=("then",) if p.then else None)
@@ -123,7 +123,11 @@ class CountdownWidget(PanelWidget):
         self._numbers, self._words = [], []
         font = s.font(FIGURE, Weight.Bold)
         self._digit = max(QFontMetrics(font).horizontalAdvance(d) for d in "0123456789")
-        for _unit in units:
+        self._figure_row.setHorizontalSpacing(self._digit * 2 // 3)  # shrinks with the figures when fitting
+        self._figure_row.setVerticalSpacing(self._digit // 3)
+        # Narrow, three or four figures go on two rows: side by side they would be too small to read.
+        per_row = 2 if self.narrow and len(units) > 2 else len(units)
+        for index, _unit in enumerate(units):
             column = QWidget()
             box = QVBoxLayout(column)
             box.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +137,8 @@ class CountdownWidget(PanelWidget):
             word = self.label("", UNIT_LABEL, color="muted", wrap=False, align=Align.AlignHCenter)
             box.addWidget(number)
             box.addWidget(word)
-            self._figure_row.addWidget(column)
+            alone = per_row < len(units) and index == len(units) - 1 and len(units) % per_row  # centred under
+            self._figure_row.addWidget(column, index // per_row, index % per_row, 1, per_row if alone else 1,
+                                       Align.AlignHCenter if alone else Align.AlignCenter)
             self._numbers.append(number)
             self._words.append(word)
