@@ -179,19 +179,26 @@ def save_by_rename(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
+@pytest.fixture
+def live_agenda(write_content, make_player, qtbot):
+    """A kiosk following its content file and calendar (an event on now) as a run does, the agenda on screen."""
+    def start():
+        now = datetime.now().replace(microsecond=0)
+        good = f"start,end,title,location\n{now - timedelta(hours=1)},{now + timedelta(hours=1)},Keynote,Hall A\n"
+        calendar = write_content(good, "sessions.csv")
+        path = write_content(yaml(AGENDA.replace("days: 2", "days: 1")))
+        player = make_player(window=True)
+        live = LiveContent(path, player, player.window(), debounce_ms=5, quiet_ms=200)
+        live.start(load_content(path))
+        player.jump(1)
+        qtbot.waitUntil(lambda: "Keynote" in shown_texts(player.slide), timeout=3000)
+        return player, live, calendar, good, now
+    return start
+
+
 @pytest.mark.expect_log("sessions.csv:2: start: cannot read 'soon' as a date")
-def test_saving_the_calendar_reaches_the_screen_and_a_bad_save_keeps_the_last_good(write_content, make_player,
-                                                                                    qtbot):
-    now = datetime.now().replace(microsecond=0)
-    row = "{},{},{},Hall A\n"
-    good = "start,end,title,location\n" + row.format(now - timedelta(hours=1), now + timedelta(hours=1), "Keynote")
-    calendar = write_content(good, "sessions.csv")
-    path = write_content(yaml(AGENDA.replace("days: 2", "days: 1")))
-    player = make_player(window=True)
-    live = LiveContent(path, player, player.window(), debounce_ms=5, quiet_ms=200)
-    live.start(load_content(path))
-    player.jump(1)
-    qtbot.waitUntil(lambda: "Keynote" in shown_texts(player.slide), timeout=3000)
+def test_saving_the_calendar_reaches_the_screen_and_a_bad_save_keeps_the_last_good(live_agenda, qtbot):
+    player, live, calendar, good, now = live_agenda()
     save_by_rename(calendar, good.replace("Keynote", "Keynote in Hall B"))
     qtbot.waitUntil(lambda: "Keynote in Hall B" in shown_texts(player.slide), timeout=3000)
     with qtbot.waitSignal(live.watcher.loaded, timeout=3000) as loaded:
@@ -218,3 +225,22 @@ def test_a_side_column_gets_the_narrow_layout_and_fits(booth, qtbot, kind):
         labels = {label.text(): label for label in body.findChildren(type(body.texts[0].label))}
         time, title = labels["9:00\u2009–\u200910:00\u00a0AM"], labels["Opening keynote"]
         assert time.mapTo(body, time.rect().topLeft()).y() < title.mapTo(body, title.rect().topLeft()).y()
+
+
+def test_a_saved_calendar_is_read_off_the_ui_thread(live_agenda, qtbot, monkeypatch):
+    import threading
+
+    from kiosk.core.calendar import store
+
+    player, _, calendar, good, _ = live_agenda()
+    threads: list[str] = []
+    original = store.read_calendar
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(store, "read_calendar", spy)
+    save_by_rename(calendar, good.replace("Keynote", "Keynote in Hall B"))
+    qtbot.waitUntil(lambda: "Keynote in Hall B" in shown_texts(player.slide), timeout=3000)
+    assert threads == ["calendar-reads"]  # read once, on the worker; the load found it read
