@@ -45,6 +45,10 @@ class CalendarName(Check):
     def __init__(self) -> None:
         super().__init__(lambda path: Path(path).suffix.lower() in SUFFIXES, SUFFIX_HINT)
 
+    def messages(self) -> list[str]:
+        """Both asks, for the schema and the editor."""
+        return [OUTSIDE_HINT, SUFFIX_HINT]
+
     def check(self, value: str) -> str:
         """The name, if the kiosk will read it; else what is wrong with it."""
         if not inside_folder(value):
