@@ -244,3 +244,19 @@ def test_a_saved_calendar_is_read_off_the_ui_thread(live_agenda, qtbot, monkeypa
     save_by_rename(calendar, good.replace("Keynote", "Keynote in Hall B"))
     qtbot.waitUntil(lambda: "Keynote in Hall B" in shown_texts(player.slide), timeout=3000)
     assert threads == ["calendar-reads"]  # read once, on the worker; the load found it read
+
+
+def test_kiosk_run_at_starts_the_clock_at_that_moment_and_runs_on(monkeypatch):
+    from kiosk.app import kiosk_clock
+    from kiosk.cli import build_parser
+
+    monkeypatch.delenv("KIOSK_CLOCK_START", raising=False)
+    args = build_parser("content.yaml").parse_args(["run", "--at", "2026-12-08T09:59:59"])
+    clock = kiosk_clock(0.001, args.at)  # a thousand times as fast, as KIOSK_TIME_SCALE makes it
+    first = clock()
+    assert datetime(2026, 12, 8, 9, 59, 59) <= first < datetime(2026, 12, 8, 10, 0, 30)
+    deadline = time.monotonic() + 2
+    while clock() <= first and time.monotonic() < deadline:
+        pass  # the clock runs on by itself: no sleep, it only has to move
+    assert clock() > first
+    assert kiosk_clock(1.0) == datetime.now  # without --at, the machine's clock
