@@ -195,3 +195,21 @@ def test_the_example_booth_agenda_loads_without_warnings():
     root = os.path.join(os.path.dirname(__file__), "..", "examples", "booth-agenda.yaml")
     loaded = load_content(root)
     assert [str(w) for w in loaded.warnings if "past" not in str(w)] == []
+
+
+@pytest.mark.expect_log("repeats too often to work out")
+def test_a_moment_the_calendar_cannot_be_worked_out_for_shows_an_empty_agenda_and_says_so_once(write_content,
+                                                                                                caplog):
+    today = datetime.now().date()  # the load works out the days from now: the series starts today
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:u@test\r\n"
+           f"DTSTAMP:20261201T000000Z\r\nDTSTART:{today:%Y%m%d}T090000\r\nDTEND:{today:%Y%m%d}T090200\r\n"
+           "RRULE:FREQ=MINUTELY;INTERVAL=5\r\nSUMMARY:Tick\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    write_content(ics, "sessions.ics")
+    agenda = AGENDA.replace("sessions.csv", "sessions.ics").replace(", days: 2", "")
+    loaded = load_content(write_content(content(agenda)))
+    assert [str(w) for w in loaded.warnings] == []  # the coming days work out
+    # three years of every five minutes: refused, not worked through
+    far = datetime.combine(today.replace(year=today.year + 3, day=min(today.day, 28)), datetime.min.time())
+    for _ in range(3):
+        assert rows(loaded, far) == ([], [])
+    assert sum("repeats too often" in record.getMessage() for record in caplog.records) == 1

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["AgendaPanel", "CalendarPath", "CountdownPanel"]
 
 log = logging.getLogger(__name__)
+_said: set[tuple[str, str]] = set()  # the calendar errors already logged
 Warning = tuple[Loc, str]
 
 SUFFIX_HINT = ("{value!r} is not a calendar file; give an .ics file (every calendar program exports one) "
@@ -104,7 +105,9 @@ class AgendaPanel(PanelBase):
         try:
             return agenda_at(self._calendar.events_between(*window(when, self.days)), when, self.days, self.count)
         except CalendarError as error:  # a window the first reading did not cover, e.g. `--at` next year
-            log.warning("%s: %s; the agenda shows nothing for %s", self.file, error, when)
+            if (self.file, str(error)) not in _said:  # asked at every step of a timeline: say it once
+                _said.add((self.file, str(error)))
+                log.warning("%s: %s; the agenda shows nothing around %s", self.file, error, f"{when:%Y-%m-%d}")
             return AgendaView()
 
     def playing_at(self, when: datetime) -> AgendaPanel | None:
