@@ -41,6 +41,12 @@ render: $(STAMP)
 	rm -f docs/es/*-en*.png
 	$(PY) main.py render examples/booth.yaml --out docs/booth --size 1920x1080
 	$(PY) main.py render examples/booth.yaml --out docs/booth/portrait --size 1080x1920
+	rm -rf docs/agenda
+	TZ=America/New_York $(PY) main.py render examples/booth-agenda.yaml --out docs/agenda --at 2026-12-08T10:15
+	TZ=America/New_York $(PY) main.py render examples/booth-agenda.yaml --out docs/agenda/portrait --size 1080x1920 --at 2026-12-08T10:15
+	TZ=America/New_York $(PY) main.py render examples/booth-agenda.yaml --out docs/agenda/evening --at 2026-12-08T18:00
+	TZ=America/New_York $(PY) main.py render examples/booth-agenda.yaml --out docs/agenda/closed --at 2026-12-11T17:00
+	rm -f docs/agenda/portrait/0[25]-* docs/agenda/evening/0[234]-* docs/agenda/closed/02-*
 	find docs/booth -name '*.png' ! -path docs/booth/01-poster-en.png ! -path docs/booth/02-deck-en-p2.png \
 		! -path docs/booth/03-loop-en.png ! -path docs/booth/04-poster-framed-en.png ! -path docs/booth/portrait/02-deck-en-p1.png \
 		! -path docs/booth/portrait/09-poster-framed-es.png -delete

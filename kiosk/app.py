@@ -79,13 +79,14 @@ def time_scale() -> float:
         return 1.0
 
 
-def kiosk_clock(scale: float) -> Callable[[], datetime]:
-    """The wall clock the kiosk follows. KIOSK_CLOCK_START (tests only) starts it at that local
-    moment, running 1/KIOSK_TIME_SCALE times as fast, so a test sees a night pass in seconds."""
+def kiosk_clock(scale: float, at: datetime | None = None) -> Callable[[], datetime]:
+    """The wall clock the kiosk follows. ``at`` (``kiosk run --at``, a preview of that moment) or
+    KIOSK_CLOCK_START (tests) starts it at that local moment, running 1/KIOSK_TIME_SCALE times as
+    fast, so a test sees a night pass in seconds."""
     start = os.environ.get("KIOSK_CLOCK_START")
-    if not start:
+    if at is None and not start:
         return datetime.now
-    origin, began = datetime.fromisoformat(start), time.monotonic()
+    origin, began = at or datetime.fromisoformat(str(start)), time.monotonic()
     return lambda: origin + timedelta(seconds=(time.monotonic() - began) / scale)
 
 
@@ -119,7 +120,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     sys.excepthook = log_uncaught
     signals = quit_on_terminate(app)  # restored once the run has stopped
     scale = time_scale()
-    clock = kiosk_clock(scale)
+    clock = kiosk_clock(scale, getattr(args, "at", None))
     options = run_options(args, loaded, clock=clock, time_scale=scale)
     render, why = choose_render(args.render)
     log.info("transitions: %s (%s)", "GL" if render == "gl" else "software", why)

@@ -50,6 +50,8 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     run.add_argument("--screen", default=None, metavar="N|NAME",
                      help="screen index or name to show on (see `kiosk screens`); it returns there after a replug")
     run.add_argument("--panel", metavar="ID", help="start on this panel")
+    run.add_argument("--at", type=at_arg, metavar="TIME", help="preview: play as if the clock read this local "
+                     "time, e.g. 2026-12-08T09:00, and run on from there (agenda, countdowns, schedules)")
     run.add_argument("--render", choices=("auto", "gl", "software"), default="auto",
                      help="draw transitions on the GPU (gl) or the CPU (software); auto: the GPU when there "
                           "is one (default)")

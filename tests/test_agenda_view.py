@@ -48,8 +48,10 @@ def test_when_today_is_over_the_next_day_with_events_within_days():
     assert agenda_at(timed, at(8, 16), days=3).has_events
 
 
-def test_an_all_day_event_is_now_all_day_and_keeps_the_agenda_on_today():
-    assert titles(agenda_at(EVENTS, at(8, 16), days=3)) == (["Expo day 2"], [], None)
+def test_an_all_day_event_is_now_all_day_and_the_next_day_shows_beside_it_once_today_is_done():
+    # at 18:00 a booth wants tomorrow's sessions, not only the expo that is still open
+    assert titles(agenda_at(EVENTS, at(8, 16), days=3)) == (["Expo day 2"], ["Workshop"], date(2026, 12, 10))
+    assert titles(agenda_at(EVENTS, at(8, 16))) == (["Expo day 2"], [], None)  # days: 1 looks no further
 
 
 def test_next_change_is_each_start_and_end_then_midnight():

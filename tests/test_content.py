@@ -89,7 +89,7 @@ def errors_of(write_content, text):
      ":8:9: error: panels[1].id: duplicate id 'a'"),
     (VALID.replace("kind: text", "kind: banner"),
      ":5:11: error: panels[0].kind: unknown kind; use one of: counters, text, spotlight, updates, image, "
-     "slides, video"),
+     "slides, video, agenda, countdown"),
     (VALID.replace("    body: Hello\n", ""),
      ":4:5: error: panels[0].body: this field is required"),
     (VALID.replace("  title: T", "  title: T\n  duration: 0"),

@@ -95,6 +95,7 @@ def next_change(content: Content, when: datetime) -> datetime | None:
 def _changes(content: Content, when: datetime) -> Iterator[datetime]:
     for panel in content.panels:
         yield from changes(panel.show, when)
+        yield from panel.changes_after(when)
         for item in panel.expiring_items():
             if item.until is not None:
                 yield end_of(item.until)
@@ -126,8 +127,15 @@ def timeline(content: Content, start: datetime, end: datetime) -> list[Segment]:
 def idle_while_on(content: Content, start: datetime, end: datetime) -> bool:
     """True when, between ``start`` and ``end``, no panel of the rotation plays while the screen
     is on: it would show only the fallback, or the title and a clock."""
-    return not any(segment.screen_on and any(not entry.fallback for entry in segment.entries)
-                   for segment in timeline(content, start, end))
+    power, moment = content.settings.power, start
+    # Stepped here rather than through timeline(): it stops at the first moment a panel plays,
+    # which is usually the first (an agenda makes a step of every event's start and end).
+    while instant(moment) < instant(end):
+        if scheduled_on(power, moment) and any(not entry.fallback for entry in playlist_at(content, moment)):
+            return False
+        following = min(next_change(content, moment) or end, next_power_change(power, moment) or end, end, key=instant)
+        moment = local(instant(following)) if following is not end else end
+    return True
 
 
 def index_after(content: Content, entries: list[Entry], current_id: str | None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from kiosk.core.content import Loaded
 from kiosk.core.playlist import Entry, index_after, playlist_at
@@ -113,26 +113,35 @@ class Rotation:
 
     def refresh(self, when: datetime) -> bool:
         """Ask the playlist what plays now. True when the current entry still plays as it is (the
-        index stays on it); otherwise the index moves to what follows it in the file."""
+        index stays on it); otherwise the index moves to what follows it in the file, or stays on
+        a panel that redraws in place (an agenda whose next event began)."""
+        return self._refresh(when) == "same"
+
+    def _refresh(self, when: datetime) -> Literal["same", "redrawn", "moved"]:
         current = self.current
         if self.loaded is None:
-            return current is not None
+            return "same" if current is not None else "moved"
         before, self.entries = self.entries, playlist_at(self.loaded.content, when)
         if [e.id for e in before] != [e.id for e in self.entries]:  # unattended: say why the screen changed
             log.info("schedule: now playing %s", ", ".join(e.id for e in self.entries) or "nothing (the clock)")
         found = self._index_of(identity(current)) if current is not None else None
+        if current is not None and found is not None:
+            playing = self.entries[found].panel
+            if playing == current.panel:
+                self.index = found
+                return "same"
+            if playing.redraws_in_place():
+                self.index, self.page = found, 0
+                return "redrawn"
         # An item that expired changes how the panel looks: it gives way, as a panel that left does.
-        if current is not None and found is not None and self.entries[found].panel == current.panel:
-            self.index = found
-            return True
         self.index, self.page = index_after(self.loaded.content, self.entries, current.id if current else None), 0
-        return False
+        return "moved"
 
     # -- moving -----------------------------------------------------------------------
 
     def advance(self, when: datetime, page_count: int) -> None:
         """The next page of the slide on screen or the next entry, asking the playlist again first."""
-        if not self.refresh(when):
+        if self._refresh(when) == "moved":
             return  # the index already moved on to what follows
         if self.page + 1 < page_count:
             self.page += 1

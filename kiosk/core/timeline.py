@@ -67,4 +67,5 @@ def _named(content: Content, entry: Entry) -> str:
     """The panel id, with how many of its items are left when some expired."""
     written = next(p for p in content.panels if p.id == entry.id)
     total, left = len(written.expiring_items()), len(entry.panel.expiring_items())
-    return entry.id if left == total else f"{entry.id} ({left} of {total} items)"
+    note = entry.panel.playing_note() or (f"{left} of {total} items" if left != total else "")
+    return f"{entry.id} ({note})" if note else entry.id

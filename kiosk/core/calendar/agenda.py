@@ -43,7 +43,7 @@ def agenda_at(events: Sequence[Event], moment: datetime, days: int = 1, count: i
     tonight = midnight_after(moment)
     coming = [event for event in events if moment < event.start < tonight]
     day = None
-    if not now and not coming:
+    if not coming:  # nothing more starts today: the next day with events (beside what is still on)
         later = [event for event in events if tonight <= event.start < window(moment, days)[1]]
         if later:
             day = later[0].day

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import Literal
 
+from kiosk.core.calendar.events import UNITS, Unit
 from kiosk.core.content.timetext import instant, start_of
 
-Unit = Literal["days", "hours", "minutes", "seconds"]
-UNITS: dict[Unit, int] = {"days": 86_400, "hours": 3_600, "minutes": 60, "seconds": 1}
+__all__ = ["UNITS", "Unit", "default_units", "next_tick", "remaining_parts", "seconds_left"]
 
 
 def seconds_left(to: date | datetime, moment: datetime) -> float:

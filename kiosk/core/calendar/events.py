@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 # Hostile files must fail in seconds, not hang: these bound every read and every expansion.
 # ~1,500 events; icalendar takes about 2 s for this much on a small, busy machine (7 s for 1 MB)
@@ -11,6 +12,10 @@ MAX_FILE_BYTES = 256_000
 MAX_DAYS = 14  # an agenda looks at most two weeks ahead (AgendaPanel.days)
 MAX_OCCURRENCES = 5_000  # occurrences in one expansion window, across every event
 MAX_RULE_STEPS = 200_000  # steps a recurrence rule may take from its first date to the window's end
+SUFFIXES = (".ics", ".csv")  # the calendar files the kiosk reads
+
+Unit = Literal["days", "hours", "minutes", "seconds"]  # what a countdown counts in
+UNITS: dict[Unit, int] = {"days": 86_400, "hours": 3_600, "minutes": 60, "seconds": 1}
 
 
 @dataclass(frozen=True)

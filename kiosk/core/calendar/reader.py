@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.core.calendar.csvfile import CsvCalendar
-from kiosk.core.calendar.events import MAX_DAYS, MAX_FILE_BYTES, CalendarError, Event
+from kiosk.core.calendar.events import MAX_DAYS, MAX_FILE_BYTES, SUFFIXES, CalendarError, Event
 from kiosk.core.calendar.ics import IcsCalendar
 from kiosk.core.content.timetext import start_of
 
-SUFFIXES = (".ics", ".csv")
 WINDOW = timedelta(days=MAX_DAYS + 2)  # one expansion covers any agenda asked for that day
 
 

@@ -40,7 +40,8 @@ def content_warnings(content: model.Content, folder: Path, now: datetime | None 
     """Valid but suspicious content; schedules are judged against ``now`` (default: the clock)."""
     now = now or datetime.now()
     return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder),
-            *schedule_warnings(content, now), *translation_warnings(content), *_power_warnings(content, now)]
+            *_own_warnings(content, now), *schedule_warnings(content, now), *translation_warnings(content),
+            *_power_warnings(content, now)]
 
 
 def _power_warnings(content: model.Content, now: datetime) -> Iterator[Warning]:
@@ -90,6 +91,13 @@ def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
             yield from _deck_warnings(("panels", index), folder, panel)
         if isinstance(panel, model.VideoPanel):
             yield from _clip_warnings(("panels", index), folder, panel)
+
+
+def _own_warnings(content: model.Content, now: datetime) -> Iterator[Warning]:
+    """What each panel says about its own fields at ``now`` (a countdown to a moment past)."""
+    for index, panel in enumerate(content.panels):
+        for loc, message in panel.warnings_at(now):
+            yield ("panels", index, *loc), message
 
 
 def _clip_warnings(loc: tuple[str | int, ...], folder: Path, panel: model.VideoPanel) -> Iterator[Warning]:

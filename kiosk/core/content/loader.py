@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -47,8 +48,17 @@ def load_bytes(raw: bytes, path: Path) -> Loaded:
     errors = [_located(source, loc, message, Severity.ERROR) for loc, message in content_errors(content)]
     if errors:
         raise ContentError(errors)
-    warnings = [_located(source, loc, message) for loc, message in content_warnings(content, path.parent)]
+    # Before the warnings: whether an agenda plays depends on its calendar.
+    found = [*read_panel_files(content, path.parent), *content_warnings(content, path.parent)]
+    warnings = [_located(source, loc, message) for loc, message in found]
     return Loaded(content, path, warnings, content_digest(raw))
+
+
+def read_panel_files(content: model.Content, folder: Path) -> list[tuple[tuple[str | int, ...], str]]:
+    """Have each panel read the files it draws from (an agenda's calendar); what is wrong with them."""
+    now = datetime.now()
+    return [(("panels", index, *loc), message) for index, panel in enumerate(content.panels)
+            for loc, message in panel.read_files(folder, now)]
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -19,11 +19,14 @@ from kiosk.core.content.panels import CountersPanel, Link, PanelBase, SpotlightP
 from kiosk.core.content.rules import Items, Kinds
 from kiosk.core.content.settings import *  # noqa: F403
 from kiosk.core.content.settings import Settings
+from kiosk.core.content.timed import *  # noqa: F403
+from kiosk.core.content.timed import AgendaPanel, CountdownPanel
 from kiosk.core.content.values import *  # noqa: F403
 from kiosk.core.content.values import MAX_PANELS, Model, Moment, Text
 
 Panel = Annotated[
-    CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel | ImagePanel | SlidesPanel | VideoPanel,
+    CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel | ImagePanel | SlidesPanel | VideoPanel | AgendaPanel
+    | CountdownPanel,
     Field(discriminator="kind"),
     Kinds(),
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
 from pydantic import Field
 
-from kiosk.core.content.rules import Doc, Items, Length, Matches, Says
+from kiosk.core.content.rules import Doc, Items, Length, Matches, OneOf, Says
 from kiosk.core.content.timetext import end_of, instant
 from kiosk.core.content.values import (
     MAX_URL,
@@ -46,6 +48,8 @@ class Show(Model):
                               description="Weekdays (`mon` … `sun`).")
     hours: Hours | None = Field(None, examples=["08:00-17:30"], description=(
         'One or more ranges, `"08:00-12:00, 13:00-17:00"`; quote them.'))
+    when: Annotated[Literal["agenda-has-events"], OneOf()] | None = Field(None, description=(
+        "`agenda-has-events`: an agenda plays only while it has events to show, instead of an empty list."))
 
 
 Loc = tuple[str | int, ...]  # where a value is written, e.g. ("images", 0)
@@ -57,7 +61,7 @@ class ShownFile(NamedTuple):
     loc: Loc  # where the panel names it
     path: str  # as written: relative to the content file
     without: str  # what the panel shows when the file can't be read, for the warning
-    media: Literal["image", "slide deck", "video"] = "image"  # how `check` reads it
+    media: Literal["image", "slide deck", "video", "calendar"] = "image"  # how `check` reads it
 
 
 class ExpiringItem(NamedTuple):
@@ -99,6 +103,29 @@ class PanelBase(Model):
     def playing_at(self, when: datetime) -> PanelBase | None:
         """The panel as it plays at ``when``, without its expired items; None when none is left."""
         return self
+
+    def changes_after(self, when: datetime) -> Iterator[datetime]:
+        """Moments after ``when`` at which ``playing_at`` may answer differently (besides ``show``)."""
+        return iter(())
+
+    def playing_note(self) -> str:
+        """A few words on what it shows as it plays (an agenda's event on now), for `kiosk playlist`."""
+        return ""
+
+    def redraws_in_place(self) -> bool:
+        """True when a change of how it plays (an agenda's next event) redraws it where it is on
+        screen; other kinds give way to the next panel (an expired item)."""
+        return False
+
+    def read_files(self, folder: Path, now: datetime) -> list[tuple[Loc, str]]:
+        """Read the files it draws its content from (an agenda's calendar), once per load; what is wrong."""
+        return []
+
+    def warnings_at(self, now: datetime) -> list[tuple[Loc, str]]:
+        """What `check` says about this panel at ``now``, where its own fields are concerned."""
+        if self.show is not None and self.show.when is not None:
+            return [(("show", "when"), f"`{self.show.when}` is for an agenda panel; this {self.kind} panel ignores it")]
+        return []
 
 
 class Counter(Model):

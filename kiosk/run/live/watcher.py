@@ -33,6 +33,7 @@ from kiosk.core.content.loader import content_digest
 from kiosk.core.content.model import PanelBase
 from kiosk.core.content.yamlsource import read_bytes
 from kiosk.platform.open_writers import OpenWriters
+from kiosk.run.live.calendar_reads import CalendarReads, is_calendar
 
 DEBOUNCE_MS = 150
 CLOSED_MS = 10  # a file its writer closed is read this soon (the other watcher's events for it come along)
@@ -87,6 +88,8 @@ class ContentWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._settle)
         self._writers = self._follow_closes()
+        self._calendar_reads = CalendarReads(self)
+        self._calendar_reads.done.connect(self.check_now)
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)
         self._poll.timeout.connect(self._look)
@@ -117,7 +120,7 @@ class ContentWatcher(QObject):
             self._handle_failure(error, ("unreadable", str(error)))
             return
         key = (content_digest(raw), self._asset_key())
-        if key == self._seen:
+        if key == self._seen or self._reading_calendars():
             return
         try:
             loaded = load_bytes(raw, self.path)
@@ -131,6 +134,13 @@ class ContentWatcher(QObject):
         self._rewatch()
         self._polled = (current, self._asset_key())
         self.loaded.emit(loaded, changed)
+
+    def _reading_calendars(self) -> bool:
+        """Have changed calendars read off the UI thread first: True while that goes on (``check_now``
+        comes again when it is done)."""
+        changed = {path: signature(path) for path, sig in self._assets.items()
+                   if is_calendar(path) and signature(path) != sig}
+        return bool(changed) and self._calendar_reads.start(changed)
 
     def watched(self) -> list[str]:
         """The files and folders being watched now."""
