@@ -83,6 +83,11 @@ class Palette:
         """A card colour a little lighter than the background."""
         return mix(self.text, self.background, 0.07)
 
+    @property
+    def band(self) -> str:
+        """The ticker band's colour: a step lighter than the cards, so the band reads as its own strip."""
+        return mix(self.text, self.background, TICKER_BAND_TINT)
+
 
 def mix(front: str, back: str, amount: float) -> str:
     """Blend two #rrggbb colours; ``amount`` of ``front`` over ``back``."""
@@ -116,7 +121,9 @@ def contrasts(palette: Palette) -> dict[str, float]:
              "secondary text on background": (palette.muted, palette.background),
              "secondary text on cards": (palette.muted, palette.surface),
              "accent on background": (palette.accent, palette.background),
-             "accent on cards": (palette.accent, palette.surface)}
+             "accent on cards": (palette.accent, palette.surface),
+             "ticker text on its band": (palette.text, palette.band),
+             "ticker dates on its band": (palette.accent, palette.band)}
     pairs |= {f"counter colour {c} on background": (c, palette.background) for c in palette.series}
     return {name: contrast_ratio(*pair) for name, pair in pairs.items()}
 
@@ -134,3 +141,16 @@ MARKER_DETAIL_TEXT = 0.019
 MARKER_WIDTH = 0.36  # the longest it may get, as a fraction of the screen WIDTH
 MARKER_DETAIL_WIDTH = 0.56  # the same in the --windowed preview, which lists every error
 MARKER_OPACITY = 0.92
+
+# Layouts (settings.ticker, settings.side). The band is a share of the REAL screen height, so it
+# is the same strip whatever the panels above it do; a portrait stand is read from further up.
+TICKER_BAND = 0.085  # landscape: 92 px at 1080p
+TICKER_BAND_PORTRAIT = 0.062  # portrait, of its (taller) height: 119 px at 1080x1920
+TICKER_TEXT = 0.55  # text height as a share of the band: 50 px at 1080p, a 3 m read on a 55" TV
+TICKER_DATE_TEXT = 0.42  # the date after an update's title, smaller and in the accent colour
+TICKER_GAP = 0.6  # room around the separator, as a share of the band's height
+TICKER_MARK = 0.2  # the diamond between items (painted, so no font need have the glyph), of the band
+TICKER_PHASES = 2  # a strip moving a fractional pixel a frame is pre-rendered at this many sub-pixel offsets
+TICKER_SPEED_HEIGHT = 1080  # settings.ticker.speed is pixels a second on a screen this tall
+TICKER_BAND_TINT = 0.12  # the band's colour: this much of the text colour over the background
+SIDE_RULE = 0.004  # the line between the column and the main area, of the screen height
