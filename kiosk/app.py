@@ -103,6 +103,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     Raises DisplayError when Qt comes up without a screen to show on."""
     from kiosk.playback.player import Player
     from kiosk.playback.render_choice import choose_render
+    from kiosk.playback.stage import Stage
     from kiosk.run.census import count_on_request
     from kiosk.run.live_reload import LiveContent
     from kiosk.run.logsetup import route_qt_messages
@@ -124,7 +125,9 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     render, why = choose_render(args.render)
     log.info("transitions: %s (%s)", "GL" if render == "gl" else "software", why)
     player = Player(time_scale=scale, clock=clock, render=render)
-    window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
+    stage = Stage(player)  # the ticker band and the side column around the player, when the content has them
+    window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen),
+                         view=stage)
     operation = Operation(window, player, options)
     window.present()
     give_back_after_each_change(player.shown)

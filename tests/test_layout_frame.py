@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QWidget
 
-from kiosk.core.layout import regions
-from kiosk.screen.frame import Arrangement, LayoutFrame
+from kiosk.core.layout import Arrangement, TickerItem, regions
+from kiosk.screen.frame import LayoutFrame
 from kiosk.screen.style import style_for
-from kiosk.screen.ticker import TickerItem
 
 FULL_HD = QSize(1920, 1080)
 

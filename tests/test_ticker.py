@@ -6,9 +6,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.content import Loaded
-from kiosk.core.layout import band_height
+from kiosk.core.layout import TickerItem, band_height
 from kiosk.screen.style import style_for
-from kiosk.screen.ticker import TickerBand, TickerItem, pace_for
+from kiosk.screen.ticker import TickerBand, pace_for
 
 ITEMS = [TickerItem("Data Reporting Webinars for School Year 2022-23"),
          TickerItem("2023 Annual Directors' Meeting", "Mar 1 – 2, 2023")]

@@ -7,12 +7,23 @@ rectangles, and ``kiosk check`` fits panels to the same ones, so what is checked
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from datetime import datetime
 
 from kiosk.core import theme
+from kiosk.core.content.model import Content
+from kiosk.core.placement import (
+    Arrangement,
+    BandAt,
+    ColumnAt,
+    TickerItem,
+    arrangement_of,
+    placed_ids,
+    side_content,
+    ticker_items,
+)
 
-BandAt = Literal["top", "bottom"]
-ColumnAt = Literal["left", "right"]
+__all__ = ["Arrangement", "BandAt", "ColumnAt", "Rect", "Regions", "TickerItem", "arrangement_of", "band_height",
+           "column_width", "placed_ids", "regions", "regions_at", "side_content", "ticker_items", "ticker_speed"]
 
 
 @dataclass(frozen=True)
@@ -74,3 +85,10 @@ def regions(width: int, height: int, *, band: BandAt | None = None, column: Colu
 def ticker_speed(speed: float, height: int) -> float:
     """Pixels a second on this screen for ``speed`` given at 1080p: the same crossing time on any screen."""
     return speed * height / theme.TICKER_SPEED_HEIGHT
+
+
+def regions_at(content: Content, width: int, height: int, when: datetime, lang: str) -> Regions:
+    """The regions as the screen shows them at ``when``: the band only while the ticker has items."""
+    arrangement = arrangement_of(content.settings)
+    band = arrangement.band if ticker_items(content, when, lang) else None
+    return regions(width, height, band=band, column=arrangement.column, column_percent=arrangement.column_percent)

@@ -153,4 +153,6 @@ TICKER_MARK = 0.2  # the diamond between items (painted, so no font need have th
 TICKER_PHASES = 2  # a strip moving a fractional pixel a frame is pre-rendered at this many sub-pixel offsets
 TICKER_SPEED_HEIGHT = 1080  # settings.ticker.speed is pixels a second on a screen this tall
 TICKER_BAND_TINT = 0.12  # the band's colour: this much of the text colour over the background
-SIDE_RULE = 0.004  # the line between the column and the main area, of the screen height
+# A side column is narrower than any screen: measured as a portrait screen is, its text would be
+# too small to read, so it measures in up to this many times its width.
+COLUMN_UNIT_PER_WIDTH = 2.0

@@ -59,10 +59,13 @@ class Player(QWidget):
 
     shown = Signal(object)  # a Showing, once a slide is fully on screen
     prefetched = Signal()  # the idle work is done: the next and previous slides are ready
+    content_changed = Signal()  # it took new content (a start or a reload): a layout around it follows
 
     def __init__(self, parent: QWidget | None = None, *, time_scale: float = 1.0,
-                 clock: Callable[[], datetime] = datetime.now, render: str = "software") -> None:
+                 clock: Callable[[], datetime] = datetime.now, render: str = "software", bare: bool = False) -> None:
         super().__init__(parent)
+        self._bare = bare  # a side column's: its slides have no header or footer
+        self._screen: QSize | None = None  # the whole screen, when the player has a region of it
         self.time_scale = time_scale
         self.clock = clock
         self.rotation = Rotation()
@@ -106,6 +109,7 @@ class Player(QWidget):
         self._cache.invalidate()
         self._present(direction=1, animate=False)
         self._arm_recheck()
+        self.content_changed.emit()
 
     def update_content(self, loaded: Loaded, *, refresh: bool = False) -> None:
         """Take a new version of the content while playing (a live reload).
@@ -125,8 +129,15 @@ class Player(QWidget):
             if not self._transition.running:
                 self._schedule()  # staff who just saved get the panel's full time again
                 self._prefetch.start(0)
-            return
-        self._present(direction=1, animate=not change.stays)
+        else:
+            self._present(direction=1, animate=not change.stays)
+        self.content_changed.emit()
+
+    def set_screen(self, size: QSize) -> None:
+        """The whole screen the player's area is part of (a layout's): legibility floors are of it."""
+        if size != self._screen:
+            self._screen = QSize(size)
+            self._cache.invalidate()
 
     @property
     def loaded(self) -> Loaded | None:
@@ -331,7 +342,8 @@ class Player(QWidget):
         # header, footer and number formats in the same language.
         lang = entry.lang if entry is not None else None
         loaded = self._content
-        return style_for(loaded.content.settings, self.size(), loaded.folder, lang=lang, clock=self.clock)
+        return style_for(loaded.content.settings, self.size(), loaded.folder, lang=lang, clock=self.clock,
+                         screen=self._screen, bare=self._bare)
 
     def _image_decoded(self, _key: object) -> None:
         """An image the slide on screen waited for is decoded: draw the slide again, with it."""

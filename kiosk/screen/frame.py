@@ -8,23 +8,13 @@ so no panel ever learns that a band or a column exists.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
-from kiosk.core.layout import BandAt, ColumnAt, Rect, Regions, regions
+from kiosk.core.layout import Arrangement, Rect, Regions, TickerItem, regions
 from kiosk.screen.style import Style
-from kiosk.screen.ticker import TickerBand, TickerItem
-
-
-@dataclass(frozen=True)
-class Arrangement:
-    """Which regions a layout has, and where: what the frame needs of settings.ticker and settings.side."""
-
-    band: BandAt | None = None
-    column: ColumnAt | None = None
-    column_percent: float = 30
+from kiosk.screen.ticker import TickerBand
 
 
 class LayoutFrame(QWidget):

@@ -71,7 +71,8 @@ class Style:
     @property
     def unit(self) -> float:
         """The length theme fractions refer to: the height, narrowed on portrait screens."""
-        return min(self.size.height(), self.size.width() * theme.UNIT_PER_WIDTH)
+        per_width = theme.COLUMN_UNIT_PER_WIDTH if self.bare else theme.UNIT_PER_WIDTH
+        return min(self.size.height(), self.size.width() * per_width)
 
     def px(self, fraction: float) -> int:
         """A length as a fraction of the unit (the screen height on landscape screens), in pixels."""

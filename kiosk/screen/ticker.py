@@ -20,17 +20,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap, QPoly
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core import theme
+from kiosk.core.layout import TickerItem
 from kiosk.screen.style import Style
 
 ITEM_MAX_WIDTHS = 3  # an item longer than this many band widths is cut with "…": a pixmap has a size limit
-
-
-@dataclass(frozen=True)
-class TickerItem:
-    """One line of the ticker, and the date shown after it (an update's), already in its language."""
-
-    text: str
-    date: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from kiosk.core.content import model
 from kiosk.core.content.clips import INSTALL_VIDEO, clip_problem, video_support
 from kiosk.core.content.decks import open_deck
 from kiosk.core.content.images import ImageRefusedError, read_image
+from kiosk.core.content.layout_checks import layout_errors
 from kiosk.core.content.localize import translation_warnings
 from kiosk.core.content.schedule import schedule_errors, schedule_warnings
 from kiosk.core.playlist import idle_while_on
@@ -76,7 +77,7 @@ def content_errors(content: model.Content) -> list[Warning]:
             errors.append((("panels", index, "id"),
                            f"duplicate id {panel.id!r}; panel {seen[panel.id] + 1} already uses it"))
         seen.setdefault(panel.id, index)
-    return [*errors, *schedule_errors(content)]
+    return [*errors, *schedule_errors(content), *layout_errors(content)]
 
 
 def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:
