@@ -10,7 +10,7 @@ LAYOUT = """\
 settings:
   title: Booth
   transition: none
-  ticker: {items: [Registration is open at the front desk, Coffee is served in hall B], speed: 90}  # 1 px a frame at 720p
+  ticker: {items: [Registration is open at the front desk, Coffee is served in hall B], speed: 90}  # 1 px a frame
 panels:
   - {id: welcome, kind: text, title: Welcome, body: Ask us about the program., duration: 600}
 """
