@@ -78,6 +78,7 @@ class LayoutFrame(QWidget):
             _put(self.ticker, found.band)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
+        """A new screen size: every region is placed again."""
         self._place()
 
 

@@ -190,6 +190,7 @@ class TickerBand(QWidget):
         return screen.refreshRate() if screen is not None else 60.0
 
     def paintEvent(self, event: object) -> None:  # noqa: N802
+        """Blit the tiles in view at the frame's position: no text is laid out here."""
         painter = QPainter(self)
         tiles = self._tiles_now()
         if tiles is None or not tiles.cycle:
@@ -227,11 +228,14 @@ class TickerBand(QWidget):
         return tiles
 
     def showEvent(self, event: object) -> None:  # noqa: N802
+        """Start the frames, at the rate of the screen it shows on."""
         self._pace = pace_for(self._speed, self._refresh_rate())  # the screen it shows on may differ
         self._arm()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802
+        """No frames while hidden."""
         self._timer.stop()
 
     def sizeHint(self) -> QSize:  # noqa: N802
+        """The band's size on its style's screen."""
         return QSize(self._style.size.width(), round(self._style.size.height() * theme.TICKER_BAND))
