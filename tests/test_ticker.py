@@ -125,3 +125,28 @@ def test_on_screen_the_band_paints_frames_on_its_own_and_stops_when_hidden(qtbot
     assert ticker.offset() > 0
     ticker.hide()
     assert not ticker._timer.isActive()
+
+
+def test_covered_whole_the_band_only_looks_now_and_then(qtbot, kiosk_app, seed):
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.screen.slide import paint_background
+    from kiosk.screen.ticker import COVERED_POLL_MS
+
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    screen.resize(1280, 720)
+    style = style_for(seed.content.settings, QSize(1280, 720), seed.folder)
+    ticker = TickerBand(style, screen)
+    ticker.setGeometry(0, 600, 1280, band_height(1280, 720))
+    ticker.set_items(ITEMS, style, 90)
+    black = QWidget(screen)  # as the sleeping screen's black cover is
+    paint_background(black, QColor("#000000"))
+    black.setGeometry(screen.rect())
+    screen.show()
+    qtbot.waitExposed(screen)
+    ticker.tick()
+    assert ticker._timer.interval() == COVERED_POLL_MS
+    black.hide()
+    ticker.tick()
+    assert ticker._timer.interval() < 20

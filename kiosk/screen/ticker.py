@@ -23,6 +23,7 @@ from kiosk.core import theme
 from kiosk.core.layout import TickerItem
 from kiosk.screen.style import Style
 
+COVERED_POLL_MS = 250  # covered whole (an urgent message, a sleeping screen): look this often, paint nothing
 ITEM_MAX_WIDTHS = 3  # an item longer than this many band widths is cut with "…": a pixmap has a size limit
 
 
@@ -181,6 +182,9 @@ class TickerBand(QWidget):
         """Wake at the next frame's moment, counted from the origin so the rate never drifts."""
         if not self.isVisible() or not self._items:
             self._timer.stop()
+            return
+        if self.visibleRegion().isEmpty():
+            self._timer.start(COVERED_POLL_MS)  # position still follows the clock once uncovered
             return
         due = self._origin + (self._frame + 1) * self._pace.period
         self._timer.start(max(1, round((due - self._now()) * 1000)))
