@@ -51,12 +51,11 @@ class TickerTimingApp(QApplication):
 def measure(seconds: float, content: Path = EXAMPLE) -> dict:
     """Play ``content`` full screen for ``seconds`` with only the ticker moving; its frame figures."""
     app = TickerTimingApp()
-    from kiosk.run.window.window import KioskWindow
-
     from kiosk.app import make_app
     from kiosk.core.content import load_content
     from kiosk.playback.player import Player
     from kiosk.playback.stage import Stage
+    from kiosk.run.window import KioskWindow
 
     make_app()
     player = Player(time_scale=1000.0)  # the panels stay put: only the band moves
