@@ -40,7 +40,8 @@ def contrast_ratio(a: str, b: str) -> float:
 def content_warnings(content: model.Content, folder: Path, now: datetime | None = None) -> list[Warning]:
     """Valid but suspicious content; schedules are judged against ``now`` (default: the clock)."""
     now = now or datetime.now()
-    return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder),
+    ticker = content.settings.ticker is not None
+    return [*_theme_warnings(content.settings.theme, ticker), *_panel_warnings(content, folder),
             *schedule_warnings(content, now), *translation_warnings(content), *_power_warnings(content, now)]
 
 
@@ -57,14 +58,21 @@ def _power_warnings(content: model.Content, now: datetime) -> Iterator[Warning]:
                             f"show or waits for its `show:` times), so the screen would only show {shown}")
 
 
-def _theme_warnings(theme: model.Theme) -> Iterator[Warning]:
+def _theme_warnings(theme: model.Theme, ticker: bool = False) -> Iterator[Warning]:
     if theme.preset == "high-contrast":
         return  # the preset's own palette replaces these colours
+    from kiosk.core.theme import palette_for  # the theme's table of looks reads this module: imported late
+
+    band = palette_for(theme).band
     for name in ("text", "accent"):
         ratio = contrast_ratio(getattr(theme, name), theme.background)
         if ratio < AA_CONTRAST:
             yield (("settings", "theme", name),
                    f"contrast against the background is {ratio:.1f}:1; "
+                   f"WCAG AA needs at least {AA_CONTRAST}:1 to be readable across a lobby")
+        elif ticker and (ratio := contrast_ratio(getattr(theme, name), band)) < AA_CONTRAST:
+            yield (("settings", "theme", name),
+                   f"contrast against the ticker's band ({band}) is {ratio:.1f}:1; "
                    f"WCAG AA needs at least {AA_CONTRAST}:1 to be readable across a lobby")
 
 
