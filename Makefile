@@ -8,12 +8,12 @@ QT ?=
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint sysdeps render bench schema docs clean
+.PHONY: run test lint sysdeps render bench schema docs clean editor-shots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,video,bench]' $(if $(QT),'PySide6-Essentials==$(QT)' 'PySide6-Addons==$(QT)' 'shiboken6==$(QT)')
+	$(PY) -m pip install --quiet -e '.[test,video,bench,edit]' $(if $(QT),'PySide6-Essentials==$(QT)' 'PySide6-Addons==$(QT)' 'shiboken6==$(QT)')
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -55,3 +55,7 @@ docs: schema
 
 clean:
 	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache .mypy_cache
+
+# The editor's screenshots in docs/editor/, taken by its browser tests (docs/editor.md shows them).
+editor-shots: $(STAMP) sysdeps
+	KIOSK_EDITOR_SHOTS=docs/editor QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/e2e/editor/ -q

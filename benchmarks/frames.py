@@ -63,7 +63,7 @@ def measure(fades: int) -> dict:
     from kiosk.app import make_app
     from kiosk.core.content import load_content
     from kiosk.playback.player import Player
-    from kiosk.run.window import KioskWindow
+    from kiosk.run.window.window import KioskWindow
 
     make_app()
     player = Player(time_scale=1000.0)  # panels stay put; the benchmark moves them on

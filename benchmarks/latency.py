@@ -2,7 +2,7 @@
 
 With ``KIOSK_TRACE_TRANSITIONS=1`` the kiosk logs ``change at monotonic=…`` when the player starts
 a change and ``first frame at monotonic=…`` when the transition has painted its first frame
-(kiosk/playback/trace.py). A key press is timed from ``time.monotonic()`` taken just before the
+(kiosk/diagnostics/trace.py). A key press is timed from ``time.monotonic()`` taken just before the
 key goes to the X server (the kiosk's clock too, on Linux); a timer change from its ``change`` line.
 """
 

@@ -12,12 +12,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import browser
+from benchmarks import browser, saves
 from benchmarks.latency import SETTLE_S, TRACE_ENV, XKeyboard, key_presses, timer_changes
 from benchmarks.stats import percentile
 from benchmarks.steady import TIMES, changes_logged, panels_in_play, wait_shown
 from benchmarks.usage import cpu_share, memory_mb
-from tests.harness.contentfiles import ROOT, SEED, digest, long_durations, version
+from tests.harness.contentfiles import ROOT, SEED, long_durations
 from tests.harness.displays import launch
 from tests.harness.process import KioskProcess
 
@@ -215,40 +215,11 @@ def week_soak(plan: Plan) -> Figures:
 
 
 def reload_latency(plan: Plan) -> Figures:
-    """os.replace of the content file -> the kiosk logs the new digest painted."""
-    figures: Figures = {"reload_p50_ms": [], "reload_p95_ms": [], "reload_missed": []}
-    for _ in range(plan.reload_runs):
-        latencies, missed = _reload_run(plan.saves)
-        figures["reload_p50_ms"].append(percentile(latencies, 0.5))
-        figures["reload_p95_ms"].append(percentile(latencies, 0.95))
-        figures["reload_missed"].append(missed)
-    return figures
-
-
-def _reload_run(saves: int) -> tuple[list[float], int]:
-    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder, launch("xvfb", 1920, 1080) as server:
-        content = long_durations(Path(folder))
-        text = content.read_text(encoding="utf-8")
-        with KioskProcess([str(content)], display=server) as kiosk:
-            if kiosk.wait_painted(PAINT_TIMEOUT_S) is None:
-                raise RuntimeError("the kiosk did not log its first paint")
-            time.sleep(1)
-            latencies, missed = [], 0
-            for number in range(1, saves + 1):
-                raw = version(text, number)
-                temp = Path(folder) / ".content.yaml.new"
-                temp.write_bytes(raw)
-                saved_at = time.monotonic()
-                os.replace(temp, content)
-                painted = kiosk.wait_painted(5, digest=digest(raw))
-                if painted is None and not latencies:
-                    raise UnavailableError("reload not available: no new content painted within 5 s of a save")
-                if painted is None:
-                    missed += 1
-                else:
-                    latencies.append((painted[1] - saved_at) * 1000)
-                time.sleep(0.3)  # a person saves again after a moment, not in the same instant
-    return latencies, missed
+    """Each kind of save (benchmarks/saves.py: in place, rename over, vim's) -> the new digest painted."""
+    try:
+        return saves.reload_figures(plan.reload_runs, plan.saves)
+    except saves.ReloadUnavailableError as reason:
+        raise UnavailableError(f"reload not available: {reason}") from None
 
 
 def render(plan: Plan) -> Figures:

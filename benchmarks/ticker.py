@@ -55,7 +55,7 @@ def measure(seconds: float, content: Path = EXAMPLE) -> dict:
     from kiosk.core.content import load_content
     from kiosk.playback.player import Player
     from kiosk.playback.stage import Stage
-    from kiosk.run.window import KioskWindow
+    from kiosk.run.window.window import KioskWindow
 
     make_app()
     player = Player(time_scale=1000.0)  # the panels stay put: only the band moves

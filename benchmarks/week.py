@@ -47,8 +47,9 @@ from tests.harness.process import KioskProcess
 
 WEEK = 50_400  # changes: 7 days x 24 h x 3600 s / 12 s a panel
 FADE_EVERY = 40  # one content version in this many crossfades; the others cut (see the docstring)
+# the line kiosk/diagnostics/census.py logs
 CENSUS = re.compile(r"census: changes=(\d+) qobjects=(\d+) widgets=(\d+)"
-                    r"(?: heap_used_kb=(-?\d+) heap_free_kb=(-?\d+) heap_mapped_kb=(-?\d+))?")  # kiosk/run/census.py
+                    r"(?: heap_used_kb=(-?\d+) heap_free_kb=(-?\d+) heap_mapped_kb=(-?\d+))?")
 MB = 2**20
 POLL_S = 0.05  # longest wait for a census line before the play log is looked at again (~10 changes)
 

@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import Loaded
-from kiosk.run.display import Backend, DisplayError
-from kiosk.run.memory import bound_pixmap_cache
+from kiosk.platform.display import Backend, DisplayError
+from kiosk.run.process.memory import bound_pixmap_cache
 from kiosk.screen.fonts import load_fonts
 
 log = logging.getLogger(__name__)
@@ -44,8 +44,8 @@ def make_screen_app(backend: Backend | None = None) -> QApplication:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.run.display import log_backend
-    from kiosk.run.logsetup import qt_message
+    from kiosk.platform.display import log_backend
+    from kiosk.run.process.logsetup import qt_message
 
     said: list[tuple[enum.Enum | int, object, str]] = []
     previous = qInstallMessageHandler(lambda kind, context, message: said.append((kind, context, message)))
@@ -101,24 +101,24 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     """Show the kiosk and follow edits of the content file. ``loaded`` None waits for good content.
 
     Raises DisplayError when Qt comes up without a screen to show on."""
+    from kiosk.diagnostics.census import count_on_request
     from kiosk.playback.player import Player
     from kiosk.playback.render_choice import choose_render
     from kiosk.playback.stage import Stage
-    from kiosk.run.census import count_on_request
-    from kiosk.run.live_reload import LiveContent
-    from kiosk.run.logsetup import route_qt_messages
-    from kiosk.run.memory import give_back_after_each_change, return_big_blocks
+    from kiosk.run.live.live_reload import LiveContent
     from kiosk.run.operation import Operation, run_options
-    from kiosk.run.screens import choose_screen
-    from kiosk.run.signals import quit_on_terminate
-    from kiosk.run.window import KioskWindow
+    from kiosk.run.process.logsetup import route_qt_messages
+    from kiosk.run.process.memory import give_back_after_each_change, heap_usage, return_big_blocks
+    from kiosk.run.process.signals import quit_on_terminate
+    from kiosk.run.window.screens import choose_screen
+    from kiosk.run.window.window import KioskWindow
     from kiosk.screen.decode import live_decoding
 
-    return_big_blocks()  # before the first screen-sized image (kiosk/run/memory.py)
+    return_big_blocks()  # before the first screen-sized image (kiosk/run/process/memory.py)
     route_qt_messages()
     app = make_screen_app(backend)
     sys.excepthook = log_uncaught
-    quit_on_terminate(app)
+    signals = quit_on_terminate(app)  # restored once the run has stopped
     scale = time_scale()
     clock = kiosk_clock(scale)
     options = run_options(args, loaded, clock=clock, time_scale=scale)
@@ -131,7 +131,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     operation = Operation(window, player, options)
     window.present()
     give_back_after_each_change(player.shown)
-    count_on_request(player)  # soak runs only (KIOSK_CENSUS_EVERY)
+    count_on_request(player, heap_usage)  # soak runs only (KIOSK_CENSUS_EVERY)
     live = LiveContent(args.content, player, window, windowed=args.windowed, start_id=args.panel)
     operation.watch_content(live.watcher.loaded, live.watcher.failed)
     live_decoding()  # images decode beside the UI thread; the screen never waits more than a frame
@@ -149,4 +149,5 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     # filters see the teardown, and nothing keeps the window alive past the run.
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    signals.restore()  # after the play log's last line: a stop signal until here still stops cleanly
     return code

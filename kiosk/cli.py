@@ -1,4 +1,4 @@
-"""The command line: run, check, render, playlist, urgent, status, schema.
+"""The command line: run, check, render, playlist, urgent, status, schema, edit.
 
 Exit codes: 0 ok, 1 invalid content (or a system problem), 2 usage, 3 render could not write.
 """
@@ -16,12 +16,13 @@ from kiosk.core.content import ContentError, Loaded, load_content
 from kiosk.core.content.model import Content, Urgent
 from kiosk.core.content.schedule import written
 from kiosk.core.timeline import at_arg, hours_arg, timeline_lines
-from kiosk.run.display import DISPLAYS
-from kiosk.run.logsetup import setup_logging
+from kiosk.edit.command import add_edit_command, run_edit
+from kiosk.platform.display import DISPLAYS
+from kiosk.run.process.logsetup import setup_logging
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
 EXIT_NO_DISPLAY = 1  # a system problem, said in one line
-COMMANDS = ("run", "check", "render", "playlist", "urgent", "status", "schema", "screens", "setup")
+COMMANDS = ("run", "check", "render", "playlist", "urgent", "status", "schema", "screens", "setup", "edit")
 
 
 def size_arg(text: str) -> tuple[int, int]:
@@ -91,6 +92,7 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
                           "(default: now)")
     playlist.add_argument("--hours", type=hours_arg, default=24.0, metavar="N", help="how far ahead (default 24)")
     _add_office_commands(commands)
+    add_edit_command(commands, default_content, size_arg)
     schema = commands.add_parser("schema", help="print the content JSON Schema",
                                  description="Print the JSON Schema of the content format on stdout.")
     schema.add_argument("--urgent", action="store_true", help="the schema of urgent.yaml instead")
@@ -107,6 +109,9 @@ def build_parser(default_content: str) -> argparse.ArgumentParser:
     setup.add_argument("--mode", choices=("desktop", "cage", "console"),
                        help="default: desktop if there is one, else cage if installed, else console")
     setup.add_argument("--user", help="who runs it (default: you on a desktop, else a new user `kiosk`)")
+    setup.add_argument("--editor", nargs="?", const="127.0.0.1:8080", metavar="ADDRESS:PORT",
+                       help="also install `kiosk edit` as a second unit (default 127.0.0.1:8080; "
+                            "0.0.0.0:8080 for the LAN, after `kiosk edit --set-password`)")
     setup.add_argument("--dry-run", action="store_true", help="print everything, write and run nothing")
     setup.add_argument("--remove", action="store_true", help="take away what setup wrote")
     setup.add_argument("--root", metavar="DIR", help="treat DIR as the machine's / (for tests); runs no command")
@@ -233,6 +238,8 @@ def main(argv: list[str] | None = None, default_content: str = "content.yaml") -
         return _urgent(args)
     if args.command == "status":
         return _status(args.dirs)
+    if args.command == "edit":
+        return run_edit(args)
     if args.command == "setup":
         from kiosk.setup.plan import run_setup
 
@@ -305,8 +312,8 @@ def _render(loaded: Loaded, args: argparse.Namespace) -> int:
 
 def _screens(display: str) -> int:
     from kiosk.app import make_screen_app
-    from kiosk.run.display import DisplayError, prepare_display
-    from kiosk.run.screens import screen_infos
+    from kiosk.platform.display import DisplayError, prepare_display
+    from kiosk.run.window.screens import screen_infos
 
     try:
         app = make_screen_app(prepare_display(display))
@@ -321,7 +328,7 @@ def _screens(display: str) -> int:
 
 def _run(loaded: Loaded | None, args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
-    from kiosk.run.display import DisplayError, prepare_display
+    from kiosk.platform.display import DisplayError, prepare_display
 
     display = args.display or (loaded.content.settings.display if loaded else "auto")
     try:

@@ -11,8 +11,9 @@
 # with systemd-analyze verify (which wants the programs they start to exist).
 # poppler-utils: pdftotext and pdfinfo read back the PDF handout in its tests; ffmpeg makes the
 # video tests' clips.
+# chromium: the browser the editor's end-to-end tests drive (Playwright, never its own browser download).
 set -e
-PACKAGES="xvfb xdotool x11-utils imagemagick dbus libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback poppler-utils ffmpeg sway grim wtype cage python3 systemd libwayland-client0 libwayland-cursor0 xwayland xrestop libgl1-mesa-dri libglx-mesa0"
+PACKAGES="xvfb xdotool x11-utils imagemagick dbus libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-droid-fallback poppler-utils ffmpeg sway grim wtype cage python3 systemd libwayland-client0 libwayland-cursor0 xwayland xrestop libgl1-mesa-dri libglx-mesa0 chromium"
 missing=""
 for pkg in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"

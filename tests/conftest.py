@@ -109,8 +109,9 @@ def make_player(qtbot, kiosk_app):
     from PySide6.QtWidgets import QWidget
 
     from kiosk.playback.player import Player
+    from kiosk.run.input.keys import KeyHandler
     from kiosk.run.operation import Operation
-    from kiosk.run.window import KioskWindow
+    from kiosk.run.window.window import KioskWindow
 
     kept: list[object] = []  # pytest-qt holds widgets weakly: the test's windows live here until it ends
 
@@ -125,6 +126,8 @@ def make_player(qtbot, kiosk_app):
             kept.append(host)
             if options is not None:
                 kept.append(Operation(host, player, options))
+            else:  # the keys alone, as a run's Operation hands them to the window without a presenter or lock
+                kept.append(KeyHandler(host, player))
             host.present()
             qtbot.waitExposed(host)
         else:

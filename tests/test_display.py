@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.run.display import Backend, DisplayError, Machine, auto_display, choose_backend, input_problem
+from kiosk.platform.display import Backend, DisplayError, Machine, auto_display, choose_backend, input_problem
 
 GROUPS = "add the user to the video, render and input groups (sudo usermod -aG video,render,input lobby) " \
          "and log in again"
@@ -136,6 +136,6 @@ def test_run_says_one_line_and_exits_1_without_a_traceback(monkeypatch, capsys):
     def fail(requested):
         raise DisplayError(f"--display {requested}: no framebuffer device")
 
-    monkeypatch.setattr("kiosk.run.display.prepare_display", fail)
+    monkeypatch.setattr("kiosk.platform.display.prepare_display", fail)
     assert main(["run", "--display", "fb"]) == 1
     assert capsys.readouterr().err == "kiosk: --display fb: no framebuffer device\n"

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from kiosk.run import display_power
-from kiosk.run.display_power import DisplayPower, methods_for
+from kiosk.run.power import display_power
+from kiosk.run.power.display_power import DisplayPower, methods_for
 from tests.helpers.fake_commands import CEC_PLAYBACK, FakeCommands
 
 

@@ -8,10 +8,10 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.run.keys import KEY_MAP
-from kiosk.run.lock import QUIT_HOLD_MS
+from kiosk.run.input.keys import KEY_MAP
+from kiosk.run.input.lock import QUIT_HOLD_MS
 from kiosk.run.operation import Operation, RunOptions
-from kiosk.run.window import KioskWindow
+from kiosk.run.window.window import KioskWindow
 from tests.conftest import ROOT
 
 Key = Qt.Key
@@ -115,7 +115,7 @@ def test_a_locked_booth_still_blanks_and_still_refuses_esc(qtbot, make_player, s
     presenter = parts(window).presenter
     press(qtbot, window, Key.Key_B)
     assert presenter.blank_color == "#000000"
-    with caplog.at_level(logging.WARNING, logger="kiosk.run.lock"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.input.lock"):
         press(qtbot, window, Key.Key_Escape)
     assert quits == [] and "quit refused" in caplog.text and "(Esc pressed)" in caplog.text
     assert presenter.blank_color == "#000000"  # a refused quit is not a click that brings it back
@@ -151,5 +151,5 @@ def test_digits_act_behind_a_blank_screen_and_a_click_reveals_the_panel(qtbot, m
 
 def test_presentation_mode_grabs_the_previous_slide_ahead_too(qtbot, make_player, seed):
     """A clicker drives a presentation: going back is as ready as going on from the start."""
-    assert kiosk(make_player, seed, RunOptions(presentation=True)).player._screens_grabbed() == 3
-    assert kiosk(make_player, seed, RunOptions()).player._screens_grabbed() == 2
+    assert kiosk(make_player, seed, RunOptions(presentation=True)).player.prefetcher.screens_grabbed() == 3
+    assert kiosk(make_player, seed, RunOptions()).player.prefetcher.screens_grabbed() == 2

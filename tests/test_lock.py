@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 
 from kiosk.playback.player import Player
-from kiosk.run.lock import KioskLock
-from kiosk.run.window import KioskWindow
+from kiosk.run.input.keys import KeyHandler
+from kiosk.run.input.lock import KioskLock
+from kiosk.run.window.window import KioskWindow
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -33,6 +34,7 @@ def locked(qtbot, kiosk_app, seed):
     window = KioskWindow(player, windowed=True, size=QSize(640, 360))
     qtbot.addWidget(window, before_close_func=unlock)
     window.lock = KioskLock(window, hold_ms=300)
+    window.keys = KeyHandler(window, player, gate=window.lock)  # as kiosk.run.operation hands it the gate
     window.present()
     qtbot.waitExposed(window)
     player.set_content(seed)
@@ -41,7 +43,7 @@ def locked(qtbot, kiosk_app, seed):
 
 @pytest.mark.parametrize("key", [Key.Key_Escape, Key.Key_Q])
 def test_quit_keys_are_refused_and_logged(qtbot, locked, quits, key, caplog):
-    with caplog.at_level(logging.WARNING, logger="kiosk.run.lock"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.input.lock"):
         qtbot.keyClick(locked, key)
     assert quits == []
     assert locked.lock.refused == 1
@@ -55,7 +57,7 @@ def test_other_keys_still_work(qtbot, locked):
 
 
 def test_closing_the_window_is_refused(qtbot, locked, caplog):
-    with caplog.at_level(logging.WARNING, logger="kiosk.run.lock"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.input.lock"):
         assert locked.close() is False
     assert locked.isVisible()
     assert "asked to close" in caplog.text
@@ -99,8 +101,10 @@ def test_the_default_hold_is_two_seconds(qtbot, kiosk_app):
 
 
 def test_unlocked_escape_still_quits(qtbot, kiosk_app, seed, quits):
-    window = KioskWindow(Player(), windowed=True)
+    player = Player()
+    window = KioskWindow(player, windowed=True)
     qtbot.addWidget(window)
+    window.keys = KeyHandler(window, player)
     qtbot.keyClick(window, Key.Key_Escape)
     assert quits == ["quit"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import qInstallMessageHandler, qWarning
 
-from kiosk.run import logsetup
+from kiosk.run.process import logsetup
 
 
 def test_log_file_rotates_and_keeps_a_bounded_number(tmp_path, monkeypatch):

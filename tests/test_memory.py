@@ -1,7 +1,7 @@
 """Memory: what a screen-sized image borrowed goes back to the system; what is never used is never loaded.
 
 A fade borrows two screen-sized pixmaps and every slide change a grab; the kiosk must not
-keep their high-water mark for the rest of its run (kiosk/run/memory.py). Each case runs in
+keep their high-water mark for the rest of its run (kiosk/run/process/memory.py). Each case runs in
 a fresh interpreter, so glibc's heap starts as the kiosk's does.
 """
 
@@ -18,7 +18,7 @@ MB = 2**20
 SCRIPT = """
 import os, sys
 from PySide6.QtGui import QImage
-from kiosk.run.memory import return_big_blocks
+from kiosk.run.process.memory import return_big_blocks
 
 def resident():
     with open("/proc/self/statm") as statm:
@@ -90,7 +90,7 @@ def test_memory_freed_in_the_middle_of_the_heap_is_given_back_after_a_change():
     those by itself, so after each change the kiosk hands the free pages back."""
     out = run_fresh("""
 import os
-from kiosk.run.memory import give_back_free_memory, return_big_blocks
+from kiosk.run.process.memory import give_back_free_memory, return_big_blocks
 
 def resident():
     with open("/proc/self/statm") as statm:
@@ -111,7 +111,7 @@ def test_the_heap_counts_a_block_in_use_while_it_is_held():
     """What the week soak's census logs to tell a leak (in use grows) from fragmentation (free grows).
     In a fresh interpreter tuned as the kiosk is: glibc's threshold depends on what a process freed before."""
     out = run_fresh("""
-from kiosk.run.memory import heap_usage, return_big_blocks
+from kiosk.run.process.memory import heap_usage, return_big_blocks
 MB = 1024 * 1024
 return_big_blocks()
 before = heap_usage()
@@ -126,10 +126,10 @@ print(before is not None, (used - before[0]) // MB, (mapped - before[1]) // MB, 
 
 def test_qt_pixmap_cache_is_kept_small(kiosk_app):
     """Qt fills its shared pixmap cache up to its limit and keeps it: at Qt's 10 MB that was
-    most of the week soak's RSS growth (kiosk/run/memory.py)."""
+    most of the week soak's RSS growth (kiosk/run/process/memory.py)."""
     from PySide6.QtGui import QPixmapCache
 
-    from kiosk.run.memory import PIXMAP_CACHE_KB
+    from kiosk.run.process.memory import PIXMAP_CACHE_KB
 
     assert QPixmapCache.cacheLimit() == PIXMAP_CACHE_KB < 10240
 
@@ -140,7 +140,7 @@ def test_giving_memory_back_after_each_change_leaves_no_objects_behind():
     collector frees and that interleaves with a slide's blocks on the heap."""
     out = run_fresh("""
 import gc
-from kiosk.run.memory import give_back_free_memory, heap_usage
+from kiosk.run.process.memory import give_back_free_memory, heap_usage
 give_back_free_memory(), heap_usage()
 gc.disable()
 before = len(gc.get_objects())
@@ -161,7 +161,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QPixmapCache
 from PySide6.QtWidgets import QApplication
-from kiosk.run.memory import heap_usage, return_big_blocks
+from kiosk.run.process.memory import heap_usage, return_big_blocks
 from kiosk.screen.icons import icon_label
 return_big_blocks()
 app = QApplication([])

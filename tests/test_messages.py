@@ -116,7 +116,7 @@ def test_any_wrong_kind_gets_one_message_naming_the_kinds(kind):
         model.Content.model_validate({"settings": {"title": "T"}, "panels": [{"id": "a", "kind": kind}]})
     (error,) = caught.value.errors()
     assert staff_message(error) == (
-        "unknown kind; use one of: counters, text, spotlight, updates, image, slides, video", ("kind",))
+        "unknown kind; use one of: counters, text, spotlight, updates, image, slides, video, clock", ("kind",))
 
 
 VALID = "settings:\n  title: T\n{extra}panels:\n  - id: a\n    kind: text\n    title: A\n    body: B\n"

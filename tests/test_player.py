@@ -33,11 +33,11 @@ def test_each_panel_waits_its_own_duration(qtbot, window, seed):
     player = window.player
     assert player.current_id == "impact"
     # impact overrides the default with 15 s; scaled by 0.01 that is 150 ms.
-    assert player.interval_ms == 150
+    assert player.timers.interval_ms == 150
     with qtbot.waitSignal(player.shown, timeout=2000):
         pass
     assert player.current_id == "goal"
-    assert player.interval_ms == 120  # settings.duration: 12 s
+    assert player.timers.interval_ms == 120  # settings.duration: 12 s
 
 
 def test_updates_pages_share_the_panel_time(qtbot, window):
@@ -46,7 +46,7 @@ def test_updates_pages_share_the_panel_time(qtbot, window):
                           check_params_cb=lambda shown: shown.id == "updates"):
         pass
     assert player.page_count == 2
-    assert player.interval_ms == 100  # 20 s split over 2 pages, scaled by 0.01
+    assert player.timers.interval_ms == 100  # 20 s split over 2 pages, scaled by 0.01
 
 
 @pytest.mark.parametrize(("key", "expected"), [
@@ -62,7 +62,7 @@ def test_keys_move_between_panels(qtbot, window, key, expected):
 def test_p_pauses_and_resumes(qtbot, window):
     player = window.player
     qtbot.keyClick(window, Qt.Key.Key_P)
-    assert player.paused and player.interval_ms == -1
+    assert player.paused and player.timers.interval_ms == -1
     with qtbot.assertNotEmitted(player.shown, wait=400):
         pass
     assert player.current_id == "impact"

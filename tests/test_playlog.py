@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kiosk.run.playlog import NotAPlayLogError, PlayLog, append_line, repair_torn_tail
+from kiosk.run.records.playlog import NotAPlayLogError, PlayLog, append_line, repair_torn_tail
 
 OFFSET = timezone(timedelta(hours=-5))
 

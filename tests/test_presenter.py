@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QPoint, QSize, Qt
 
 from kiosk.run.operation import Operation, RunOptions
-from kiosk.run.window import KioskWindow
+from kiosk.run.window.window import KioskWindow
 from tests.helpers.screen import distinct_colors
 
 Key = Qt.Key
@@ -39,7 +39,7 @@ def press(qtbot, window, key, expected: str | None = None) -> None:
 
 def test_presentation_waits_for_the_clicker(qtbot, booth):
     player = booth.player
-    assert player.paused and player.interval_ms == -1
+    assert player.paused and player.timers.interval_ms == -1
     with qtbot.assertNotEmitted(player.shown, wait=500):  # 4 panel durations at this scale
         pass
     assert player.current_id == "impact"
@@ -169,7 +169,7 @@ def test_play_log_records_panels_and_leaves_out_the_blank_screen(qtbot, make_pla
 
 def test_the_number_steps_aside_for_the_content_problem_marker(qtbot, booth, write_content):
     from kiosk.core.content import ContentError, load_content
-    from kiosk.run.problem_marker import ProblemMarker
+    from kiosk.screen.problem_marker import ProblemMarker
 
     number = operation(booth).presenter.number
     marker = ProblemMarker(booth)

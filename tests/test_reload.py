@@ -16,8 +16,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content import load_content
-from kiosk.run.live_reload import LiveContent
-from kiosk.run.watcher import ContentWatcher
+from kiosk.platform.open_writers import OpenWriters
+from kiosk.run.live.live_reload import LiveContent
+from kiosk.run.live.watcher import ContentWatcher
 from tests.conftest import SEED
 from tests.helpers.screen import shown_texts
 
@@ -61,19 +62,28 @@ def save_like_sync_tool(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
-SAVES = [save_in_place, save_by_rename, save_by_recreate, save_like_sync_tool]
+def save_like_vim(path: Path, text: str) -> None:
+    """vim's backup-and-write: the original renamed to a backup, a new file written, the backup removed."""
+    backup = path.with_name(f"{path.name}~")
+    os.rename(path, backup)
+    path.write_text(text, encoding="utf-8")
+    backup.unlink()
+
+
+SAVES = [save_in_place, save_by_rename, save_by_recreate, save_like_sync_tool, save_like_vim]
+AN_HOUR_MS = 3_600_000  # as a quiet period: only a close event lets an in-place save through in time
 
 
 class Kiosk:
     """A windowed kiosk following a real file in tmp_path, the way run_kiosk wires it."""
 
     def __init__(self, qtbot, make_player, path: Path, *, windowed: bool = False, time_scale: float = 1.0,
-                 start: bool = True) -> None:
+                 start: bool = True, quiet_ms: int = QUIET_MS) -> None:
         self.qtbot, self.path = qtbot, path
         self.player = make_player(time_scale=time_scale, window=True)
         self.window = self.player.window()
         self.live = LiveContent(path, self.player, self.window, windowed=windowed, debounce_ms=DEBOUNCE_MS,
-                                quiet_ms=QUIET_MS)
+                                quiet_ms=quiet_ms)
         if start:
             self.live.start(load_content(path))
 
@@ -194,45 +204,106 @@ def test_content_on_a_stick_unplugged_and_plugged_in_again(qtbot, make_player, t
     kiosk.wait_for(lambda: "Edited on the stick" in kiosk.texts, RELOAD_MS + QUIET_MS)
 
 
-def test_half_a_file_written_in_place_never_reaches_the_screen(qtbot, kiosk_app, write_content):
-    """The field case: a first half that is valid YAML by itself, the rest a second later."""
-    from PySide6.QtCore import QTimer
+@pytest.fixture(params=["close events", "no close events"])
+def close_events(request, monkeypatch):
+    """Each test of half-written files runs with the kernel's close events and, as on a platform
+    without them, with the quiet period alone."""
+    if request.param == "no close events":
+        monkeypatch.setattr(OpenWriters, "open", classmethod(lambda cls: None))
+    return request.param == "close events"
 
-    path = write_content(content("a=v0"))
-    watcher = ContentWatcher(path)  # the real debounce and quiet period
+
+def watch_panel_counts(path: Path, **options) -> tuple[ContentWatcher, list[object]]:
+    """A started watcher on ``path`` and what it reported: each version's panel count, each failure."""
+    watcher = ContentWatcher(path, **options)
     results: list[object] = []
     watcher.loaded.connect(lambda loaded, changed: results.append(len(loaded.content.panels)))
-    watcher.failed.connect(results.append)
+    watcher.failed.connect(lambda error: results.append("failed"))
     watcher.start(load_content(path))
+    return watcher, results
+
+
+def write_in_two_halves(handle, pause_ms: int) -> None:
+    """A first half that is valid content by itself (one panel of three), the rest ``pause_ms`` later."""
+    from PySide6.QtCore import QTimer
+
     whole = content("first", "second", "third").encode()
     half = whole.index(b"  - {id: second")
+    handle.write(whole[:half])
+    QTimer.singleShot(pause_ms, lambda: (handle.write(whole[half:]), handle.close()))
+
+
+def test_half_a_file_written_in_place_never_reaches_the_screen(qtbot, kiosk_app, write_content, close_events):
+    """The field case: a first half that is valid YAML by itself, the rest a second later."""
+    path = write_content(content("a=v0"))
+    watcher, results = watch_panel_counts(path)  # the real debounce and quiet period
     handle = path.open("r+b", buffering=0)  # in place: the same inode, as `cat >` or nano do
     handle.truncate(0)
-    handle.write(whole[:half])  # valid content with only the first panel
-    QTimer.singleShot(1000, lambda: (handle.write(whole[half:]), handle.close()))
+    write_in_two_halves(handle, 1000)
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert handle.closed and results == [3]  # the whole file, and never the first panel alone
 
 
-def test_half_a_file_made_again_after_a_delete_never_reaches_the_screen(qtbot, kiosk_app, write_content):
+def test_half_a_file_made_again_after_a_delete_never_reaches_the_screen(qtbot, kiosk_app, write_content,
+                                                                        close_events):
     """Deleted, then written anew (a new inode) by a writer that pauses a second half-way."""
-    from PySide6.QtCore import QTimer
-
     path = write_content(content("a=v0"))
-    watcher = ContentWatcher(path)  # the real debounce and quiet period
-    results: list[object] = []
-    watcher.loaded.connect(lambda loaded, changed: results.append(len(loaded.content.panels)))
-    watcher.failed.connect(lambda error: results.append("missing"))
-    watcher.start(load_content(path))
+    watcher, results = watch_panel_counts(path)  # the real debounce and quiet period
     path.unlink()
-    qtbot.waitUntil(lambda: results == ["missing"], timeout=5000)
-    whole = content("first", "second", "third").encode()
-    half = whole.index(b"  - {id: second")
+    qtbot.waitUntil(lambda: results == ["failed"], timeout=5000)  # file not found
     handle = path.open("wb", buffering=0)
-    handle.write(whole[:half])  # valid content with only the first panel
-    QTimer.singleShot(1000, lambda: (handle.write(whole[half:]), handle.close()))
+    write_in_two_halves(handle, 1000)
     qtbot.waitUntil(lambda: len(results) > 1, timeout=5000)
-    assert handle.closed and results == ["missing", 3]
+    assert handle.closed and results == ["failed", 3]
+
+
+def test_only_the_whole_file_is_taken_when_its_writer_closes(qtbot, kiosk_app, write_content):
+    """No quiet period to lean on (an hour): the half is held because its writer still has it open,
+    the whole is taken because it closed it."""
+    path = write_content(content("a=v0"))
+    watcher, results = watch_panel_counts(path, debounce_ms=DEBOUNCE_MS, quiet_ms=AN_HOUR_MS)
+    handle = path.open("r+b", buffering=0)
+    handle.truncate(0)
+    write_in_two_halves(handle, 400)  # some 80 debounces later
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert handle.closed and results == [3]
+
+
+@pytest.mark.parametrize("how", SAVES, ids=lambda f: f.__name__)
+def test_each_save_is_taken_as_soon_as_it_is_whole(qtbot, kiosk_app, write_content, how):
+    """With close events no save waits for a quiet period (here an hour: the watcher would read
+    the file only after MAX_SETTLE_SECONDS, past this test's timeout)."""
+    path = write_content(content("a=v0"))
+    watcher = ContentWatcher(path, debounce_ms=DEBOUNCE_MS, quiet_ms=AN_HOUR_MS)
+    titles: list[str] = []
+    watcher.loaded.connect(lambda loaded, changed: titles.append(loaded.content.panels[0].title))
+    watcher.start(load_content(path))
+    how(path, content("a=v1"))
+    qtbot.waitUntil(lambda: titles == ["v1"], timeout=5000)
+    how(path, content("a=v2"))
+    qtbot.waitUntil(lambda: titles == ["v1", "v2"], timeout=5000)
+
+
+@pytest.mark.expect_log("unknown kind")
+def test_a_broken_save_in_place_shows_its_marker_as_soon_as_it_is_closed(make_kiosk):
+    kiosk = make_kiosk(content("a=Good title"), quiet_ms=AN_HOUR_MS)
+    kiosk.save(content("a").replace("kind: text", "kind: txt"), save_in_place)
+    kiosk.wait_for(lambda: "unknown kind" in kiosk.marker, timeout=5000)
+    assert "Good title" in kiosk.texts
+
+
+def test_a_writer_that_never_closes_is_taken_after_the_quiet_period(qtbot, kiosk_app, write_content):
+    """A logger-style writer keeps the file open: the quiet period still lets its save through."""
+    path = write_content(content("a=v0"))
+    watcher = ContentWatcher(path, debounce_ms=DEBOUNCE_MS, quiet_ms=QUIET_MS)
+    titles: list[str] = []
+    watcher.loaded.connect(lambda loaded, changed: titles.append(loaded.content.panels[0].title))
+    watcher.start(load_content(path))
+    with path.open("r+b", buffering=0) as handle:
+        handle.truncate(0)
+        handle.write(content("a=Kept open").encode())
+        qtbot.waitUntil(lambda: titles == ["Kept open"], timeout=5000)
+        assert not handle.closed
 
 
 def test_a_burst_of_writes_is_read_once_settled(qtbot, kiosk_app, write_content):
@@ -366,13 +437,13 @@ def test_position_is_kept_when_other_panels_change(make_kiosk):
 def test_an_edit_elsewhere_keeps_the_panel_and_restarts_its_timer(make_kiosk):
     kiosk = make_kiosk(content("a", "b", "c"), time_scale=0.05)  # 12 s -> 600 ms
     kiosk.player.jump(1)
-    kiosk.wait_for(lambda: kiosk.player.current_id == "b" and kiosk.player.interval_ms > 0)
-    kiosk.wait_for(lambda: 0 < kiosk.player.remaining_ms < 400)  # part of its time has run
+    kiosk.wait_for(lambda: kiosk.player.current_id == "b" and kiosk.player.timers.interval_ms > 0)
+    kiosk.wait_for(lambda: 0 < kiosk.player.timers.remaining_ms < 400)  # part of its time has run
     slide = kiosk.player.slide
     kiosk.save(content("a=Changed", "b", "c"))
     kiosk.wait_for(lambda: kiosk.player.entries[0].panel.title == "Changed")
     assert kiosk.player.slide is slide
-    assert kiosk.player.remaining_ms > 450  # the full 600 ms again
+    assert kiosk.player.timers.remaining_ms > 450  # the full 600 ms again
 
 
 def test_added_panels_show_in_the_dots_at_once(make_kiosk):
@@ -390,7 +461,7 @@ def test_changing_the_panel_on_screen_swaps_at_once_and_restarts_its_timer(make_
     kiosk.save(content("zero", "a", "b=After"))
     kiosk.wait_for(lambda: "After" in kiosk.texts)
     assert kiosk.player.current_id == "b" and kiosk.player.index == 2
-    assert kiosk.player.interval_ms == 12000 and kiosk.player.remaining_ms > 11000
+    assert kiosk.player.timers.interval_ms == 12000 and kiosk.player.timers.remaining_ms > 11000
 
 
 def test_a_panel_added_joins_in_file_order_and_a_removed_one_leaves(make_kiosk):

@@ -10,7 +10,8 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 from kiosk.core.content import load_content
-from kiosk.playback.player import RECHECK_SECONDS, Player
+from kiosk.playback.player import Player
+from kiosk.playback.timers import RECHECK_SECONDS
 from kiosk.screen.fallback import FALLBACK_ID
 from tests.helpers.clock import FakeClock
 from tests.helpers.screen import distinct_colors, shown_texts
@@ -64,7 +65,7 @@ def test_nothing_scheduled_shows_the_title_and_a_clock_then_the_panel(qtbot, kio
     player, clock = kiosk(yaml_for(MORNING, transition="fade"), datetime(2026, 12, 1, 8, 59))
     assert player.current_id == FALLBACK_ID
     assert {"Front Office", "08:59"} <= set(shown_texts(player.slide))
-    assert player.interval_ms == -1  # no rotation to run, only the schedule to watch
+    assert player.timers.interval_ms == -1  # no rotation to run, only the schedule to watch
     seen = record(player)
     clock.now = datetime(2026, 12, 1, 9, 0)
     # No panel change triggers this: the player's own look at the schedule does.
@@ -105,11 +106,11 @@ def test_the_schedule_is_looked_at_again_when_a_window_next_changes(make_player,
     # real time: the look comes at nine, ten seconds away
     player = make_player(load_content(write_content(yaml_for(ALWAYS + MORNING))), size=(320, 180),
                          clock=clock, show=False)
-    assert 9_000 < player._recheck.remainingTime() <= 10_000
+    assert 9_000 < player.timers.recheck_ms <= 10_000
     clock.now = datetime(2026, 12, 1, 10, 30)
     player.set_content(player.loaded)
     # No window ahead today until tomorrow's nine: never wait more than a minute (the clock may jump).
-    assert 59_000 < player._recheck.remainingTime() <= RECHECK_SECONDS * 1000
+    assert 59_000 < player.timers.recheck_ms <= RECHECK_SECONDS * 1000
 
 
 def test_an_update_date_sits_beside_its_title(make_slide, seed):

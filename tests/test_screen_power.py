@@ -85,7 +85,7 @@ def test_quitting_at_night_leaves_the_screen_on_for_whoever_comes_next(lobby):
 
 def test_nothing_that_comes_up_at_night_shows_over_the_black(lobby):
     from kiosk.core.content import ContentError, Problem, Severity
-    from kiosk.run.problem_marker import ProblemMarker
+    from kiosk.screen.problem_marker import ProblemMarker
 
     window = lobby(datetime(2026, 12, 4, 23, 0), OFFICE)
     error = ContentError([Problem("content.yaml", 3, 5, Severity.ERROR, "panels[0].kind", "unknown kind")])
@@ -102,7 +102,7 @@ def test_a_click_wakes_the_screen_like_a_key(lobby, qtbot):
 
 def test_a_live_edit_of_power_cec_counts_at_the_next_switch(lobby, write_content, monkeypatch):
     from kiosk.core.content import load_content
-    from kiosk.run import screen_power
+    from kiosk.run.power import screen_power
 
     asked: list[bool] = []
     monkeypatch.setattr(screen_power, "methods_for", lambda platform, outputs, cec: asked.append(cec) or [])

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.playback.player import Player
-from kiosk.run.screens import ScreenKeeper, choose_screen, find_screen, parse_screen, screen_infos
-from kiosk.run.window import KioskWindow
+from kiosk.run.window.screens import ScreenKeeper, choose_screen, find_screen, parse_screen, screen_infos
+from kiosk.run.window.window import KioskWindow
 from tests.conftest import ROOT
 
 TWO_SCREENS = {"screens": [
@@ -51,8 +51,8 @@ def test_kiosk_goes_full_screen_on_the_named_screen(tmp_path, spec):
         from PySide6.QtGui import QGuiApplication
         from kiosk.app import make_app
         from kiosk.playback.player import Player
-        from kiosk.run.screens import choose_screen
-        from kiosk.run.window import KioskWindow
+        from kiosk.run.window.screens import choose_screen
+        from kiosk.run.window.window import KioskWindow
         app = make_app()
         window = KioskWindow(Player(), screen=choose_screen({spec!r}))
         window.present()
@@ -72,7 +72,7 @@ def test_parse_screen_takes_an_index_or_a_name():
 
 
 def test_an_unknown_screen_falls_back_to_the_primary_and_says_so(kiosk_app, caplog):
-    caplog.set_level(logging.WARNING, logger="kiosk.run.screens")
+    caplog.set_level(logging.WARNING, logger="kiosk.run.window.screens")
     primary = QGuiApplication.primaryScreen()
     assert find_screen(0) is primary
     assert find_screen(7) is None and find_screen("no-such-tv") is None
@@ -113,7 +113,7 @@ class FakeDesk:
 def test_keeper_follows_the_tv_off_and_on_again(qtbot, kiosk_app, monkeypatch):
     laptop, tv = FakeScreen("eDP-1"), FakeScreen("HDMI-1")
     desk = FakeDesk(laptop)
-    monkeypatch.setattr("kiosk.run.screens.QGuiApplication", desk)
+    monkeypatch.setattr("kiosk.run.window.screens.QGuiApplication", desk)
     moves: list[str] = []
     keeper = ScreenKeeper("HDMI-1", lambda screen: moves.append(screen.name()))
     keeper.place()

@@ -12,11 +12,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtTest import QTest
 
+from kiosk.platform.session import current_session
 from kiosk.playback.player import Player
-from kiosk.run.cursor import CURSOR_IDLE_MS, CursorHider
-from kiosk.run.screensaver import CONNECTION_NAME, ScreenAwake
-from kiosk.run.session import current_session
-from kiosk.run.window import KioskWindow
+from kiosk.run.input.cursor import CURSOR_IDLE_MS, CursorHider
+from kiosk.run.power.screensaver import CONNECTION_NAME, ScreenAwake
+from kiosk.run.window.window import KioskWindow
 from tests.conftest import ROOT
 
 
@@ -42,7 +42,7 @@ def private_bus():
 def test_inhibits_blanking_through_the_screensaver_service(qapp, private_bus, caplog):
     address, service = private_bus
     awake = ScreenAwake(address=address)
-    with caplog.at_level(logging.INFO, logger="kiosk.run.screensaver"):
+    with caplog.at_level(logging.INFO, logger="kiosk.run.power.screensaver"):
         assert awake.start() is True
     assert awake.cookie == 42
     assert service.stdout.readline().strip() == "Inhibit 'kiosk' 'showing the information display'"
@@ -53,7 +53,7 @@ def test_inhibits_blanking_through_the_screensaver_service(qapp, private_bus, ca
 
 def test_without_the_service_the_xset_advice_is_logged_once(qapp, caplog):
     awake = ScreenAwake(address="unix:path=/nonexistent/kiosk-no-bus", session=current_session("xcb", {}))
-    with caplog.at_level(logging.WARNING, logger="kiosk.run.screensaver"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.power.screensaver"):
         assert awake.start() is False
         assert awake.start() is False
     assert caplog.text.count("xset s off -dpms") == 1

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import build_parser
-from kiosk.run.display import LIBRARIES
+from kiosk.platform.display import LIBRARIES
 from kiosk.setup.machine import Target
 from kiosk.setup.plan import kiosk_program, run_setup
 

@@ -154,7 +154,7 @@ def ready_player(make_player, seed, qtbot, going_back=False, **kwargs):
     player = make_player(seed_with("fade"), **kwargs)
     player.set_paused(True)
     if going_back:
-        player.expect_going_back()  # a clicker is in use (it went back, or presentation mode)
+        player.prefetcher.expect_going_back()  # a clicker is in use (it went back, or presentation mode)
     wait_ready(qtbot, player)
     return player
 
@@ -168,7 +168,7 @@ def test_next_and_previous_are_ready_after_a_slide_arrives(make_player, seed, qt
     player = ready_player(make_player, seed, qtbot, going_back=True)
     last = len(player.entries) - 1
     for index in (1, last):  # the next for the timer, the previous for a clicker going back
-        ready = player._cache.get(player._key(index))
+        ready = player._cache.get(player.slide_key(index))
         assert ready is not None and not ready.look.isNull()
         assert has_region(player._cache, player._cache.holding(player.slide).look, ready.look)
 
@@ -179,12 +179,12 @@ def test_an_unattended_rotation_grabs_only_the_current_and_next(make_player, see
     player = ready_player(make_player, seed, qtbot)
     last = len(player.entries) - 1
     assert player._cache.looks() == 2
-    previous = player._cache.get(player._key(last))
+    previous = player._cache.get(player.slide_key(last))
     assert previous is None or previous.look.isNull()
     player.previous()
     player._transition.complete()
     wait_ready(qtbot, player)
-    before = player._cache.get(player._key(last - 1))
+    before = player._cache.get(player.slide_key(last - 1))
     assert before is not None and not before.look.isNull()
     assert player._cache.looks() == 3
 
@@ -229,13 +229,13 @@ def test_a_new_screen_size_builds_again(make_player, seed, qtbot, builds):
 
 def test_an_edit_to_the_next_panel_is_built_again_before_its_turn(make_player, seed, qtbot):
     player = ready_player(make_player, seed, qtbot)
-    before = player._cache.get(player._key(1)).slide
+    before = player._cache.get(player.slide_key(1)).slide
     panels = list(player.loaded.content.panels)
     panels[1] = panels[1].model_copy(update={"title": "Edited"})
     edited = replace(player.loaded, content=player.loaded.content.model_copy(update={"panels": panels}))
     player.update_content(edited)
     wait_ready(qtbot, player)
-    after = player._cache.get(player._key(1)).slide
+    after = player._cache.get(player.slide_key(1)).slide
     assert after is not before and after.body.panel.title == "Edited"
 
 
@@ -348,7 +348,7 @@ def back_on_the_counters(make_player, qtbot):
     when the header shows the clock), so they are grabbed again, and compared, while it counts."""
     player = make_player(seed_with("fade"))
     player.set_paused(True)
-    player.expect_going_back()  # a clicker: the previous is made ready too
+    player.prefetcher.expect_going_back()  # a clicker: the previous is made ready too
     wait_ready(qtbot, player)
     with qtbot.waitSignal(player.shown, timeout=3000):
         player.next()
@@ -357,7 +357,7 @@ def back_on_the_counters(make_player, qtbot):
         player.previous()
     counters = player.slide.body
     for index in (1, len(player.entries) - 1):
-        player._cache.get(player._key(index)).drop_look()
+        player._cache.get(player.slide_key(index)).drop_look()
     assert counters.animating
     counters._count_up.setDuration(3_600_000)
     return player
@@ -370,7 +370,7 @@ def test_during_a_count_up_the_next_and_previous_become_ready(make_player, qtbot
     assert player.slide.body.animating and builds == []
     current = player._cache.holding(player.slide).look
     for index in (1, len(player.entries) - 1):
-        ready = player._cache.get(player._key(index))
+        ready = player._cache.get(player.slide_key(index))
         assert ready is not None and not ready.look.isNull()
         assert has_region(player._cache, current, ready.look)
 

@@ -82,10 +82,10 @@ def test_pages_are_rendered_only_when_shown_and_few_are_kept(tmp_path, write_con
 def test_the_panel_lasts_its_pages_times_the_page_duration(tmp_path, write_content, make_player):
     make_deck(tmp_path / "deck.pdf", 3)
     player = make_player(deck_content(write_content, "    page_duration: 5\n"), clock=lambda: NOW)
-    assert player.current_id == "deck" and player.interval_ms == 5000  # per page
+    assert player.current_id == "deck" and player.timers.interval_ms == 5000  # per page
     player.next()
     player.next()
-    assert player.page == 2 and player.interval_ms == 5000
+    assert player.page == 2 and player.timers.interval_ms == 5000
     player.next()
     assert player.current_id == "after"
 

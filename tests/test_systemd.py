@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from kiosk.run.systemd import SystemdNotifier, notify_address, watchdog_interval_ms
+from kiosk.run.process.systemd import SystemdNotifier, notify_address, watchdog_interval_ms
 from tests.conftest import ROOT
 
 
@@ -72,7 +72,7 @@ def test_without_systemd_nothing_is_sent(qapp, caplog):
 
 def test_a_dead_socket_is_logged_once(qapp, caplog):
     notifier = SystemdNotifier(environ={"NOTIFY_SOCKET": f"@kiosk-nobody-{uuid.uuid4().hex}"})
-    with caplog.at_level(logging.WARNING, logger="kiosk.run.systemd"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.run.process.systemd"):
         for _ in range(3):
             notifier.send("WATCHDOG=1")
     assert caplog.text.count("cannot reach systemd") == 1
@@ -108,7 +108,7 @@ def test_sigterm_ends_the_event_loop_cleanly_even_before_it_runs():
     code = textwrap.dedent("""
         import os, signal
         from PySide6.QtCore import QCoreApplication
-        from kiosk.run.signals import quit_on_terminate
+        from kiosk.run.process.signals import quit_on_terminate
         app = QCoreApplication([])
         quit_on_terminate(app)
         os.kill(os.getpid(), signal.SIGTERM)  # before exec(), as a fast `systemctl stop` may
@@ -145,3 +145,23 @@ def test_the_real_kiosk_stops_cleanly_on_each_stop_signal(kiosk_process, tmp_pat
     assert kiosk.exit_code(timeout=10) == 0
     assert f"stopping on {signum.name}" in kiosk.log
     assert json.loads(play_log.read_text().splitlines()[-1])["panel"] == "impact"
+
+
+def test_the_stop_signal_handlers_are_handed_back_once_the_kiosk_stops(kiosk_app):
+    """An in-process caller's own handlers (and Python's Ctrl+C) come back after a run."""
+    from kiosk.run.process.signals import STOP_SIGNALS, quit_on_terminate
+
+    def callers_own(signum, frame):
+        raise AssertionError("not called here")
+
+    before = {signum: signal.signal(signum, callers_own) for signum in STOP_SIGNALS}
+    try:
+        wakeup = quit_on_terminate(kiosk_app)
+        assert all(signal.getsignal(signum) is not callers_own for signum in STOP_SIGNALS)
+        wakeup.restore()
+        assert {signum: signal.getsignal(signum) for signum in STOP_SIGNALS} == dict.fromkeys(STOP_SIGNALS, callers_own)
+        assert signal.set_wakeup_fd(-1) == -1  # the wakeup fd is back to none
+        wakeup.deleteLater()
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

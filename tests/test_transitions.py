@@ -71,7 +71,7 @@ def test_nothing_repaints_between_transitions(qtbot, player):
     finally:
         QApplication.instance().removeEventFilter(counter)
     assert counter.painted == []
-    assert player.interval_ms == 12000
+    assert player.timers.interval_ms == 12000
 
 
 def test_a_crossfade_paints_at_its_own_frame_rate(qtbot, player):
@@ -98,15 +98,15 @@ def test_the_count_up_still_ends_on_the_exact_numbers(qtbot, player):
 
 def test_traced_change_logs_its_start_and_one_first_frame(qtbot, player, monkeypatch, caplog):
     """The benchmarks time key-to-first-frame from these two lines (KIOSK_TRACE_TRANSITIONS=1)."""
-    from kiosk.playback import trace
+    from kiosk.diagnostics import trace
 
     monkeypatch.setattr(trace, "ENABLED", True)
     player.set_content(seed_with("fade"))
     player.show()
     player.set_paused(True)
-    caplog.set_level("INFO", logger="kiosk.playback.trace")
+    caplog.set_level("INFO", logger="kiosk.diagnostics.trace")
     with qtbot.waitSignal(player.shown, timeout=3000):
         player.next()
-    marks = [r.getMessage().split(" at monotonic=") for r in caplog.records if r.name == "kiosk.playback.trace"]
+    marks = [r.getMessage().split(" at monotonic=") for r in caplog.records if r.name == "kiosk.diagnostics.trace"]
     assert [event for event, _ in marks] == ["change", "first frame"]
     assert float(marks[0][1]) <= float(marks[1][1])

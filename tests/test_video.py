@@ -55,7 +55,7 @@ def test_frames_reach_the_screen_and_change_over_time(tmp_path, write_content, q
 def test_the_panel_lasts_the_clip_times_its_loops(tmp_path, write_content, make_player):
     make_clip(tmp_path / "clip.mp4", seconds=1.2)
     player = make_player(clip_content(write_content, extra="    loop: 3\n"))
-    assert player.current_id == "clip" and player.interval_ms == 3600
+    assert player.current_id == "clip" and player.timers.interval_ms == 3600
 
 
 def test_the_slide_holds_the_first_frame_before_it_plays(tmp_path, write_content, qtbot, kiosk_app):

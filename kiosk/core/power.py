@@ -2,7 +2,7 @@
 
 The schedule says on or off; a key press can wake a sleeping screen for a while, and an
 urgent message with ``wake: true`` wakes it while it lasts. The process layer
-(kiosk/run/screen_power.py) turns these answers into DPMS, wlopm and CEC calls.
+(kiosk/run/power/screen_power.py) turns these answers into DPMS, wlopm and CEC calls.
 """
 
 from __future__ import annotations

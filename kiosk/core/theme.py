@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.core.content.checks import contrast_ratio
+from kiosk.core.content.colors import band_color, contrast_ratio, mix
 from kiosk.core.content.model import Theme
 
 # Font sizes (fraction of screen height).
@@ -86,16 +86,7 @@ class Palette:
     @property
     def band(self) -> str:
         """The ticker band's colour: a step lighter than the cards, so the band reads as its own strip."""
-        return mix(self.text, self.background, TICKER_BAND_TINT)
-
-
-def mix(front: str, back: str, amount: float) -> str:
-    """Blend two #rrggbb colours; ``amount`` of ``front`` over ``back``."""
-    channels = []
-    for i in (1, 3, 5):
-        f, b = int(front[i:i + 2], 16), int(back[i:i + 2], 16)
-        channels.append(round(f * amount + b * (1 - amount)))
-    return "#" + "".join(f"{c:02x}" for c in channels)
+        return band_color(self.text, self.background)
 
 
 HIGH_CONTRAST = Palette("#000000", "#ffffff", "#ffd400", HIGH_CONTRAST_SERIES)
@@ -152,7 +143,6 @@ TICKER_GAP = 0.6  # room around the separator, as a share of the band's height
 TICKER_MARK = 0.2  # the diamond between items (painted, so no font need have the glyph), of the band
 TICKER_PHASES = 2  # a strip moving a fractional pixel a frame is pre-rendered at this many sub-pixel offsets
 TICKER_SPEED_HEIGHT = 1080  # settings.ticker.speed is pixels a second on a screen this tall
-TICKER_BAND_TINT = 0.12  # the band's colour: this much of the text colour over the background
 # A side column is narrower than any screen: measured as a portrait screen is, its text would be
 # too small to read, so it measures in up to this many times its width.
 COLUMN_UNIT_PER_WIDTH = 2.0

@@ -14,7 +14,7 @@ slides a change can land on: the previous, current and next (``SCREENS_KEPT``), 
 ``GRABS_BUDGET_MB``: at 4K that leaves out the previous (a clicker going back there waits
 for a grab, ~60 ms, but not for a build or a comparison: a fade whose changed region is not
 known yet blends the whole screen). The player asks for the previous only once a clicker
-has gone back (``Player.expect_going_back``): an unattended rotation never does.
+has gone back (``Prefetcher.expect_going_back``): an unattended rotation never does.
 
 Grabs and comparisons are made ready in slices (``band_height``), a band of the screen at a
 time, so that they can run between two frames of a count-up without a visible hitch.

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
@@ -44,7 +43,6 @@ class Stage(LayoutFrame):
         loaded = self.player.loaded
         if loaded is None:
             return
-        self._tell_screen()
         settings = loaded.content.settings
         lang = self._lang if self._lang in settings.languages else settings.languages[0]
         side = side_content(loaded.content, lang)
@@ -74,15 +72,8 @@ class Stage(LayoutFrame):
         elif player.loaded.content != side.content:
             player.update_content(side)
 
-    def _tell_screen(self) -> None:
-        """Each player fits to its own rectangle, its legibility floors to the whole screen."""
-        for player in (self.player, self.side_player):
-            if player is not None:
-                player.set_screen(QSize(self.size()))
-
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         """A new screen size: the regions and the band's speed follow it."""
-        self._tell_screen()
         super().resizeEvent(event)
         if self.player.loaded is not None:
             self.follow()

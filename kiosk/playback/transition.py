@@ -14,7 +14,7 @@ from PySide6.QtGui import QPaintDevice, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core import theme
-from kiosk.playback import trace
+from kiosk.diagnostics import trace
 from kiosk.screen.pacing import FramePacer
 
 TILES_PER_HEIGHT = 32  # tile side = screen height / 32: 34 px at 1080p, 68 px at 4K
@@ -95,7 +95,7 @@ def transition_animation(owner: QWidget, step: Callable[[float], None], done: Ca
 def paint_frame(device: QPaintDevice, outgoing: QPixmap, incoming: QPixmap, kind: str, t: float, direction: int,
                 *, first: bool = False) -> None:
     """One frame, ``t`` of the way through: two blits, the second blended (fade) or shifted (slide).
-    ``first``: the transition's first frame, which the benchmarks time (kiosk/playback/trace.py)."""
+    ``first``: the transition's first frame, which the benchmarks time (kiosk/diagnostics/trace.py)."""
     painter = QPainter(device)
     if kind == "slide":
         shift = device.width() * t * direction

@@ -1,2 +1,3 @@
-"""The running process: window, keys, presenter, lock, live reload, screens, screen saver, systemd,
-play log and logging. Talks to the player only through its public methods and signals."""
+"""The running process, in rooms: input, window, live, power, records and process.
+
+``operation.py`` wires them together. Talks to the player only through its public methods and signals."""

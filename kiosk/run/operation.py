@@ -20,24 +20,27 @@ from kiosk.core.content.localize import pick
 from kiosk.core.rotation import Showing
 from kiosk.core.urgent import urgent_path
 from kiosk.playback.player import Player
-from kiosk.run.cursor import CursorHider
-from kiosk.run.display_power import DisplayPower
-from kiosk.run.lock import KioskLock
-from kiosk.run.playlog import PlayLog
-from kiosk.run.presenter import Presenter
-from kiosk.run.screen_power import ScreenPower
-from kiosk.run.screens import ScreenKeeper, ScreenSpec, parse_screen
-from kiosk.run.screensaver import ScreenAwake
-from kiosk.run.status_files import StatusFiles
-from kiosk.run.systemd import SystemdNotifier
-from kiosk.run.urgent_takeover import UrgentTakeover
-from kiosk.run.window import KioskWindow
+from kiosk.run.input.cursor import CursorHider
+from kiosk.run.input.keys import KeyHandler
+from kiosk.run.input.lock import KioskLock
+from kiosk.run.input.presenter import Presenter
+from kiosk.run.live.urgent_takeover import UrgentTakeover
+from kiosk.run.power.display_power import DisplayPower
+from kiosk.run.power.screen_power import ScreenPower
+from kiosk.run.power.screensaver import ScreenAwake
+from kiosk.run.process.systemd import SystemdNotifier
+from kiosk.run.records.playlog import PlayLog
+from kiosk.run.records.status_files import StatusFiles
+from kiosk.run.window.screens import ScreenKeeper, ScreenSpec, parse_screen
+from kiosk.run.window.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class RunOptions:
+    """How this run is operated: the command line merged over the content's settings."""
+
     presentation: bool = False
     auto: bool = False  # presentation mode only: keep rotating on a timer as well
     lock: bool = False
@@ -101,6 +104,8 @@ class Operation(QObject):
         # A --windowed preview on a desktop paints black at night but leaves the monitor alone.
         preview = DisplayPower([]) if window.windowed else None
         self.power = ScreenPower(window, player, clock=options.clock, time_scale=options.time_scale, display=preview)
+        # The keys' handler is handed the presenter, the lock's gate and the screen's waker here.
+        self.keys = KeyHandler(window, player, presenter=self.presenter, gate=self.lock, waker=self.power)
         self.urgent = UrgentTakeover(options.urgent, window, player, self.power, windowed=window.windowed,
                                      clock=options.clock) if options.urgent else None
         self.status = StatusFiles(options.status_dir, window, player, power=self.power, urgent=self.urgent,
@@ -116,7 +121,7 @@ class Operation(QObject):
             if self.urgent is not None:
                 self.urgent.changed.connect(self._log_urgent)
         if options.presentation:
-            player.expect_going_back()  # a clicker drives it
+            player.prefetcher.expect_going_back()  # a clicker drives it
         if options.presentation and not options.auto:
             player.set_paused(True)  # the clicker drives; P still starts the rotation by hand
         log.info("mode: %s%s%s", "presentation" if options.presentation else "rotate",

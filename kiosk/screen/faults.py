@@ -23,7 +23,11 @@ class FaultBoundary(QWidget):
     def __init__(self, panel_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel_id = panel_id
-        self.paint_failed = False  # set when any widget in it raised while painting
+        self.paint_failed = False  # set (by charge_paint_error) when any widget in it raised while painting
+
+    def charge_paint_error(self) -> None:
+        """A widget inside raised while painting: the slide is marked as failed."""
+        self.paint_failed = True
 
 
 class PaintedWidget(QWidget):
@@ -40,7 +44,7 @@ class PaintedWidget(QWidget):
         except Exception as exc:
             boundary = boundary_of(self)
             if boundary is not None:
-                boundary.paint_failed = True
+                boundary.charge_paint_error()
             report(boundary.panel_id if boundary is not None else type(self).__name__, exc)
 
 

@@ -17,12 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.run.display import LIBRARIES
+from kiosk.platform.display import LIBRARIES
 from kiosk.setup.machine import Target, unreadable_part
 from kiosk.setup.units import (
     GNOME_BLANKING_UNDO,
     KioskCommand,
     autostart_entry,
+    editor_unit,
     session_script,
     system_unit,
     user_unit,
@@ -30,6 +31,8 @@ from kiosk.setup.units import (
 
 MODES = ("desktop", "cage", "console")
 SYSTEM_UNIT = "/etc/systemd/system/kiosk.service"
+EDITOR_UNIT = "/etc/systemd/system/kiosk-editor.service"
+USER_EDITOR_UNIT = ".config/systemd/user/kiosk-editor.service"  # in the desktop user's home
 SYSTEM_USER = "kiosk"
 
 
@@ -96,6 +99,23 @@ def make_plan(mode: str, user: str, kiosk: KioskCommand, target: Target) -> Plan
     return plan
 
 
+def add_editor(plan: Plan, user: str, kiosk: KioskCommand, listen: str, target: Target) -> None:
+    """The second unit, `kiosk edit`: beside the kiosk's own, as the same user."""
+    lan = not listen.startswith(("127.", "localhost", "[::1]"))
+    password = (f"set its password first, as {user}: `kiosk edit --set-password`" if lan else
+                "it answers on this machine only; `--editor 0.0.0.0:8080` offers it to the LAN (with a password)")
+    if plan.mode == "desktop":
+        plan.files.append(File(f"{target.home(user)}/{USER_EDITOR_UNIT}", editor_unit(kiosk, listen), owner=user))
+        plan.notes.append(f"the editor: as {user}, `systemctl --user enable --now kiosk-editor`; {password}")
+        return
+    plan.files.append(File(EDITOR_UNIT, editor_unit(kiosk, listen, user)))
+    plan.steps.append(Step(("systemctl", "enable", "kiosk-editor.service"),
+                           ("systemctl", "disable", "kiosk-editor.service")))
+    plan.notes.append(f"the editor at http://{listen}/ starts at the next boot, or now: sudo systemctl start "
+                      f"kiosk-editor; {user} must be able to write {Path(kiosk.content).parent}; {password} "
+                      f"(sudo -u {user} kiosk edit --set-password)")
+
+
 def _check_packages(mode: str, target: Target) -> None:
     needed = {"desktop": LIBRARIES["x11"] | LIBRARIES["wayland"], "cage": LIBRARIES["wayland"],
               "console": LIBRARIES["kms"]}[mode]
@@ -150,10 +170,13 @@ def removal_plan(user: str, target: Target) -> Plan:
     """Everything any mode writes for ``user``, and the undo of the system unit's commands."""
     home = target.home(user)
     plan = Plan("remove", files=[File(p, "") for p in (
-        SYSTEM_UNIT, f"{home}/.config/systemd/user/kiosk.service", f"{home}/.config/kiosk/start-session",
-        f"{home}/.config/autostart/kiosk.desktop")])
-    if target.path(SYSTEM_UNIT).exists():
-        plan.steps = [Step(("systemctl", "disable", "--now", "kiosk.service")), Step(("systemctl", "daemon-reload"))]
+        SYSTEM_UNIT, EDITOR_UNIT, f"{home}/.config/systemd/user/kiosk.service", f"{home}/.config/kiosk/start-session",
+        f"{home}/.config/autostart/kiosk.desktop", f"{home}/{USER_EDITOR_UNIT}")])
+    for unit, name in ((EDITOR_UNIT, "kiosk-editor.service"), (SYSTEM_UNIT, "kiosk.service")):
+        if target.path(unit).exists():
+            plan.steps.append(Step(("systemctl", "disable", "--now", name)))
+    if plan.steps:
+        plan.steps.append(Step(("systemctl", "daemon-reload")))
     return plan
 
 
@@ -219,7 +242,10 @@ def run_setup(args: argparse.Namespace, target: Target | None = None, say: Calla
         say(f"setting up for {mode} ({why})")
         user = args.user or default_user(mode, target.environ)
         content = str(Path(args.content).expanduser().absolute())
-        plan = make_plan(mode, user, KioskCommand(kiosk_program(), content, args.screen), target)
+        kiosk = KioskCommand(kiosk_program(), content, args.screen)
+        plan = make_plan(mode, user, kiosk, target)
+        if getattr(args, "editor", None):
+            add_editor(plan, user, kiosk, args.editor, target)
         if target.real and not args.dry_run and mode != "desktop" and os.geteuid() != 0:
             raise SetupError(f"--mode {mode} writes {SYSTEM_UNIT} and may create the user {user}: run it with "
                              "sudo (or look first with --dry-run)")

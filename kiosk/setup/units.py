@@ -144,3 +144,41 @@ TimeoutStartSec=infinity
 [Install]
 WantedBy=multi-user.target
 """
+
+
+def editor_unit(kiosk: KioskCommand, listen: str, user: str | None = None) -> str:
+    """`kiosk edit` as a second unit: a user unit on a desktop, else a system unit as ``user``, sandboxed.
+
+    Exit 2 (no password for a LAN address) is not restarted: it needs `kiosk edit --set-password`.
+    As a system unit it may write only the content's folder and its own state (the versions).
+    """
+    command = shlex.join([*kiosk.program, "edit", kiosk.content, "--listen", listen])
+    folder = shlex.quote(kiosk.content.rsplit("/", 1)[0] or "/")
+    sandbox = "" if user is None else f"""\
+User={user}
+Environment=XDG_STATE_HOME=%S/kiosk-editor XDG_CACHE_HOME=%C/kiosk-editor QT_QPA_PLATFORM=offscreen
+StateDirectory=kiosk-editor
+CacheDirectory=kiosk-editor
+NoNewPrivileges=yes
+PrivateTmp=yes
+ProtectSystem=strict
+ProtectHome=read-only
+ReadWritePaths={folder}
+"""
+    return f"""\
+# Written by `kiosk setup --editor`; `kiosk setup --remove` takes it away.
+# The browser editor for the content file, at http://{listen}/ (docs/editor.md).
+[Unit]
+Description=kiosk content editor (web page) at {listen}
+After=network.target
+
+[Service]
+Type=exec
+ExecStart={command}
+Restart=on-failure
+RestartSec=10
+RestartPreventExitStatus=2
+{sandbox}
+[Install]
+WantedBy={"default.target" if user is None else "multi-user.target"}
+"""

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize
 from kiosk.core.content import load_content
 from kiosk.playback.player import Player
 from kiosk.run.operation import Operation, RunOptions
-from kiosk.run.window import KioskWindow
+from kiosk.run.window.window import KioskWindow
 from tests.helpers.clock import FakeClock
 
 SCALE = 0.01  # 12 s panels last 120 ms; a minute of checking the schedule is 0.6 s

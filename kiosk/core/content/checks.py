@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.core.content import model
 from kiosk.core.content.clips import INSTALL_VIDEO, clip_problem, video_support
+from kiosk.core.content.colors import band_color, contrast_ratio
 from kiosk.core.content.decks import open_deck
 from kiosk.core.content.images import ImageRefusedError, read_image
 from kiosk.core.content.layout_checks import layout_errors
@@ -19,22 +20,6 @@ Warning = tuple[tuple[str | int, ...], str]
 
 AA_CONTRAST = 4.5
 POWER_HORIZON = timedelta(days=7)  # settings.power repeats weekly: one week shows every on-time
-
-
-def relative_luminance(color: str) -> float:
-    """WCAG 2.x relative luminance of #rrggbb."""
-    def channel(hex_pair: str) -> float:
-        c = int(hex_pair, 16) / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(color[i:i + 2]) for i in (1, 3, 5))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two #rrggbb colours: 1 (the same) to 21 (black on white)."""
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 def content_warnings(content: model.Content, folder: Path, now: datetime | None = None) -> list[Warning]:
@@ -61,9 +46,7 @@ def _power_warnings(content: model.Content, now: datetime) -> Iterator[Warning]:
 def _theme_warnings(theme: model.Theme, ticker: bool = False) -> Iterator[Warning]:
     if theme.preset == "high-contrast":
         return  # the preset's own palette replaces these colours
-    from kiosk.core.theme import palette_for  # the theme's table of looks reads this module: imported late
-
-    band = palette_for(theme).band
+    band = band_color(theme.text, theme.background)
     for name in ("text", "accent"):
         ratio = contrast_ratio(getattr(theme, name), theme.background)
         if ratio < AA_CONTRAST:

@@ -1,0 +1,1 @@
+"""Platform probes that need no Qt: which display server and session the box has."""

@@ -1,0 +1,1 @@
+"""Live: watching the content file, reloading it while it runs, and the urgent takeover."""
