@@ -128,7 +128,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     stage = Stage(player)  # the ticker band and the side column around the player, when the content has them
     window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen),
                          view=stage)
-    operation = Operation(window, player, options)
+    operation = Operation(window, player, options, stage)
     window.present()
     give_back_after_each_change(player.shown)
     count_on_request(player, heap_usage)  # soak runs only (KIOSK_CENSUS_EVERY)

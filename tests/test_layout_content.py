@@ -97,3 +97,38 @@ def test_a_width_out_of_range_and_a_ticker_without_a_source_are_errors(write_con
     assert "settings.side.width: must be at most 45 percent" in said
     said = errors_of(write_content, LAYOUT.replace("ticker: {panel: news}", "ticker: {speed: 90}"))
     assert "settings.ticker: give the ticker either `panel:" in said
+
+
+SCHEDULED_SIDE = LAYOUT.replace("  - {id: clock, kind: clock, duration: 20}",
+                                "  - {id: clock, kind: clock, duration: 20, show: {from: 2026-12-05}}")
+
+
+def test_playlist_at_a_moment_prints_the_side_columns_own_timeline(write_content, capsys):
+    from kiosk.cli import main
+
+    path = write_content(SCHEDULED_SIDE)
+    assert main(["playlist", str(path), "--at", "2026-12-04T09:00", "--hours", "48"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    side = printed[printed.index("The side column (settings.side), beside the rotation:") + 1:]
+    assert [line.split("  ")[-1] for line in side] == ["scan", "clock, scan"]  # the clock joins on the 5th
+    assert "2026-12-05 00:00" in side[1]
+    main_part = printed[:printed.index("The side column (settings.side), beside the rotation:")]
+    assert all("clock" not in line and "scan" not in line for line in main_part)
+
+
+def test_render_at_a_moment_draws_the_side_column_as_it_plays_then(kiosk_app, write_content):
+    from PySide6.QtCore import QSize
+
+    from kiosk.export.render import screens
+    from kiosk.screen.frame import LayoutFrame
+    from tests.helpers.screen import shown_texts
+
+    loaded = load(write_content, SCHEDULED_SIDE)
+    for when, first in ((datetime(2026, 12, 4, 9), "Scan me."), (datetime(2026, 12, 6, 9), None)):
+        name, slide = next(iter(screens(loaded, QSize(1920, 1080), when)))
+        frame = slide.window()
+        assert isinstance(frame, LayoutFrame)
+        column = frame.side
+        assert column is not None
+        texts = shown_texts(column)
+        assert (first in texts) if first else ("Scan me." not in texts and any(":" in t for t in texts)), texts

@@ -58,6 +58,7 @@ class Player(QWidget):
         self._generation = 0
         self._pending = -1  # the generation whose transition, once done, brings its slide in
         self._painted_digest: str | None = None
+        self._quiet_arrival = False  # a rebuild for a new size arrives without a ``shown``
         self.timers = RotationTimers(self, time_scale=time_scale, on_due=self.next,
                                      on_recheck=self._recheck_schedule)
         self._transition = make_transition(render, self)
@@ -282,7 +283,8 @@ class Player(QWidget):
         if ready is not None and slide.body.live:
             ready.drop_look()  # it no longer looks as grabbed (what a count-up moves is painted again as it leaves)
         self._painted_digest = log_first_paint(self.loaded, self._painted_digest)
-        self.shown.emit(self.rotation.showing())
+        if not self._quiet_arrival:
+            self.shown.emit(self.rotation.showing())
         self._schedule()
         self.prefetcher.soon()
 
@@ -305,7 +307,12 @@ class Player(QWidget):
         if self.loaded is not None and self.size() != self._built_for:
             self._transition.complete()
             self._cache.invalidate()
-            self._present(direction=1, animate=False)
+            # the same panel, built again for the new size (a layout's band came): not a new showing
+            self._quiet_arrival = True
+            try:
+                self._present(direction=1, animate=False)
+            finally:
+                self._quiet_arrival = False
 
     def transition_running(self) -> bool:
         """True while a transition is on screen (idle work waits for its end)."""

@@ -4,12 +4,17 @@ The process layer drives the main player as before (keys, reload, urgent, power)
 follows it. Each time the main player takes content or shows a slide, the column and the band
 are brought up to date: the same language round, the same version of the content, the ticker's
 items as they are now (an expired item leaves at the next change of slide).
+
+While something covers the whole screen (an urgent message, the night's black, a presenter's
+blank) the process layer says so with ``cover``: the column waits where it was, and the band
+paints nothing (it sees itself covered) but keeps its place on the clock.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
@@ -25,10 +30,13 @@ SIDE_DIGEST = "+side"  # the column's version of the content is the main one's, 
 class Stage(LayoutFrame):
     """The screen: the main player's area, the side column and the ticker band."""
 
+    side_shown = Signal(object)  # a Showing of the side column's, once on screen (for the play log)
+
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
         super().__init__(player, parent)
         self.player = player
         self.side_player: Player | None = None
+        self.covered = False
         self._lang = ""
         player.shown.connect(self._shown)
         player.content_changed.connect(self.follow)
@@ -61,7 +69,22 @@ class Stage(LayoutFrame):
             return None
         if self.side_player is None:
             self.side_player = Player(time_scale=self.player.time_scale, clock=self.player.clock, bare=True)
+            self.side_player.shown.connect(self.side_shown)
+            self.side_player.set_paused(self.covered)
         return self.side_player
+
+    def cover(self, covered: bool) -> None:
+        """Something covers the whole screen (True) or has gone: the column waits meanwhile."""
+        self.covered = covered
+        if self.side_player is not None and self.side_player.paused != covered:
+            self.side_player.set_paused(covered)
+
+    def restart(self) -> None:
+        """A new day (the screen woke by its schedule): the column and the band start from the first."""
+        if self.side_player is not None and self.side_player.loaded is not None:
+            self.side_player.restart()
+        if self.ticker is not None:
+            self.ticker.restart()
 
     def _play_side(self, side: Loaded) -> None:
         player = self.side_player
