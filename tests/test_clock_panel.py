@@ -55,3 +55,16 @@ def test_in_a_narrow_column_the_time_shrinks_to_fit_instead_of_wrapping(qtbot, k
     assert not english.body.fit_notes
     time = english.body._time
     assert time is not None and time.fontMetrics().horizontalAdvance(time.text()) <= english.body.area.width()
+
+
+def test_a_date_too_long_for_the_column_breaks_after_the_weekday(qtbot, kiosk_app, write_content):
+    loaded = load_content(write_content(CLOCK))
+    entry = playlist_at(loaded.content, AFTERNOON)[0]
+    built = []
+    for size, bare in ((QSize(538, 988), True), (QSize(1920, 1080), False)):  # a 28 % column of 1080p; a screen
+        style = style_for(loaded.content.settings, size, loaded.folder, lang="en", clock=FakeClock(AFTERNOON),
+                          screen=QSize(1920, 1080), bare=bare)
+        slide = Slide(entry.panel, style)
+        qtbot.addWidget(slide)
+        built.append(slide.body._date.text())
+    assert built == ["Monday,\nDecember 7, 2026", "Monday, December 7, 2026"]

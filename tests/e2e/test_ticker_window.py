@@ -48,3 +48,7 @@ def test_the_ticker_moves_left_and_the_panel_above_it_is_whole(start_kiosk, tmp_
     background = first.rgb(WIDTH // 2, found.main.height - 2)
     assert all(first.rgb(x, found.main.height - 2) == background for x in range(0, WIDTH, 4))
     assert second.rgb(WIDTH // 2, 5) == first.rgb(WIDTH // 2, 5)  # the header did not move
+    # The panel's text is drawn above the band and stays exactly as it was while the band moves.
+    main = [(x, y) for x in range(0, WIDTH, 6) for y in range(0, found.main.height, 6)]
+    assert sum(first.rgb(x, y) != background for x, y in main) > 100  # the title and body are there
+    assert all(first.rgb(x, y) == second.rgb(x, y) for x, y in main)

@@ -58,8 +58,15 @@ class ClockWidget(PanelWidget):
             self._time.setText(clock_texts(now, locale)[0])
             self._fit_time(self._time)
         if self._date is not None:
-            self._date.setText(long_date_text(now, locale))
+            self._date.setText(self._broken(self._date, long_date_text(now, locale)))
         self._tick.start((60 - now.second) * 1000 - now.microsecond // 1000 + 50)
+
+    def _broken(self, label: QLabel, text: str) -> str:
+        """A date too long for one line breaks after the weekday ("Monday," / "December 7, 2026"),
+        not wherever the words run out ("Monday, December 7," / "2026")."""
+        if QFontMetrics(label.font()).horizontalAdvance(text) <= self.area.width() or ", " not in text:
+            return text
+        return text.replace(", ", ",\n", 1)
 
     def _fit_time(self, label: QLabel) -> None:
         """A narrow column gets a smaller time rather than a wrapped one (sized for the widest digits)."""
