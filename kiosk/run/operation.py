@@ -113,7 +113,8 @@ class Operation(QObject):
                                   every_seconds=options.status_every, time_scale=options.time_scale,
                                   clock=options.clock) if options.status_dir else None
         self.play_log = PlayLog(options.play_log, self) if options.play_log else None
-        self.side = SideColumn(stage, self.power, self.presenter, self.urgent, options.play_log, self) \
+        side_log = options.play_log if self.play_log is not None and self.play_log.usable else None
+        self.side = SideColumn(stage, self.power, self.presenter, self.urgent, side_log, self) \
             if stage is not None else None
         self._last_shown: Showing | None = None
         player.shown.connect(self._remember)

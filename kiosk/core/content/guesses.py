@@ -10,9 +10,12 @@ from __future__ import annotations
 import difflib
 import types
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel
+
+from kiosk.core.content import model
 
 CUTOFF = 0.6
 
@@ -61,3 +64,13 @@ def _models_in(annotation: object) -> Iterator[type[BaseModel]]:
         return
     for arg in args:
         yield from _models_in(arg)
+
+
+@lru_cache(maxsize=1)
+def every_key() -> tuple[str, ...]:
+    """Every key any model of the content format has (what a fuzzer mixes into documents)."""
+    names: set[str] = set()
+    for cls in vars(model).values():
+        if isinstance(cls, type) and issubclass(cls, BaseModel):
+            names.update(info.alias or name for name, info in cls.model_fields.items())
+    return tuple(sorted(names))

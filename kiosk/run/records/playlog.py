@@ -104,6 +104,11 @@ class PlayLog(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.close)
 
+    @property
+    def usable(self) -> bool:
+        """False when the file was refused at start (its one warning given): a second log on it is pointless."""
+        return not self._refused
+
     def panel_shown(self, panel_id: str, page: int, digest: str, lang: str | None = None) -> None:
         """A panel (or a further page of it) is on screen now; ``lang`` when the content has several."""
         if self._current and self._current[0].get("panel") == panel_id and page > 0:
