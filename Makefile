@@ -8,7 +8,7 @@ QT ?=
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint sysdeps render bench schema docs clean editor-shots
+.PHONY: run test lint sysdeps render bench schema docs clean editor-shots hooks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ sysdeps:
 	@resources/install-system-deps.sh
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kiosk tests benchmarks main.py
+	$(VENV)/bin/ruff check kiosk tests harness benchmarks tools main.py
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
@@ -49,9 +49,12 @@ schema: $(STAMP)
 	$(PY) main.py schema > resources/content.schema.json
 	$(PY) main.py schema --urgent > resources/urgent.schema.json
 
-# The README's content-format tables and the JSON Schema, both written from the models.
+# docs/format.md's field tables and the JSON Schema, both written from the models.
 docs: schema
-	$(PY) -m kiosk.core.content.reference README.md
+	$(PY) -m tools.format_reference docs/format.md
+
+hooks:
+	git config core.hooksPath .githooks
 
 clean:
 	rm -rf $(VENV) .venv-qt6.8 .pytest_cache .ruff_cache .mypy_cache

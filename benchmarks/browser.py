@@ -28,8 +28,8 @@ from pathlib import Path
 from benchmarks.steady import TIMES, is_steady, panels_in_play, wait_for, wait_shown
 from benchmarks.usage import cpu_share, memory_mb
 from benchmarks.webpage import write_page_apart
-from tests.harness.displays import launch
-from tests.harness.process import KioskProcess
+from harness.displays import launch
+from harness.process import KioskProcess
 
 # How a locked-down signage machine has to start it (no sandbox, no GPU, nothing from the
 # network), plus kiosk mode and the size.

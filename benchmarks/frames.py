@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.stats import percentile
-from tests.harness.contentfiles import SEED
+from harness.contentfiles import SEED
 
 
 class FrameTimingApp(QApplication):

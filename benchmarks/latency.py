@@ -15,8 +15,8 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from tests.harness.displays import Display
-from tests.harness.process import KioskProcess
+from harness.displays import Display
+from harness.process import KioskProcess
 
 TRACE = re.compile(r"INFO: (change|first frame) at monotonic=([0-9.]+)")
 Event = tuple[str, float]  # ("change" | "first frame", monotonic seconds)

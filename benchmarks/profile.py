@@ -24,9 +24,9 @@ import time
 from pathlib import Path
 
 from benchmarks.latency import SETTLE_S, TRACE_ENV, XKeyboard
-from tests.harness.contentfiles import SEED, long_durations
-from tests.harness.displays import launch
-from tests.harness.process import KioskProcess
+from harness.contentfiles import SEED, long_durations
+from harness.displays import launch
+from harness.process import KioskProcess
 
 OUT = Path(__file__).resolve().parent / "out"
 SUFFIX = {"flamegraph": "svg", "speedscope": "json", "raw": "txt"}

@@ -187,7 +187,7 @@ def table(figures: dict[str, dict], notes: dict[str, str]) -> str:
 
 
 def markdown(results: dict) -> str:
-    """The README's table: each target next to the figures of ``results``."""
+    """docs/performance.md's table: each target next to the figures of ``results``."""
     machine, note = results["machine"], results.get("note", "").rstrip(". ")
     about = (f"Latest {results['mode']} run: {results['when'][:10]}, {machine['cpu']}, {machine['cores']} cores, "
              f"{machine['memory_gb']:g} GB, Python {machine['python']}, Qt {machine['qt']}"
@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="repeat each benchmark at most N times (a shorter full-length run; n says how many)")
     parser.add_argument("--note", default="", help="about the machine or the run, stored in the results")
     parser.add_argument("--markdown", type=Path, metavar="RESULTS",
-                        help="print the README's table from a results.json, run nothing")
+                        help="print docs/performance.md's table from a results.json, run nothing")
     parser.add_argument("--out", type=Path, help="where to write the JSON (default: results.json, "
                                                  "or out/results-quick.json with --quick)")
     parser.add_argument("--child", choices=MEASURES_PSS, help=argparse.SUPPRESS)

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.stats import percentile
-from tests.harness.contentfiles import digest, long_durations, version
-from tests.harness.displays import launch
-from tests.harness.process import KioskProcess
+from harness.contentfiles import digest, long_durations, version
+from harness.displays import launch
+from harness.process import KioskProcess
 
 PAINT_TIMEOUT_S = 60
 SAVE_TIMEOUT_S = 5

@@ -3,7 +3,7 @@
 Run as ``python -m benchmarks.soak --rotations N --reloads M``; prints one JSON line.
 Durations don't matter here: the soak calls Player.next() back to back, with a live reload
 (Player.update_content) every so often, through the soak harness the soak test also uses
-(tests/harness/soak.py).
+(harness/soak.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.harness.contentfiles import SEED
+from harness.contentfiles import SEED
 
 MB = 2**20
 SAMPLE_EVERY = 250  # changes between RSS samples
@@ -35,9 +35,9 @@ def trend_mb(samples: list[float], every: int, span: int) -> float:
 def soak(rotations: int, reloads: int, size: tuple[int, int], warmup: int) -> dict:
     from PySide6.QtCore import QSize
 
+    from harness.soak import Soak, versions
     from kiosk.app import make_app
     from kiosk.playback.player import Player
-    from tests.harness.soak import Soak, versions
 
     make_app()
     with tempfile.TemporaryDirectory() as folder:

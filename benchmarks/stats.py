@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
+from fractions import Fraction
 
 
 def percentile(values: Sequence[float], share: float) -> float:
-    """The ``share`` (0..1) percentile by linear interpolation, like numpy's default."""
+    """The ``share`` (0..1) percentile by linear interpolation, like numpy's default.
+
+    ``statistics.quantiles(method="inclusive")`` is that interpolation; it cuts the values into
+    ``n`` equal parts, so ``share`` becomes a fraction (0.95 is the 19th of 20 cuts).
+    """
     if not values:
         raise ValueError("percentile of no values")
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * share
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+    if len(values) == 1:  # quantiles needs two points before Python 3.13; one value is every percentile
+        return float(values[0])
+    part = Fraction(share).limit_denominator(1000)
+    if not 0 < part < 1:  # no cut at the ends: they are the least and the greatest value
+        return float(min(values) if part <= 0 else max(values))
+    return statistics.quantiles(values, n=part.denominator, method="inclusive")[part.numerator - 1]
 
 
 def spread(runs: Sequence[float]) -> dict[str, float | list[float] | int]:

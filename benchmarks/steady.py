@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from tests.harness.process import KioskProcess
+from harness.process import KioskProcess
 
 TIMES = 2  # showings of each panel before it counts as steady
 CHANGE = re.compile(r"INFO: change at monotonic=([0-9.]+)")  # KIOSK_TRACE_TRANSITIONS=1

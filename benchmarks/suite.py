@@ -17,9 +17,9 @@ from benchmarks.latency import SETTLE_S, TRACE_ENV, XKeyboard, key_presses, time
 from benchmarks.stats import percentile
 from benchmarks.steady import TIMES, changes_logged, panels_in_play, wait_shown
 from benchmarks.usage import cpu_share, memory_mb
-from tests.harness.contentfiles import ROOT, SEED, long_durations
-from tests.harness.displays import launch
-from tests.harness.process import KioskProcess
+from harness.contentfiles import ROOT, SEED, long_durations
+from harness.displays import launch
+from harness.process import KioskProcess
 
 PAINT_TIMEOUT_S = 60
 SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160)}

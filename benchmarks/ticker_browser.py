@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 from benchmarks.browser import CHROMIUM_FLAGS, _measure, _stop_group, chromium_binary
+from harness.displays import launch
+from harness.process import KioskProcess
 from kiosk.core import theme
 from kiosk.core.layout import band_height
-from tests.harness.displays import launch
-from tests.harness.process import KioskProcess
 
 SETTLE_S = 8.0  # both have painted and settled: only the band moves
 LINES = ["Data Reporting Webinars for School Year 2022-23",

@@ -40,10 +40,10 @@ from pathlib import Path
 import psutil
 
 from benchmarks.soak import trend_mb
+from harness.contentfiles import SEED
+from harness.displays import xvfb
+from harness.process import KioskProcess
 from kiosk.core.content.loader import content_digest
-from tests.harness.contentfiles import SEED
-from tests.harness.displays import xvfb
-from tests.harness.process import KioskProcess
 
 WEEK = 50_400  # changes: 7 days x 24 h x 3600 s / 12 s a panel
 FADE_EVERY = 40  # one content version in this many crossfades; the others cut (see the docstring)

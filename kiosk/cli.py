@@ -216,6 +216,17 @@ def schema_json(urgent: bool = False) -> str:
 
 def main(argv: list[str] | None = None, default_content: str = "content.yaml") -> int:
     """Run the command in ``argv`` (default: the process's), ``run`` when none is named; the exit code."""
+    try:
+        return _command(argv, default_content)
+    finally:
+        # Images still queued for decoding would hold up the exit (kiosk/screen/decode.py); the
+        # module is only looked up, as importing it would bring Qt into commands that need none.
+        decoding = sys.modules.get("kiosk.screen.decode")
+        if decoding is not None:
+            decoding.stop_decoding()
+
+
+def _command(argv: list[str] | None, default_content: str) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "run")

@@ -10,9 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from harness.contentfiles import ROOT, SEED  # noqa: E402, F401  (tests import them from here)
+from harness.process import KioskProcess  # noqa: E402
 from kiosk.core.content import Loaded, load_content  # noqa: E402
-from tests.harness.contentfiles import ROOT, SEED  # noqa: E402, F401  (tests import them from here)
-from tests.harness.process import KioskProcess  # noqa: E402
 
 pytest_plugins = ["tests.helpers.logfail", "pytester"]
 

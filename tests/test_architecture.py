@@ -1,4 +1,4 @@
-"""The layers on disk: import-linter's contracts hold, the core imports no Qt, and the README maps every module."""
+"""The layers on disk: import-linter's contracts hold, the core imports no Qt, the code map is whole."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import kiosk
+import pytest
+
 from tests.conftest import ROOT
 
 LAYERS = ("platform", "core", "diagnostics", "screen", "playback", "export", "run", "setup", "edit")
@@ -36,12 +37,35 @@ def test_kiosk_holds_only_layers_and_entry_points():
     assert top == {"__init__.py", "__main__.py", "cli.py", "app.py", *LAYERS}
 
 
-def test_readme_code_map_names_every_module():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    layout = readme[readme.index("## Layout of the code"):]
-    named = set(re.findall(r"[\w]+\.py", layout))
-    modules = {path.name for path in Path(kiosk.__file__).parent.rglob("*.py") if path.name != "__init__.py"}
-    assert modules - named == set(), "README's 'Layout of the code' misses these modules"
+def code_map(text: str) -> set[str]:
+    """The module paths a code map names: a folder line opens a folder, indented lines are inside it."""
+    block = text[text.index("## Layout of the code"):].split("```")[1]
+    folders: list[str] = []
+    named = set()
+    for line in block.splitlines():
+        match = re.match(r"( *)(\S+)", line)
+        if not match:
+            continue
+        indent, name = len(match[1]) // 2, match[2]
+        folders = folders[:indent] if indent else []
+        if name.endswith("/"):
+            folders.append(name)
+        elif name.endswith(".py"):
+            named.add("".join(folders) + name)
+    return {path for path in named if path.startswith("kiosk/")}
+
+
+def test_the_code_map_names_every_module_where_it_is():
+    named = code_map((ROOT / "docs" / "architecture.md").read_text(encoding="utf-8"))
+    modules = {str(path.relative_to(ROOT)) for path in (ROOT / "kiosk").rglob("*.py") if path.name != "__init__.py"}
+    assert modules - named == set(), "docs/architecture.md's 'Layout of the code' misses these modules"
+    assert named - modules == set(), "docs/architecture.md's 'Layout of the code' names modules that aren't there"
+
+
+def test_the_code_map_reads_folders_from_indentation():
+    text = "## Layout of the code\n```\nkiosk/app.py   x\nkiosk/run/   y\n  live/   z\n    watcher.py  w\n" \
+           "  operation.py  v\ntools/t.py  u\n```\n"
+    assert code_map(text) == {"kiosk/app.py", "kiosk/run/live/watcher.py", "kiosk/run/operation.py"}
 
 
 def _kiosk_sources() -> dict[str, ast.Module]:
@@ -197,3 +221,19 @@ def test_no_class_does_more_than_one_job():
                 if len(methods) > MAX_CLASS_METHODS:
                     crowded[f"{path.relative_to(ROOT)}:{node.name}"] = len(methods)
     assert crowded == {}, f"classes with more than {MAX_CLASS_METHODS} methods (properties count)"
+
+
+def _imported_packages(tree: ast.Module) -> set[str]:
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0}
+    return {name.split(".")[0] for name in names}
+
+
+@pytest.mark.parametrize("folder", ["benchmarks", "harness"])
+def test_the_benchmarks_and_their_harness_never_import_the_tests(folder):
+    """The benchmarks run from a checkout without tests/ on the path; what they share with the tests is harness/."""
+    reaching = [str(path.relative_to(ROOT)) for path in sorted((ROOT / folder).rglob("*.py"))
+                if "tests" in _imported_packages(ast.parse(path.read_text(encoding="utf-8")))]
+    assert reaching == []
+    assert folder != "benchmarks" or any("harness" in _imported_packages(ast.parse(path.read_text(encoding="utf-8")))
+                                         for path in (ROOT / folder).rglob("*.py"))  # the scan sees imports at all

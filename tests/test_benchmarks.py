@@ -14,7 +14,7 @@ import pytest
 from benchmarks.run import markdown, table, verdict
 from benchmarks.stats import percentile, spread
 from benchmarks.webpage import page_html
-from tests.harness.contentfiles import ROOT
+from harness.contentfiles import ROOT
 
 
 def test_percentiles_interpolate_like_numpy():
@@ -22,7 +22,26 @@ def test_percentiles_interpolate_like_numpy():
     assert percentile(values, 0.5) == 3.0
     assert percentile(values, 0.95) == pytest.approx(4.8)
     assert percentile(values, 1.0) == 5.0
+    assert percentile(values, 0.0) == 1.0
+    assert percentile([1.0, 2.0], 0.25) == 1.25
+
+
+def test_a_percentile_of_one_value_is_that_value():
+    """statistics.quantiles refuses a single value before Python 3.13; a one-run figure still has one."""
     assert percentile([7.0], 0.95) == 7.0
+    assert percentile([7], 0.5) == 7.0
+    with pytest.raises(ValueError, match="no values"):
+        percentile([], 0.5)
+
+
+@pytest.mark.parametrize("share", [0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999])
+def test_percentiles_are_numpys_linear_interpolation_at_any_share(share):
+    values = [float((7 * n) % 23) for n in range(40)]  # 40 values in no order, with repeats
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * share
+    low = int(position)
+    expected = ordered[low] + (ordered[min(low + 1, 39)] - ordered[low]) * (position - low)
+    assert percentile(values, share) == pytest.approx(expected)
 
 
 def test_a_figure_keeps_min_median_max_and_its_runs():
@@ -221,7 +240,7 @@ def test_steady_state_waits_for_every_panel_to_end_two_showings():
 
 def test_the_seed_panels_in_play_are_its_five_panels():
     from benchmarks.steady import panels_in_play
-    from tests.harness.contentfiles import SEED
+    from harness.contentfiles import SEED
 
     assert panels_in_play(SEED) == {"impact", "goal", "student-of-the-year", "pass", "updates"}
 

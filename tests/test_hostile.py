@@ -2,7 +2,7 @@
 
 The small cases live in tests/fixtures/hostile/; the big ones (50 MB, 5,000 panels,
 a 100-megapixel PNG) and the ones git can't hold (a FIFO, a symlink loop) are made
-in tmp_path. The README's "Limits and hostile input" table lists the same cases.
+in tmp_path. docs/format.md's "Limits and hostile input" table lists the same cases.
 """
 
 from __future__ import annotations

@@ -99,9 +99,9 @@ def test_render_at_a_quiet_moment_shows_the_clock(kiosk_app, write_content, tmp_
     assert distinct_colors(image) > 5
 
 
-def test_readme_scheduling_examples_do_what_the_readme_says(write_content, capsys):
-    """The README's two YAML examples, in one file, print the timeline the README shows."""
-    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Scheduling")[1].split("\n## ")[0]
+def test_the_scheduling_examples_print_the_timeline_the_docs_show(write_content, capsys):
+    """docs/day.md's two YAML examples, in one file, print the timeline the page shows."""
+    section = (ROOT / "docs" / "day.md").read_text(encoding="utf-8").split("\n## Scheduling\n")[1].split("\n## ")[0]
     blocks = [block.split("```")[0] for block in section.split("```yaml\n")[1:]]
     shown = section.split("$ kiosk playlist content.yaml ")[1].split("```")[0].splitlines()
     path = write_content("".join(blocks))

@@ -5,13 +5,13 @@ panel waits 1 ms) over a copy of the seed with `transition: none`; every tenth p
 a new version of the content is loaded from disk and handed to the player, as live
 reload does. Afterwards the live QObjects and QWidgets, by class, are back at their
 baseline and the process grew by less than 20 MB. The soak harness is the benchmark's
-(tests/harness/soak.py); the long soak belongs to the benchmark suite.
+(harness/soak.py); the long soak belongs to the benchmark suite.
 """
 
 from __future__ import annotations
 
-from tests.harness.contentfiles import SEED
-from tests.harness.soak import Soak, by_timer, versions
+from harness.contentfiles import SEED
+from harness.soak import Soak, by_timer, versions
 
 ROTATIONS = 2000
 RELOAD_EVERY = 10  # 200 reloads

@@ -67,7 +67,8 @@ def test_nothing_repaints_between_transitions(qtbot, player):
     counter = PaintCounter()
     QApplication.instance().installEventFilter(counter)
     try:
-        qtbot.wait(500)  # an idle stretch: the rotation timer is armed for 12 s
+        # an idle stretch of half a second, measured on the rotation timer itself (armed for 12 s)
+        qtbot.waitUntil(lambda: 0 <= player.timers.remaining_ms <= 11500, timeout=3000)
     finally:
         QApplication.instance().removeEventFilter(counter)
     assert counter.painted == []

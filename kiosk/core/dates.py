@@ -1,11 +1,14 @@
-"""Dates as people read them, from CLDR via Babel: "Mar 1, 2023", "Mar 1 – 2, 2023". No Qt here."""
+"""Dates as people read them, from CLDR via Babel: "Mar 1, 2023", "Mar 1 – 2, 2023". No Qt here.
+
+Babel keeps the whole of its global data (~2.3 MB of Python objects) once a locale's data loads.
+The kiosk used to cut that down by rewriting Babel's private ``_global_data``; Babel has no public
+way to load less, and a private rewrite breaks silently on an update, so the kiosk pays for it.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, cast
 
-import babel.core
 from babel.core import UnknownLocaleError
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 
@@ -15,32 +18,8 @@ LONG_DATE = "full"  # a clock panel's date: "Monday, December 7, 2026"; "lunes, 
 DEFAULT_LOCALE = "en_US"
 
 
-class ParentExceptionsOnly(dict[str, Any]):
-    """Babel's global data cut down to what loading a locale's data asks for: its parent exceptions.
-
-    Babel unpickles the whole of ``global.dat`` (~2.3 MB of Python objects: time zones, currencies,
-    territories) the first time a locale's data loads, and keeps it; the kiosk then never asks for
-    anything else. Any other key (``babel.core.get_global`` reads ``.get``) brings the whole file back.
-    """
-
-    def get(self, key: str, default: Any = None) -> Any:
-        if key in self:
-            return super().get(key, default)
-        babel.core._global_data = None  # read the whole file again, and keep it from now on
-        return babel.core.get_global(cast(Any, key)) or default
-
-
-def keep_babel_lean() -> None:
-    """Load Babel's global data now and keep only the parent exceptions, before any locale's data
-    loads (its objects then fill arenas of their own, which go back to the system when freed)."""
-    if babel.core._global_data is None:
-        parents = babel.core.get_global("parent_exceptions")
-        babel.core._global_data = cast(Any, ParentExceptionsOnly(parent_exceptions=parents))
-
-
 def date_span_text(first: date, last: date, locale: str = DEFAULT_LOCALE) -> str:
     """One day or a range of days, without repeating what the two ends share."""
-    keep_babel_lean()
     try:
         if first == last:
             return format_skeleton(SKELETON, first, locale=locale)
@@ -51,7 +30,6 @@ def date_span_text(first: date, last: date, locale: str = DEFAULT_LOCALE) -> str
 
 def clock_texts(moment: datetime, locale: str = DEFAULT_LOCALE) -> tuple[str, str]:
     """The time and the date for the header clock, as the language writes them: ("2:05 PM", "Tue, Dec 1")."""
-    keep_babel_lean()
     try:
         # CLDR puts a narrow no-break space before AM/PM; not every typeface has one, a plain one reads the same
         time = format_time(moment, "short", locale=locale).replace("\u202f", "\u00a0")
@@ -62,7 +40,6 @@ def clock_texts(moment: datetime, locale: str = DEFAULT_LOCALE) -> tuple[str, st
 
 def long_date_text(moment: date, locale: str = DEFAULT_LOCALE) -> str:
     """The weekday, day, month and year written out, for a clock panel: "Monday, December 7, 2026"."""
-    keep_babel_lean()
     try:
         return format_date(moment, LONG_DATE, locale=locale)
     except (UnknownLocaleError, ValueError):

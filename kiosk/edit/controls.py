@@ -103,10 +103,10 @@ def singular(label: str) -> str:
 
 
 def hint_of(info: FieldInfo) -> str:
-    """The model's description without markdown links (the README's anchors mean nothing here)."""
+    """The model's description without markdown links (the docs' anchors mean nothing here)."""
     text = info.description or ""
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    return re.sub(r";\s*see [A-Z*][^.;]*", "", text)  # "see *Two languages*": a README section
+    return re.sub(r";\s*see [A-Z*][^.;]*", "", text)  # "see *Two languages*": a section of docs/format.md
 
 
 def language_name(code: str) -> str:

@@ -6,8 +6,8 @@ panel as it plays now (an expired item changes it), the settings, the screen siz
 dots (its place in the rotation) and the day (dates such as "today" are relative to it).
 The header clock's minute only makes a *grab* stale: the widget keeps its own time.
 
-Two bounds, because the two things kept cost very different memory (measured, README
-"Performance"): a slide's widgets cost ~0.3 MB of PSS at 1080p and ~0.55 MB at 4K, its grab
+Two bounds, because the two things kept cost very different memory (measured; see docs/performance.md):
+a slide's widgets cost ~0.3 MB of PSS at 1080p and ~0.55 MB at 4K, its grab
 (a screen-sized pixmap) ~8 MB and ~32 MB. So the widgets of up to ``SLIDES_KEPT`` slides are
 kept (a rotation of that many panels never builds a slide twice), but grabs only of the
 slides a change can land on: the previous, current and next (``SCREENS_KEPT``), within

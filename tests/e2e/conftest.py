@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from harness.displays import LAUNCHERS, launch, missing_tools
 from tests.e2e.xdisplay import HEIGHT, INSTALL, TOOLS, WIDTH, XKiosk
-from tests.harness.displays import LAUNCHERS, launch, missing_tools
 
 DISPLAY_KIND = "xvfb"
 

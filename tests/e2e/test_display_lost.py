@@ -7,8 +7,8 @@ import os
 import signal
 import time
 
+from harness.displays import xvfb
 from tests.conftest import SEED
-from tests.harness.displays import xvfb
 
 EXIT_WITHIN_S = 5
 

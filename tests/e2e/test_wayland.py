@@ -16,12 +16,12 @@ from pathlib import Path
 import psutil
 import pytest
 
+from harness.contentfiles import ROOT
+from harness.displays import LAUNCHERS, launch, missing_tools, wayland_socket
+from harness.unprivileged import _probe, _staged, as_nobody, private_runtime, public_folder, readable_python
 from kiosk.setup.units import KioskCommand, system_unit
 from tests.e2e.test_real_window import PAINTED, THREE_PANELS, WHITE
 from tests.e2e.wayland import INSTALL, TOOLS, WaylandKiosk, grim_shot
-from tests.harness.contentfiles import ROOT
-from tests.harness.displays import LAUNCHERS, launch, missing_tools, wayland_socket
-from tests.harness.unprivileged import _probe, _staged, as_nobody, private_runtime, public_folder, readable_python
 
 HEADLESS = {"WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1"}
 

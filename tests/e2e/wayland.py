@@ -1,6 +1,6 @@
 """The kiosk under a Wayland compositor, as a person at the screen meets it: screenshots with grim,
 keys with wtype, the window tree from swaymsg. The tools run as nobody, as the compositor does
-(tests/harness/displays.py starts it; tests/harness/unprivileged.py has the why).
+(harness/displays.py starts it; harness/unprivileged.py has the why).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import json
 import re
 import subprocess
 
+from harness.process import KioskProcess
+from harness.unprivileged import as_nobody
 from tests.e2e.xdisplay import Shot
-from tests.harness.process import KioskProcess
-from tests.harness.unprivileged import as_nobody
 
 TOOLS = ("grim", "wtype", "swaymsg", "cage")
 INSTALL = "apt-get install grim wtype sway cage"

@@ -1,7 +1,7 @@
 """The real program under Xvfb, as a person at the screen meets it: keys pressed with xdotool,
 the screen read with ImageMagick.
 
-Starting the process and waiting on its log is tests/harness/process.py's; every wait polls
+Starting the process and waiting on its log is harness/process.py's; every wait polls
 for a condition until a deadline, paced by the kiosk's own log output.
 """
 
@@ -11,7 +11,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 
-from tests.harness.process import KioskProcess
+from harness.process import KioskProcess
 
 WIDTH, HEIGHT = 1280, 720
 TOOLS = ("xdotool", "xwininfo", "import")  # beside the display server's own

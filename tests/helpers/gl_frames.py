@@ -19,6 +19,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from harness.contentfiles import SEED
 from kiosk.core.content import load_content
 from kiosk.core.playlist import playlist_at
 from kiosk.playback.gl_transition import GlTransition
@@ -26,7 +27,6 @@ from kiosk.playback.transition import paint_frame
 from kiosk.screen.fonts import load_fonts
 from kiosk.screen.slide import Slide
 from kiosk.screen.style import style_for
-from tests.harness.contentfiles import SEED
 
 SIZE = QSize(640, 360)
 

@@ -1,6 +1,6 @@
 """The content format: the one source of truth for what content.yaml may hold.
 
-Validation, the JSON Schema (``kiosk schema``) and the README's field reference
+Validation, the JSON Schema (``kiosk schema``) and docs/format.md's field tables
 all come from these models. Text stays plain text everywhere; nothing here is
 ever interpreted as markup.
 """

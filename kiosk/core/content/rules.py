@@ -349,7 +349,7 @@ TYPE_MESSAGES = {
     "list_type": LIST, "tuple_type": LIST,
     "dict_type": MAPPING, "model_type": MAPPING, "model_attributes_type": MAPPING,
 }
-UNKNOWN = "this value can't be used here; see the README's content format"
+UNKNOWN = "this value can't be used here; see docs/format.md"
 
 
 def staff_message(error: Any) -> tuple[str, tuple[str | int, ...]]:
@@ -361,7 +361,7 @@ def staff_message(error: Any) -> tuple[str, tuple[str | int, ...]]:
 
 
 class Doc:
-    """Not a rule: how the README's format tables name a type ("seconds", "`#rrggbb`")."""
+    """Not a rule: how docs/format.md's tables name a type ("seconds", "`#rrggbb`")."""
 
     def __init__(self, label: str) -> None:
         self.label = label

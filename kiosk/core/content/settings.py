@@ -125,6 +125,6 @@ class Settings(Model):
         "Where to draw: `auto` (the session's Wayland or X11, else the console), `x11`, `wayland`, "
         "`kms` (the console through the GPU) or `fb` (the console's framebuffer, in software) (`--display`)."))
     ticker: Ticker | None = Field(None, description=(
-        "A band of scrolling text along the bottom (or top) of every panel; see docs/layouts.md."))
+        "A band of scrolling text along the bottom (or top) of every panel; see *Layouts*."))
     side: Side | None = Field(None, description=(
-        "A column beside the rotation with panels of its own, such as the clock and a QR code; see docs/layouts.md."))
+        "A column beside the rotation with panels of its own, such as the clock and a QR code; see *Layouts*."))

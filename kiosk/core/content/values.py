@@ -13,11 +13,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.core.content.icons import icon_exists
-from kiosk.core.content.plugins_off import turn_plugins_off
 from kiosk.core.content.rules import Check, Doc, Items, Length, Matches, OneOf, Parse, Range
 from kiosk.core.content.timetext import HOURS_RANGE, parse_date_span, parse_days, parse_hours, parse_moment
-
-turn_plugins_off()  # before the first model class
 
 MIN_DURATION = 1.0
 MAX_DURATION = 3600.0

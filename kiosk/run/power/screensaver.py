@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 SERVICE = PATH_INTERFACE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
 CONNECTION_NAME = "kiosk-screensaver-inhibit"
-ADVICE = "cannot keep the screen awake through D-Bus (%s) in %s; %s (see README: Set up a lobby display)"
+ADVICE = "cannot keep the screen awake through D-Bus (%s) in %s; %s (see docs/deployment.md)"
 
 
 class ScreenAwake(QObject):

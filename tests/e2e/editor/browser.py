@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.contentfiles import ROOT
+from harness.contentfiles import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

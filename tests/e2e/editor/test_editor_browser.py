@@ -7,9 +7,9 @@ import shutil
 
 from playwright.sync_api import expect
 
+from harness.contentfiles import digest
 from kiosk.core.content import load_content
 from tests.conftest import ROOT, SEED
-from tests.harness.contentfiles import digest
 
 POSTER = ROOT / "examples" / "media" / "poster.png"
 PAINT_TIMEOUT_S = 60

@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content.yaml"
 _DURATION_LINE = re.compile(r"^(\s*)duration:.*$", re.MULTILINE)
 _TITLE_LINE = re.compile(r"^(  title:)(.*)$", re.MULTILINE)

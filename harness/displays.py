@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from tests.harness.unprivileged import AS_NOBODY, as_nobody, private_runtime, public_folder, readable_python
+from harness.unprivileged import AS_NOBODY, as_nobody, private_runtime, public_folder, readable_python
 
 START_TIMEOUT_S = 20
 STOP_TIMEOUT_S = 5

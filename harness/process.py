@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
-from tests.harness.contentfiles import ROOT
-from tests.harness.displays import Display
+from harness.contentfiles import ROOT
+from harness.displays import Display
 
 # The line the player logs when a content version first reaches the screen.
 PAINTED = re.compile(r"kiosk: INFO: content (\w+) painted at monotonic=([0-9.]+)")

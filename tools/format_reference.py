@@ -1,7 +1,7 @@
-"""The README's content-format tables, written from the models, so the two never disagree.
+"""docs/format.md's field tables, written from the models, so the two never disagree.
 
-``make docs`` (``python -m kiosk.core.content.reference README.md``) rewrites every table
-between ``<!-- format: NAME -->`` and ``<!-- /format -->``; a test fails when the README
+``make docs`` (``python -m tools.format_reference docs/format.md``) rewrites every table
+between ``<!-- format: NAME -->`` and ``<!-- /format -->``; a test fails when the page
 differs from what this module writes. The models' descriptions, defaults and rules are the
 only source; nothing here is written by hand but the column headings. No Qt here.
 """
@@ -72,6 +72,7 @@ def _key(name: str, info: FieldInfo) -> str:
 
 
 def default_label(info: FieldInfo) -> str:
+    """How a field's default reads in a table: "required", "none", "`12`"."""
     if info.is_required():
         return "required"
     value = info.default
@@ -121,6 +122,7 @@ def _examples(info: FieldInfo) -> str:
 
 
 def show_rows() -> Iterator[tuple[str, ...]]:
+    """The rows of the `show:` table: field, examples as written in YAML, meaning."""
     for name, info in model.Show.model_fields.items():
         yield f"`{_key(name, info)}`", _examples(info), _cell(info.description or "")
 
@@ -131,7 +133,7 @@ def _kind(name: str) -> type[BaseModel]:
 
 
 def table(name: str) -> str:
-    """The Markdown table called ``name`` in the README."""
+    """The Markdown table called ``name`` in docs/format.md."""
     head: tuple[str, ...] = ("field", "type", "default", "meaning")
     if name == "settings":
         body = list(rows(model.Settings))
@@ -158,7 +160,8 @@ def rewrite(readme: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0] if argv else "README.md")
+    """``make docs``: rewrite the tables of the page named in ``argv`` (docs/format.md); 1 if a marker is missing."""
+    path = Path(argv[0] if argv else "docs/format.md")
     text = path.read_text(encoding="utf-8")
     missing = [name for name in TABLES if f"<!-- format: {name} -->" not in text]
     if missing:

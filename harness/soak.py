@@ -25,9 +25,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication
 
+from harness.contentfiles import version
 from kiosk.core.content import Loaded, load_content
 from kiosk.playback.player import Player
-from tests.harness.contentfiles import version
 
 MB = 2**20
 

@@ -1,3 +1,0 @@
-"""What the tests and the benchmarks share: the kiosk as a process, display servers, the soak,
-and copies of the content. Not part of the installed kiosk (pyproject.toml packages only ``kiosk``).
-"""

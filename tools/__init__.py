@@ -1,0 +1,1 @@
+"""Developer tools that the kiosk itself never imports: the format page's table writer."""
