@@ -29,7 +29,7 @@ QUICK_RESULTS = HERE / "out" / "results-quick.json"
 # These measure the kiosk's PSS, which splits a library's pages between every process that maps
 # it: beside a runner that has loaded Qt (the frames and soak benchmarks run in process), the
 # kiosk's Qt pages would count half. So they run in a child process that never imports PySide6.
-MEASURES_PSS = ("steady memory", "browser side by side")
+MEASURES_PSS = ("steady memory", "browser side by side", "ticker")
 
 # figure key: (label, unit, target as (statistic, limit) or None). Lower is better for all.
 FIGURES: dict[str, tuple[str, str, tuple[str, float] | None]] = {
@@ -115,6 +115,22 @@ FIGURES: dict[str, tuple[str, str, tuple[str, float] | None]] = {
     "kiosk_xserver_cpu_pct_3s": ("X server CPU under the kiosk, 3 s rotation", "% core", None),
     "chromium_processes_3s": ("Chromium processes, 3 s rotation", "", None),
     "kiosk_processes_3s": ("kiosk processes, 3 s rotation", "", None),
+    "ticker_1080p_p50_ms": ("ticker frame p50, 1920x1080", "ms", None),
+    "ticker_1080p_p95_ms": ("ticker frame p95, 1920x1080", "ms", ("median", 16.7)),
+    "ticker_1080p_max_ms": ("ticker frame max, 1920x1080", "ms", None),
+    "ticker_1080p_dropped_per_min": ("ticker dropped frames a minute, 1080p", "frames", None),
+    "ticker_1080p_cpu_pct": ("kiosk CPU with only the ticker moving, 1080p", "% core", None),
+    "ticker_4k_p50_ms": ("ticker frame p50, 3840x2160", "ms", None),
+    "ticker_4k_p95_ms": ("ticker frame p95, 3840x2160", "ms", None),
+    "ticker_4k_max_ms": ("ticker frame max, 3840x2160", "ms", None),
+    "ticker_4k_dropped_per_min": ("ticker dropped frames a minute, 4K", "frames", None),
+    "ticker_4k_cpu_pct": ("kiosk CPU with only the ticker moving, 4K", "% core", None),
+    "ticker_chromium_pss_mb": ("Chromium PSS, the same ticker as a CSS animation", "MB", None),
+    "ticker_kiosk_pss_mb": ("kiosk PSS, same run, ticker", "MB", None),
+    "ticker_pss_ratio_pct": ("kiosk PSS / Chromium PSS, ticker", "%", None),
+    "ticker_chromium_cpu_pct": ("Chromium CPU, the same ticker as a CSS animation", "% core", None),
+    "ticker_kiosk_cpu_pct": ("kiosk CPU, same window, ticker", "% core", None),
+    "ticker_cpu_ratio_pct": ("kiosk CPU / Chromium CPU, ticker", "%", ("median", 50)),
 }
 
 

@@ -257,6 +257,31 @@ def side_by_side(plan: Plan) -> Figures:
     return figures
 
 
+def ticker(plan: Plan) -> Figures:
+    """The ticker band alone moving: frame times at 1080p and 4K, then side by side with Chromium."""
+    figures: Figures = {}
+    seconds = plan.idle_window_s
+    for label, (width, height) in SIZES.items():
+        for _ in range(plan.frame_runs):
+            with launch("xvfb", width, height) as server:
+                result = _json_of([sys.executable, "-m", "benchmarks.ticker", "--seconds", str(seconds)],
+                                  dict(os.environ, **server.env))
+            for key in ("p50_ms", "p95_ms", "max_ms", "dropped_per_min", "cpu_pct"):
+                figures.setdefault(f"ticker_{label}_{key}", []).append(result[key])
+    if browser.chromium_binary() is None:
+        return figures
+    from benchmarks.ticker_browser import side_by_side as ticker_side_by_side
+
+    for _ in range(plan.browser_runs):
+        result = ticker_side_by_side(plan.browser_window_s)
+        for side in ("chromium", "kiosk"):
+            for key in ("pss_mb", "cpu_pct"):
+                figures.setdefault(f"ticker_{side}_{key}", []).append(result[side][key])
+        for ratio in ("pss_ratio_pct", "cpu_ratio_pct"):
+            figures.setdefault(f"ticker_{ratio}", []).append(result[ratio])
+    return figures
+
+
 def _json_of(command: list[str], env: dict[str, str]) -> dict:
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
     if done.returncode != 0:
@@ -267,4 +292,4 @@ def _json_of(command: list[str], env: dict[str, str]) -> dict:
 BENCHMARKS = {"cold start": cold_start, "transition frames": frames, "idle": idle,
               "steady memory": steady_memory, "key to first frame": latency, "soak": soak,
               "week soak": week_soak, "reload latency": reload_latency, "render": render,
-              "browser side by side": side_by_side}
+              "browser side by side": side_by_side, "ticker": ticker}

@@ -105,6 +105,7 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     from kiosk.diagnostics.census import count_on_request
     from kiosk.playback.player import Player
     from kiosk.playback.render_choice import choose_render
+    from kiosk.playback.stage import Stage
     from kiosk.run.live.live_reload import LiveContent
     from kiosk.run.operation import Operation, run_options
     from kiosk.run.process.logsetup import route_qt_messages
@@ -125,8 +126,10 @@ def run_kiosk(loaded: Loaded | None, args: argparse.Namespace, backend: Backend 
     render, why = choose_render(args.render)
     log.info("transitions: %s (%s)", "GL" if render == "gl" else "software", why)
     player = Player(time_scale=scale, clock=clock, render=render)
-    window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen))
-    operation = Operation(window, player, options)
+    stage = Stage(player)  # the ticker band and the side column around the player, when the content has them
+    window = KioskWindow(player, windowed=args.windowed, size=QSize(*args.size), screen=choose_screen(options.screen),
+                         view=stage)
+    operation = Operation(window, player, options, stage)
     window.present()
     give_back_after_each_change(player.shown)
     count_on_request(player, heap_usage)  # soak runs only (KIOSK_CENSUS_EVERY)

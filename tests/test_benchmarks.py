@@ -354,7 +354,8 @@ def test_the_memory_benchmarks_run_where_qt_is_not_loaded():
     measure it run in a child of the runner, and nothing that child imports may load PySide6."""
     from benchmarks.run import MEASURES_PSS
 
-    probe = ("import sys, tempfile, pathlib, benchmarks.run, benchmarks.suite, benchmarks.browser, benchmarks.steady;"
+    probe = ("import sys, tempfile, pathlib, benchmarks.run, benchmarks.suite, benchmarks.browser, benchmarks.steady,"
+             " benchmarks.ticker_browser;"
              "from benchmarks.webpage import write_page_apart;"
              "page = pathlib.Path(tempfile.mkdtemp()) / 'deck.html';"
              "print(len(write_page_apart(pathlib.Path('content.yaml'), page)), page.stat().st_size > 0,"
@@ -362,4 +363,4 @@ def test_the_memory_benchmarks_run_where_qt_is_not_loaded():
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     slides, written, qt_loaded = done.stdout.split()
     assert int(slides) > 0 and written == "True" and qt_loaded == "False"  # the page drew its icons apart
-    assert set(MEASURES_PSS) == {"steady memory", "browser side by side"}
+    assert set(MEASURES_PSS) == {"steady memory", "browser side by side", "ticker"}

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.content import Content, ContentError, Loaded, load_bytes
-from kiosk.core.content.loader import _known_keys
+from kiosk.core.content.guesses import every_key
 from tests.conftest import SEED
 
 TIME_LIMIT = 2.0  # seconds per load; only a hang or a blow-up comes anywhere near it
@@ -72,7 +72,7 @@ scalars = st.one_of(
                                            "../../etc/passwd", "/dev/zero", ".", "https://x.org/", ""]),
 )
 values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=6), st.dictionaries(st.one_of(st.text(max_size=12), st.sampled_from(_known_keys())),
+    st.lists(inner, max_size=6), st.dictionaries(st.one_of(st.text(max_size=12), st.sampled_from(every_key())),
                                                  inner, max_size=6)), max_leaves=30)
 
 
@@ -127,9 +127,9 @@ def mutate(document, data) -> None:
     elif operation == "delete":
         del parent[key]
     elif operation == "add" and isinstance(parent, dict):
-        parent[data.draw(st.sampled_from(_known_keys()) | st.text(max_size=10))] = copy.deepcopy(data.draw(ODD_VALUES))
+        parent[data.draw(st.sampled_from(every_key()) | st.text(max_size=10))] = copy.deepcopy(data.draw(ODD_VALUES))
     elif operation == "rename" and isinstance(parent, dict):
-        parent[data.draw(st.sampled_from(_known_keys()))] = parent.pop(key)
+        parent[data.draw(st.sampled_from(every_key()))] = parent.pop(key)
     elif operation == "duplicate" and isinstance(parent, list):
         parent.append(copy.deepcopy(parent[key]))
 

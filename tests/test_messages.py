@@ -117,7 +117,7 @@ def test_any_wrong_kind_gets_one_message_naming_the_kinds(kind):
     (error,) = caught.value.errors()
     assert staff_message(error) == (
         "unknown kind; use one of: counters, text, spotlight, updates, image, slides, video, agenda, "
-        "countdown", ("kind",))
+        "countdown, clock", ("kind",))
 
 
 VALID = "settings:\n  title: T\n{extra}panels:\n  - id: a\n    kind: text\n    title: A\n    body: B\n"

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from babel.core import UnknownLocaleError
-from babel.dates import format_interval, format_skeleton, format_time
+from babel.dates import format_date, format_interval, format_skeleton, format_time
 
 SKELETON = "yMMMd"  # abbreviated month, day and year, in the locale's own order
 CLOCK_DATE = "MMMEd"  # the header clock's date: weekday, day and month ("Tue, Dec 1"; "mar, 1 dic")
+LONG_DATE = "full"  # a clock panel's date: "Monday, December 7, 2026"; "lunes, 7 de diciembre de 2026"
 DEFAULT_LOCALE = "en_US"
 
 
@@ -35,3 +36,11 @@ def clock_texts(moment: datetime, locale: str = DEFAULT_LOCALE) -> tuple[str, st
         return time, format_skeleton(CLOCK_DATE, moment, locale=locale)
     except (UnknownLocaleError, ValueError):
         return clock_texts(moment) if locale != DEFAULT_LOCALE else (f"{moment:%H:%M}", f"{moment:%a %d %b}")
+
+
+def long_date_text(moment: date, locale: str = DEFAULT_LOCALE) -> str:
+    """The weekday, day, month and year written out, for a clock panel: "Monday, December 7, 2026"."""
+    try:
+        return format_date(moment, LONG_DATE, locale=locale)
+    except (UnknownLocaleError, ValueError):
+        return long_date_text(moment) if locale != DEFAULT_LOCALE else f"{moment:%A, %B %d, %Y}"

@@ -14,6 +14,7 @@ from kiosk.core.content.localize import localized
 from kiosk.core.content.model import Content, PanelBase
 from kiosk.core.content.schedule import changes, showing
 from kiosk.core.content.timetext import end_of, instant, local
+from kiosk.core.placement import placed_ids
 from kiosk.core.power import next_power_change, scheduled_on
 
 
@@ -60,8 +61,10 @@ def playlist_at(content: Content, when: datetime) -> list[Entry]:
 
 
 def _entries_in(content: Content, when: datetime, lang: str) -> list[Entry]:
+    elsewhere = placed_ids(content.settings)  # the side column's and the ticker's: they play in their regions
     entries = [entry for panel in content.panels
-               if panel.enabled and showing(panel.show, when) and (entry := _entry(content, panel, when, lang=lang))]
+               if panel.enabled and panel.id not in elsewhere and showing(panel.show, when)
+               and (entry := _entry(content, panel, when, lang=lang))]
     fallback = _fallback_panel(content)
     if not entries and fallback is not None and (entry := _entry(content, fallback, when, True, lang)):
         entries.append(entry)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.core.content.checks import contrast_ratio
+from kiosk.core.content.colors import band_color, contrast_ratio, mix
 from kiosk.core.content.model import Theme
 
 # Font sizes (fraction of screen height).
@@ -83,14 +83,10 @@ class Palette:
         """A card colour a little lighter than the background."""
         return mix(self.text, self.background, 0.07)
 
-
-def mix(front: str, back: str, amount: float) -> str:
-    """Blend two #rrggbb colours; ``amount`` of ``front`` over ``back``."""
-    channels = []
-    for i in (1, 3, 5):
-        f, b = int(front[i:i + 2], 16), int(back[i:i + 2], 16)
-        channels.append(round(f * amount + b * (1 - amount)))
-    return "#" + "".join(f"{c:02x}" for c in channels)
+    @property
+    def band(self) -> str:
+        """The ticker band's colour: a step lighter than the cards, so the band reads as its own strip."""
+        return band_color(self.text, self.background)
 
 
 HIGH_CONTRAST = Palette("#000000", "#ffffff", "#ffd400", HIGH_CONTRAST_SERIES)
@@ -116,7 +112,9 @@ def contrasts(palette: Palette) -> dict[str, float]:
              "secondary text on background": (palette.muted, palette.background),
              "secondary text on cards": (palette.muted, palette.surface),
              "accent on background": (palette.accent, palette.background),
-             "accent on cards": (palette.accent, palette.surface)}
+             "accent on cards": (palette.accent, palette.surface),
+             "ticker text on its band": (palette.text, palette.band),
+             "ticker dates on its band": (palette.accent, palette.band)}
     pairs |= {f"counter colour {c} on background": (c, palette.background) for c in palette.series}
     return {name: contrast_ratio(*pair) for name, pair in pairs.items()}
 
@@ -134,3 +132,17 @@ MARKER_DETAIL_TEXT = 0.019
 MARKER_WIDTH = 0.36  # the longest it may get, as a fraction of the screen WIDTH
 MARKER_DETAIL_WIDTH = 0.56  # the same in the --windowed preview, which lists every error
 MARKER_OPACITY = 0.92
+
+# Layouts (settings.ticker, settings.side). The band is a share of the REAL screen height, so it
+# is the same strip whatever the panels above it do; a portrait stand is read from further up.
+TICKER_BAND = 0.085  # landscape: 92 px at 1080p
+TICKER_BAND_PORTRAIT = 0.062  # portrait, of its (taller) height: 119 px at 1080x1920
+TICKER_TEXT = 0.55  # text height as a share of the band: 50 px at 1080p, a 3 m read on a 55" TV
+TICKER_DATE_TEXT = 0.42  # the date after an update's title, smaller and in the accent colour
+TICKER_GAP = 0.6  # room around the separator, as a share of the band's height
+TICKER_MARK = 0.2  # the diamond between items (painted, so no font need have the glyph), of the band
+TICKER_PHASES = 2  # a strip moving a fractional pixel a frame is pre-rendered at this many sub-pixel offsets
+TICKER_SPEED_HEIGHT = 1080  # settings.ticker.speed is pixels a second on a screen this tall
+# A side column is narrower than any screen: measured as a portrait screen is, its text would be
+# too small to read, so it measures in up to this many times its width.
+COLUMN_UNIT_PER_WIDTH = 2.0

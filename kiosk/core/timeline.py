@@ -7,6 +7,7 @@ from datetime import datetime
 
 from kiosk.core.content.model import Content
 from kiosk.core.content.timetext import instant, local, naive_local
+from kiosk.core.placement import side_content
 from kiosk.core.playlist import Entry, Segment, timeline
 
 MAX_HOURS = 24 * 366
@@ -40,6 +41,11 @@ def timeline_lines(content: Content, start: datetime, hours: float) -> list[str]
     lines = [f"From {start:{STAMP}} to {end:{STAMP}} ({hours:g} h):"]
     for segment in timeline(content, start, end):
         lines.append(f"  {_span(segment)}  {_playing(content, segment)}")
+    side = side_content(content, content.settings.languages[0])
+    if side is not None:
+        lines.append("The side column (settings.side), beside the rotation:")
+        for segment in timeline(side, start, end):
+            lines.append(f"  {_span(segment)}  {_playing(side, segment)}")
     return lines
 
 

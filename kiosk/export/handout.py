@@ -84,6 +84,15 @@ def _slide_page(size: QSize) -> QPageLayout:
 
 def _paint(painter: QPainter, slide: AnySlide, target: QRect, *, without_footer: bool = False) -> None:
     """Paint ``slide`` scaled into ``target``; ``without_footer`` leaves its footer strip out."""
+    screen = slide.window()
+    if screen is not slide:  # a layout: the whole screen, band and column with the slide
+        scale = min(target.width() / screen.width(), target.height() / screen.height())
+        painter.save()
+        painter.translate(target.x() + (target.width() - screen.width() * scale) / 2, target.y())
+        painter.scale(scale, scale)
+        screen.render(painter, QPoint(), QRegion(screen.rect()))
+        painter.restore()
+        return
     footer = slide.footer
     height = slide.height() - (footer.height() if without_footer and footer is not None else 0)
     scale = min(target.width() / slide.width(), target.height() / height)

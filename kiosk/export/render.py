@@ -8,9 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageWriter, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import Loaded
+from kiosk.core.layout import regions_at
 from kiosk.core.playlist import playlist_at
+from kiosk.export.layout_render import framed
 from kiosk.playback.slide_builder import build_slide
 from kiosk.screen.fallback import AnySlide, FallbackSlide
 from kiosk.screen.style import style_for
@@ -36,7 +39,7 @@ def render_deck(loaded: Loaded, out_dir: Path, size: QSize, when: datetime | Non
     written: list[Path] = []
     for name, slide in screens(loaded, size, when):
         path = out_dir / f"{name}.png"
-        save_png(slide.grab(), path)
+        save_png(slide.window().grab(), path)  # the whole screen: the slide's layout frame, if it has one
         written.append(path)
     return written
 
@@ -73,31 +76,37 @@ def screens(loaded: Loaded, size: QSize, when: datetime | None = None, *,
     when = when or datetime.now()
     entries = playlist_at(loaded.content, when)
     if not entries:
-        style = style_for(loaded.content.settings, size, loaded.folder, for_print=for_print,
-                          clock=lambda: when)
-        yield from _shown("00-fallback", FallbackSlide(style, clock=lambda: when))
+        lang = loaded.content.settings.languages[0]
+        main = regions_at(loaded.content, size.width(), size.height(), when, lang).main
+        style = style_for(loaded.content.settings, QSize(*main.size), loaded.folder, for_print=for_print,
+                          clock=lambda: when, screen=size)
+        fallback = FallbackSlide(style, clock=lambda: when)
+        yield from _shown("00-fallback", fallback, 1, framed(fallback, loaded, size, when, lang, for_print=for_print))
         return
     several = len(loaded.content.settings.languages) > 1
     for number, entry in enumerate(entries, start=1):
-        style = style_for(loaded.content.settings, size, loaded.folder, lang=entry.lang, for_print=for_print,
-                          clock=lambda: when)
+        main = regions_at(loaded.content, size.width(), size.height(), when, entry.lang).main
+        style = style_for(loaded.content.settings, QSize(*main.size), loaded.folder, lang=entry.lang,
+                          for_print=for_print, clock=lambda: when, screen=size)
         slide = build_slide(entry, style, (number - 1, len(entries)))
         if slide is None:
             continue  # logged with its id; the other panels still render
         pages = slide.body.page_count()
-        for page, shown in enumerate(_shown(f"{number:02d}-{entry.id}", slide, pages)):
+        frame = framed(slide, loaded, size, when, entry.lang, for_print=for_print)
+        for page, shown in enumerate(_shown(f"{number:02d}-{entry.id}", slide, pages, frame)):
             suffix = (f"-{entry.lang}" if several else "") + (f"-p{page + 1}" if pages > 1 else "")
             yield shown[0] + suffix, shown[1]
 
 
-def _shown(name: str, slide: AnySlide, pages: int = 1) -> Iterator[tuple[str, AnySlide]]:
-    slide.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    slide.show()
+def _shown(name: str, slide: AnySlide, pages: int = 1, frame: QWidget | None = None) -> Iterator[tuple[str, AnySlide]]:
+    shown = frame or slide
+    shown.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    shown.show()
     slide.body.finish()
     try:
         for page in range(pages):
             slide.body.set_page(page)
             yield name, slide
     finally:
-        slide.close()
-        slide.deleteLater()
+        shown.close()
+        shown.deleteLater()

@@ -43,10 +43,13 @@ class Player(QWidget):
     """
 
     shown = Signal(object)  # a Showing, once a slide is fully on screen
+    content_changed = Signal()  # it took new content (a start or a reload): a layout around it follows
 
     def __init__(self, parent: QWidget | None = None, *, time_scale: float = 1.0,
-                 clock: Callable[[], datetime] = datetime.now, render: str = "software") -> None:
+                 clock: Callable[[], datetime] = datetime.now, render: str = "software", bare: bool = False) -> None:
         super().__init__(parent)
+        self._bare = bare  # a side column's: its slides have no header or footer
+        self.time_scale = time_scale  # a side column's player beside this one runs at the same pace
         self.clock = clock
         self.rotation = Rotation()
         self.paused = False  # read it; set_paused changes it
@@ -55,6 +58,7 @@ class Player(QWidget):
         self._generation = 0
         self._pending = -1  # the generation whose transition, once done, brings its slide in
         self._painted_digest: str | None = None
+        self._quiet_arrival = False  # a rebuild for a new size arrives without a ``shown``
         self.timers = RotationTimers(self, time_scale=time_scale, on_due=self.next,
                                      on_recheck=self._recheck_schedule)
         self._transition = make_transition(render, self)
@@ -74,6 +78,7 @@ class Player(QWidget):
         self._cache.invalidate()
         self._present(direction=1, animate=False)
         self.timers.arm_recheck(self.loaded.content if self.loaded else None, self.clock())
+        self.content_changed.emit()
 
     def update_content(self, loaded: Loaded, *, refresh: bool = False) -> None:
         """Take a new version of the content while playing (a live reload).
@@ -94,8 +99,9 @@ class Player(QWidget):
             if not self._transition.running:
                 self._schedule()  # staff who just saved get the panel's full time again
                 self.prefetcher.soon()
-            return
-        self._present(direction=1, animate=not change.stays)
+        else:
+            self._present(direction=1, animate=not change.stays)
+        self.content_changed.emit()
 
     @property
     def loaded(self) -> Loaded | None:
@@ -253,7 +259,9 @@ class Player(QWidget):
         # entry.panel is already in entry.lang (see playlist_at)
         lang = entry.lang if entry is not None else None
         loaded = self._playing()
-        return style_for(loaded.content.settings, self.size(), loaded.folder, lang=lang, clock=self.clock)
+        # In a layout the player has a region of the window; legibility floors are of the whole screen.
+        return style_for(loaded.content.settings, self.size(), loaded.folder, lang=lang, clock=self.clock,
+                         screen=self.window().size(), bare=self._bare)
 
     def _image_decoded(self, _key: object) -> None:
         """An image the slide on screen waited for is decoded: draw the slide again, with it."""
@@ -275,7 +283,8 @@ class Player(QWidget):
         if ready is not None and slide.body.live:
             ready.drop_look()  # it no longer looks as grabbed (what a count-up moves is painted again as it leaves)
         self._painted_digest = log_first_paint(self.loaded, self._painted_digest)
-        self.shown.emit(self.rotation.showing())
+        if not self._quiet_arrival:
+            self.shown.emit(self.rotation.showing())
         self._schedule()
         self.prefetcher.soon()
 
@@ -298,7 +307,12 @@ class Player(QWidget):
         if self.loaded is not None and self.size() != self._built_for:
             self._transition.complete()
             self._cache.invalidate()
-            self._present(direction=1, animate=False)
+            # the same panel, built again for the new size (a layout's band came): not a new showing
+            self._quiet_arrival = True
+            try:
+                self._present(direction=1, animate=False)
+            finally:
+                self._quiet_arrival = False
 
     def transition_running(self) -> bool:
         """True while a transition is on screen (idle work waits for its end)."""

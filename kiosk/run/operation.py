@@ -20,6 +20,7 @@ from kiosk.core.content.localize import pick
 from kiosk.core.rotation import Showing
 from kiosk.core.urgent import urgent_path
 from kiosk.playback.player import Player
+from kiosk.playback.stage import Stage
 from kiosk.run.input.cursor import CursorHider
 from kiosk.run.input.keys import KeyHandler
 from kiosk.run.input.lock import KioskLock
@@ -90,7 +91,7 @@ def _inside(folder: Path, name: str, setting: str, option: str) -> Path | None:
 class Operation(QObject):
     """Everything a run adds around the window and player, kept alive together."""
 
-    def __init__(self, window: KioskWindow, player: Player, options: RunOptions) -> None:
+    def __init__(self, window: KioskWindow, player: Player, options: RunOptions, stage: Stage | None = None) -> None:
         super().__init__(window)
         self.options, self.window = options, window
         self.presenter = Presenter(window, player, options.presentation)
@@ -112,6 +113,9 @@ class Operation(QObject):
                                   every_seconds=options.status_every, time_scale=options.time_scale,
                                   clock=options.clock) if options.status_dir else None
         self.play_log = PlayLog(options.play_log, self) if options.play_log else None
+        side_log = options.play_log if self.play_log is not None and self.play_log.usable else None
+        self.side = SideColumn(stage, self.power, self.presenter, self.urgent, side_log, self) \
+            if stage is not None else None
         self._last_shown: Showing | None = None
         player.shown.connect(self._remember)
         if self.play_log:
@@ -185,7 +189,70 @@ class Operation(QObject):
         """After the event loop ends: close the play log's last line, leave the screen on, let it blank."""
         if self.play_log:
             self.play_log.close()
+        if self.side is not None:
+            self.side.stop()
         if self.status is not None:
             self.status.stop()
         self.power.stop()
         self.awake.stop()
+
+
+class SideColumn(QObject):
+    """A layout's side column in the run: it waits while the screen is covered, and logs its own plays.
+
+    An urgent message, the night's black and a presenter's blank each cover the whole window,
+    band and column included; when the last of them goes, the column plays on from where it was
+    (from its first panel after the night, as the rotation does).
+    """
+
+    def __init__(self, stage: Stage, power: ScreenPower, presenter: Presenter, urgent: UrgentTakeover | None,
+                 play_log: Path | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stage, self.power, self.presenter, self.urgent = stage, power, presenter, urgent
+        self.log = PlayLog(play_log, self, region="side") if play_log else None
+        self._last: Showing | None = None
+        stage.side_shown.connect(self._shown)
+        power.changed.connect(self._power_changed)
+        presenter.blanked.connect(self._cover_changed)
+        if urgent is not None:
+            urgent.changed.connect(self._cover_changed)
+
+    def covered(self) -> bool:
+        """Whether something covers the whole screen now."""
+        urgent = self.urgent is not None and self.urgent.showing is not None
+        return not self.power.on or self.presenter.blank_color is not None or urgent
+
+    def _power_changed(self, on: bool) -> None:
+        if on:  # a new day: the column starts at its first panel, which logs itself once shown
+            self._last = None
+            self._cover_changed()
+            self.stage.restart()
+        else:
+            self._cover_changed()
+
+    def _cover_changed(self, *_: object) -> None:
+        covered, was = self.covered(), self.stage.covered
+        self.stage.cover(covered)
+        if self.log is None or covered == was:
+            return
+        if covered:
+            self.log.close()
+        elif self._last is not None:
+            self._log(replace(self._last, page=0))  # the column is back where it was
+
+    def _shown(self, showing: Showing) -> None:
+        self._last = showing
+        if not self.stage.covered:
+            self._log(showing)
+
+    def _log(self, showing: Showing) -> None:
+        loaded = self.stage.player.loaded
+        several = loaded is not None and len(loaded.content.settings.languages) > 1
+        if self.log is not None:
+            self.log.panel_shown(showing.id, showing.page, loaded.digest if loaded else "",
+                                 showing.lang if several and showing.count else None)
+
+    def stop(self) -> None:
+        """The run ends: the column's last showing gets its line."""
+        if self.log is not None:
+            self.log.close()

@@ -65,17 +65,27 @@ class Slide(FaultBoundary):
             return
         margin_y = style.px(theme.MARGIN)
         margin_x = margin_y if style.portrait else margin_y * 16 // 10  # portrait: keep the width
+        if style.bare:  # a side column's slide: on the header's colour, so header and column read as one frame
+            paint_background(self, QColor(style.palette.surface))
+            self._body(outer, panel, style, QSize(style.size.width() - 2 * margin_x,
+                                                  style.size.height() - 2 * margin_y), margin_x, margin_y)
+            return
         outer.addWidget(self._header(style, margin_x))
         footer = self.footer = self._footer(style, margin_x, position)
         area = QSize(style.size.width() - 2 * margin_x,
                      style.size.height() - style.px(theme.HEADER_HEIGHT) - footer.height() - 2 * margin_y)
+        self._body(outer, panel, style, area, margin_x, margin_y)
+        outer.addWidget(footer)
+
+    def _body(self, outer: QVBoxLayout, panel: PanelBase, style: Style, area: QSize, margin_x: int,
+              margin_y: int) -> None:
+        """The panel, fitted to ``area``, inside the margins."""
         self.body = fit_panel(panel, style, area)
         self.body.setFixedSize(area)
         body = QVBoxLayout()
         body.setContentsMargins(margin_x, margin_y, margin_x, margin_y)
         body.addWidget(self.body)
         outer.addLayout(body, 1)
-        outer.addWidget(footer)
 
     def _header(self, style: Style, margin: int) -> QWidget:
         header = QWidget()

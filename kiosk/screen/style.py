@@ -52,6 +52,11 @@ class Style:
     # letters, so "after" would read "a er" to a search.
     ligatures: bool = True
     clock: Callable[[], datetime] = field(default=datetime.now, compare=False)  # the header clock's time
+    # A region of a layout (settings.ticker, settings.side): ``size`` is the region's, ``screen`` the
+    # whole screen's (legibility floors are of the real screen); ``bare`` slides (the side column's)
+    # have no header or footer of their own.
+    screen: QSize | None = None
+    bare: bool = False
 
     @property
     def palette(self) -> theme.Palette:
@@ -66,16 +71,22 @@ class Style:
     @property
     def unit(self) -> float:
         """The length theme fractions refer to: the height, narrowed on portrait screens."""
-        return min(self.size.height(), self.size.width() * theme.UNIT_PER_WIDTH)
+        per_width = theme.COLUMN_UNIT_PER_WIDTH if self.bare else theme.UNIT_PER_WIDTH
+        return min(self.size.height(), self.size.width() * per_width)
 
     def px(self, fraction: float) -> int:
         """A length as a fraction of the unit (the screen height on landscape screens), in pixels."""
         return max(1, round(self.unit * fraction))
 
     @property
+    def screen_height(self) -> int:
+        """The height of the whole screen, of which a region (``size``) may be a part."""
+        return (self.screen or self.size).height()
+
+    @property
     def floor_px(self) -> float:
         """The smallest body text fitting may use: 2.2 % of the screen height, whatever font_scale says."""
-        return theme.BODY_FLOOR * self.size.height()
+        return theme.BODY_FLOOR * self.screen_height
 
     def text_px(self, fraction: float) -> int:
         """Pixel size of text at ``fraction``: font_scale and fit scale applied, never under the floor."""
@@ -115,10 +126,12 @@ class Style:
 
 
 def style_for(settings: Settings, size: QSize, folder: Path, lang: str | None = None, *,
-              for_print: bool = False, clock: Callable[[], datetime] = datetime.now) -> Style:
+              for_print: bool = False, clock: Callable[[], datetime] = datetime.now,
+              screen: QSize | None = None, bare: bool = False) -> Style:
     """The style for one screen size in ``lang`` (default: the first language); ``clock`` tells the
-    header clock the time (a render ``--at`` a moment gives that moment)."""
+    header clock the time (a render ``--at`` a moment gives that moment). ``size`` may be a region of
+    a ``screen``; ``bare``: the region's slides have no header or footer."""
     lang = lang or settings.languages[0]
     local = localized_model(settings, lang, settings.languages[0])
     return Style(QSize(size), local, QLocale(lang), folder=folder, lang=lang, clock=clock,
-                 ligatures=not for_print)
+                 ligatures=not for_print, screen=QSize(screen) if screen is not None else None, bare=bare)

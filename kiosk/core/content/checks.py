@@ -8,8 +8,10 @@ from pathlib import Path
 
 from kiosk.core.content import model
 from kiosk.core.content.clips import INSTALL_VIDEO, clip_problem, video_support
+from kiosk.core.content.colors import band_color, contrast_ratio
 from kiosk.core.content.decks import open_deck
 from kiosk.core.content.images import ImageRefusedError, read_image
+from kiosk.core.content.layout_checks import layout_errors
 from kiosk.core.content.localize import translation_warnings
 from kiosk.core.content.schedule import schedule_errors, schedule_warnings
 from kiosk.core.playlist import idle_while_on
@@ -20,26 +22,11 @@ AA_CONTRAST = 4.5
 POWER_HORIZON = timedelta(days=7)  # settings.power repeats weekly: one week shows every on-time
 
 
-def relative_luminance(color: str) -> float:
-    """WCAG 2.x relative luminance of #rrggbb."""
-    def channel(hex_pair: str) -> float:
-        c = int(hex_pair, 16) / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(color[i:i + 2]) for i in (1, 3, 5))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two #rrggbb colours: 1 (the same) to 21 (black on white)."""
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 def content_warnings(content: model.Content, folder: Path, now: datetime | None = None) -> list[Warning]:
     """Valid but suspicious content; schedules are judged against ``now`` (default: the clock)."""
     now = now or datetime.now()
-    return [*_theme_warnings(content.settings.theme), *_panel_warnings(content, folder),
+    ticker = content.settings.ticker is not None
+    return [*_theme_warnings(content.settings.theme, ticker), *_panel_warnings(content, folder),
             *_own_warnings(content, now), *schedule_warnings(content, now), *translation_warnings(content),
             *_power_warnings(content, now)]
 
@@ -57,14 +44,19 @@ def _power_warnings(content: model.Content, now: datetime) -> Iterator[Warning]:
                             f"show or waits for its `show:` times), so the screen would only show {shown}")
 
 
-def _theme_warnings(theme: model.Theme) -> Iterator[Warning]:
+def _theme_warnings(theme: model.Theme, ticker: bool = False) -> Iterator[Warning]:
     if theme.preset == "high-contrast":
         return  # the preset's own palette replaces these colours
+    band = band_color(theme.text, theme.background)
     for name in ("text", "accent"):
         ratio = contrast_ratio(getattr(theme, name), theme.background)
         if ratio < AA_CONTRAST:
             yield (("settings", "theme", name),
                    f"contrast against the background is {ratio:.1f}:1; "
+                   f"WCAG AA needs at least {AA_CONTRAST}:1 to be readable across a lobby")
+        elif ticker and (ratio := contrast_ratio(getattr(theme, name), band)) < AA_CONTRAST:
+            yield (("settings", "theme", name),
+                   f"contrast against the ticker's band ({band}) is {ratio:.1f}:1; "
                    f"WCAG AA needs at least {AA_CONTRAST}:1 to be readable across a lobby")
 
 
@@ -77,7 +69,7 @@ def content_errors(content: model.Content) -> list[Warning]:
             errors.append((("panels", index, "id"),
                            f"duplicate id {panel.id!r}; panel {seen[panel.id] + 1} already uses it"))
         seen.setdefault(panel.id, index)
-    return [*errors, *schedule_errors(content)]
+    return [*errors, *schedule_errors(content), *layout_errors(content)]
 
 
 def _panel_warnings(content: model.Content, folder: Path) -> Iterator[Warning]:

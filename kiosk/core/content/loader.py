@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from kiosk.core.content import model
 from kiosk.core.content.checks import content_errors, content_warnings
+from kiosk.core.content.guesses import unknown_key_message
 from kiosk.core.content.problems import ContentError, Problem, Severity, format_field
 from kiosk.core.content.rules import staff_message
 from kiosk.core.content.yamlsource import YamlSource, parse_yaml, read_bytes
@@ -73,7 +72,7 @@ def validated(source: YamlSource, cls: type[M], shape: str) -> M:
     try:
         return cls.model_validate(source.data)
     except ValidationError as exc:
-        raise ContentError([_problem(source, error) for error in exc.errors()]) from None
+        raise ContentError([_problem(source, error, cls) for error in exc.errors()]) from None
     except (RecursionError, MemoryError):
         raise ContentError([Problem(path, 1, 1, Severity.ERROR, "", "content is too large")]) from None
 
@@ -89,12 +88,13 @@ def _located(source: YamlSource, loc: tuple[str | int, ...], message: str,
     return Problem(source.path, line, column, severity, format_field(loc), message)
 
 
-def _problem(source: YamlSource, error: ErrorDetails) -> Problem:
-    loc = _clean_loc(source, tuple(error["loc"]))
+def _problem(source: YamlSource, error: ErrorDetails, root: type[BaseModel]) -> Problem:
+    raw = tuple(error["loc"])
+    loc = _clean_loc(source, raw)
     if error["type"] == "extra_forbidden":
         line, column = source.position(loc, key=True)
         return Problem(source.path, line, column, Severity.ERROR, format_field(loc),
-                       _unknown_key_message(str(loc[-1])))
+                       unknown_key_message(str(loc[-1]), raw, root))
     message, further = staff_message(error)
     loc = (*loc, *further)
     line, column = source.position(loc)
@@ -124,21 +124,6 @@ def _clean_loc(source: YamlSource, loc: tuple) -> tuple:
             break  # a scalar has no children: the rest are type labels
         out.append(part)
     return tuple(out)
-
-
-def _unknown_key_message(key: str) -> str:
-    guess = difflib.get_close_matches(key, _known_keys(), n=1, cutoff=0.6)
-    hint = f"; did you mean `{guess[0]}`?" if guess else ""
-    return f"unknown key `{key}`{hint}"
-
-
-@lru_cache(maxsize=1)
-def _known_keys() -> tuple[str, ...]:
-    names: set[str] = set()
-    for cls in vars(model).values():
-        if isinstance(cls, type) and issubclass(cls, BaseModel):
-            names.update(info.alias or name for name, info in cls.model_fields.items())
-    return tuple(sorted(names))
 
 
 def locate(loaded: Loaded, items: list[tuple[tuple[str | int, ...], str]]) -> list[Problem]:

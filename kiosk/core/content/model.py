@@ -12,7 +12,9 @@ from typing import Annotated, get_args
 
 from pydantic import Field
 
-from kiosk.core.content.media import *  # noqa: F403  (re-exported: the format's one namespace)
+from kiosk.core.content.clock import *  # noqa: F403  (re-exported: the format's one namespace)
+from kiosk.core.content.clock import ClockPanel
+from kiosk.core.content.media import *  # noqa: F403
 from kiosk.core.content.media import ImagePanel, SlidesPanel, VideoPanel
 from kiosk.core.content.panels import *  # noqa: F403
 from kiosk.core.content.panels import CountersPanel, Link, PanelBase, SpotlightPanel, TextPanel, UpdatesPanel
@@ -26,7 +28,7 @@ from kiosk.core.content.values import MAX_PANELS, Model, Moment, Text
 
 Panel = Annotated[
     CountersPanel | TextPanel | SpotlightPanel | UpdatesPanel | ImagePanel | SlidesPanel | VideoPanel | AgendaPanel
-    | CountdownPanel,
+    | CountdownPanel | ClockPanel,
     Field(discriminator="kind"),
     Kinds(),
 ]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from kiosk.core.content.panels import Show
-from kiosk.core.content.rules import Doc, Items, Length, OneOf, Range, Says, Unique
+from kiosk.core.content.rules import Doc, Items, Length, OneOf, Range, Says, StaffError, Unique
 from kiosk.core.content.values import Color, Days, Duration, Hours, InsidePath, Lang, Model, PanelId, Text
 
 
@@ -41,6 +41,45 @@ class Power(Model):
     def window(self) -> Show:
         """The on-hours as a ``show:`` window, so one schedule grammar serves both."""
         return Show.model_construct(from_=None, until=None, days=self.days, hours=self.hours)
+
+
+TICKER_SPEED = (20, 400)
+SIDE_WIDTH = (20, 45)
+
+
+class Ticker(Model):
+    """settings.ticker: a band of scrolling lines along the bottom (or top) of every panel."""
+
+    panel: Annotated[PanelId, Doc("an updates panel's id")] | None = Field(None, description=(
+        "An `updates` panel whose item titles scroll, each with its date; expired items leave, and the "
+        "panel leaves the main rotation. Give `panel` or `items`, not both."))
+    items: Annotated[list[Text], Items(1, 50), Doc("list of text")] | None = Field(None, description=(
+        "Lines to scroll instead, in order."))
+    position: Annotated[Literal["bottom", "top"], OneOf()] = Field("bottom", description=(
+        "Where the band goes: along the bottom or the top of the screen."))
+    speed: Annotated[float, Range(*TICKER_SPEED, unit=("pixel a second", "pixels a second")),
+                     Doc("20 – 400")] = Field(90, description=(
+        "Pixels a second on a 1080p screen, scaled with the screen (the same crossing time at 4K)."))
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Ticker:
+        """Exactly one of ``panel`` and ``items``."""
+        if (self.panel is None) == (self.items is None):
+            raise StaffError("give the ticker either `panel: <id of an updates panel>` or `items: [...]`, "
+                             "one of the two")
+        return self
+
+
+class Side(Model):
+    """settings.side: a column beside the rotation with panels of its own (a QR code, the clock)."""
+
+    panels: Annotated[list[Annotated[PanelId, Doc("a panel id")]], Items(1, 20), Unique("panel id"),
+                      Doc("list of panel ids")] = Field(description=(
+        "Panels that rotate in the column, each on its own duration; they leave the main rotation."))
+    width: Annotated[float, Range(*SIDE_WIDTH, unit=("percent", "percent")), Doc("20 – 45")] = Field(
+        30, description="The column's width, as a percent of the screen's width.")
+    position: Annotated[Literal["right", "left"], OneOf()] = Field("right", description=(
+        "Which side of the screen the column is on."))
 
 
 class Settings(Model):
@@ -85,3 +124,7 @@ class Settings(Model):
     display: Annotated[Literal["auto", "x11", "wayland", "kms", "fb"], OneOf()] = Field("auto", description=(
         "Where to draw: `auto` (the session's Wayland or X11, else the console), `x11`, `wayland`, "
         "`kms` (the console through the GPU) or `fb` (the console's framebuffer, in software) (`--display`)."))
+    ticker: Ticker | None = Field(None, description=(
+        "A band of scrolling text along the bottom (or top) of every panel; see *Layouts*."))
+    side: Side | None = Field(None, description=(
+        "A column beside the rotation with panels of its own, such as the clock and a QR code; see *Layouts*."))

@@ -78,14 +78,16 @@ class PlayLog(QObject):
     """Writes a line when a panel leaves the screen: when it came, its id, seconds, content version.
 
     A time the screen slept (``settings.power``) is a line too, ``{"start", "screen": "off", "seconds"}``,
-    and so is an urgent message, ``{"start", "urgent": TITLE, "seconds"}``.
+    and so is an urgent message, ``{"start", "urgent": TITLE, "seconds"}``. A layout's side column
+    keeps a PlayLog of its own on the same file, its lines marked ``"region": "side"``.
     """
 
     def __init__(self, path: Path, parent: QObject | None = None, *,
                  clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic, region: str | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
+        self._region = {"region": region} if region else {}  # a layout's side column: its own showings
         self._clock, self._monotonic = clock, monotonic
         # the line's fields before "seconds", after it, and when the showing began (monotonic)
         self._current: tuple[dict[str, object], dict[str, object], float] | None = None
@@ -102,11 +104,16 @@ class PlayLog(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.close)
 
+    @property
+    def usable(self) -> bool:
+        """False when the file was refused at start (its one warning given): a second log on it is pointless."""
+        return not self._refused
+
     def panel_shown(self, panel_id: str, page: int, digest: str, lang: str | None = None) -> None:
         """A panel (or a further page of it) is on screen now; ``lang`` when the content has several."""
         if self._current and self._current[0].get("panel") == panel_id and page > 0:
             return  # later pages of one panel are one showing
-        self._begin({"panel": panel_id}, {"content": digest, **({"lang": lang} if lang else {})})
+        self._begin({"panel": panel_id}, {"content": digest, **({"lang": lang} if lang else {}), **self._region})
 
     def screen_off(self) -> None:
         """The screen sleeps now (``settings.power``): end the showing, and count the time it is off."""

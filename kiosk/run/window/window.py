@@ -17,14 +17,14 @@ class KioskWindow(QWidget):
     """Hosts the player, full screen unless previewing in a window (kiosk.run.input.cursor hides the cursor)."""
 
     def __init__(self, player: Player, *, windowed: bool = False, size: QSize | None = None,
-                 screen: QScreen | None = None) -> None:
+                 screen: QScreen | None = None, view: QWidget | None = None) -> None:
         super().__init__()
         self.player = player
         self.windowed = windowed
         self.setWindowTitle("kiosk")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(player)
+        layout.addWidget(view or player)  # the view: the player, or the layout frame around it
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._screen = screen or QGuiApplication.primaryScreen()
         self._size = size or QSize(1280, 720)

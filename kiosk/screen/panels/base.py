@@ -198,7 +198,7 @@ def invalidate(layout: QLayout) -> None:
 
 def qr_side(style: Style) -> int:
     """The QR code's side: the theme's size, never under 12 % of the real screen height."""
-    return max(style.px(theme.QR), math.ceil(theme.QR_MIN * style.size.height()))
+    return max(style.px(theme.QR), math.ceil(theme.QR_MIN * style.screen_height))
 
 
 LABEL_ONLY_MAX = 0.4  # share of the area a link shown only as its label may take
