@@ -122,7 +122,7 @@ class CountdownWidget(PanelWidget):
         self._units = units
         self._numbers, self._words = [], []
         font = s.font(FIGURE, Weight.Bold)
-        self._digit = max(QFontMetrics(font).horizontalAdvance(d) for d in "0123456789")
+        self._digit: int = max(QFontMetrics(font).horizontalAdvance(d) for d in "0123456789")
         self._figure_row.setHorizontalSpacing(self._digit * 2 // 3)  # shrinks with the figures when fitting
         self._figure_row.setVerticalSpacing(self._digit // 3)
         # Narrow, three or four figures go on two rows: side by side they would be too small to read.
