@@ -7,15 +7,13 @@ agenda keeps the last good calendar, and the problem is reported with its file a
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from kiosk.core.calendar.events import CalendarError
 from kiosk.core.calendar.reader import CalendarFile, read_calendar
-
-Signature = tuple[int, int, int] | None  # inode, size, mtime in ns; None when missing
+from kiosk.core.file_signature import Signature, signature
 
 
 @dataclass(frozen=True)
@@ -27,14 +25,6 @@ class Reading:
     error: CalendarError | None = None
 
 
-def _signature(path: Path) -> Signature:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
-
-
 class CalendarStore:
     """Every calendar file read so far, by path, with the signature it was read at."""
 
@@ -44,7 +34,7 @@ class CalendarStore:
     def read(self, path: Path, around: datetime | None = None) -> Reading:
         """``path`` as it is now: read again only if it changed since; a bad version keeps the last good."""
         path = path.absolute()
-        now = _signature(path)
+        now = signature(path)
         known = self._known.get(path)
         if known is not None and known[0] == now and now is not None:
             return known[1]

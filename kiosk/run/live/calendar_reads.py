@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.core.calendar.events import SUFFIXES
 from kiosk.core.calendar.store import calendars
+from kiosk.core.file_signature import Signature
 
 log = logging.getLogger(__name__)
 
-Signature = tuple[int, int, int] | None
 
 
 def is_calendar(path: Path) -> bool:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content import ContentError
 from kiosk.core.content.model import Settings, Urgent
+from kiosk.core.file_signature import Signature, signature
 from kiosk.core.urgent import in_languages, load_urgent, urgent_active
 from kiosk.playback.player import Player
-from kiosk.run.live.watcher import Signature, signature
 from kiosk.run.power.screen_power import PauseHold, ScreenPower
 from kiosk.screen.problem_marker import ProblemMarker
 from kiosk.screen.style import style_for

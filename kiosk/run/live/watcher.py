@@ -32,6 +32,7 @@ from kiosk.core.content import ContentError, Loaded, load_bytes
 from kiosk.core.content.loader import content_digest
 from kiosk.core.content.model import PanelBase
 from kiosk.core.content.yamlsource import read_bytes
+from kiosk.core.file_signature import Signature, signature
 from kiosk.platform.open_writers import OpenWriters
 from kiosk.run.live.calendar_reads import CalendarReads, is_calendar
 
@@ -40,18 +41,6 @@ CLOSED_MS = 10  # a file its writer closed is read this soon (the other watcher'
 QUIET_MS = 1500  # a save no close event vouches for rests this long; a writer pausing a second mid-file is seen
 POLL_MS = 1000  # the look that needs no event: a swapped symlink, a folder made again
 MAX_SETTLE_SECONDS = 10.0  # a file that never stops changing is read anyway after this long
-
-Signature = tuple[int, int, int] | None  # inode, size, mtime in ns; None when missing
-
-
-def signature(path: Path) -> Signature:
-    """What changes when a file is written, replaced or deleted."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
-
 
 def panel_files(panel: PanelBase, folder: Path) -> list[Path]:
     """Files one panel shows (a photo, images), relative paths resolved against ``folder``."""
@@ -138,8 +127,8 @@ class ContentWatcher(QObject):
     def _reading_calendars(self) -> bool:
         """Have changed calendars read off the UI thread first: True while that goes on (``check_now``
         comes again when it is done)."""
-        changed = {path: signature(path) for path, sig in self._assets.items()
-                   if is_calendar(path) and signature(path) != sig}
+        now = {path: signature(path) for path in self._assets if is_calendar(path)}
+        changed = {path: sig for path, sig in now.items() if sig != self._assets[path]}
         return bool(changed) and self._calendar_reads.start(changed)
 
     def watched(self) -> list[str]:
